@@ -1,0 +1,49 @@
+import { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { loadEnv } from './config/env.schema';
+import { QUEUE_DASHBOARD_PATH, QueueDashboard } from './modules/operations';
+import { createValidationPipe } from './shared/validation/validation.pipe';
+
+function trustProxyValue(raw: string): boolean | number | string {
+  if (raw === 'true' || raw === 'false') {
+    return raw === 'true';
+  }
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+/**
+ * Everything main.ts applies to the HTTP app, shared with the e2e tests so they run the same app.
+ */
+export function configureApp(app: INestApplication): void {
+  const env = loadEnv();
+  const express = app as NestExpressApplication;
+  express.useLogger(express.get(Logger));
+  express.set('trust proxy', trustProxyValue(env.TRUST_PROXY));
+  express.disable('x-powered-by');
+  // Uploads are multipart (own limit); JSON bodies carry batches of up to 1 000 events.
+  express.useBodyParser('json', { limit: '2mb' });
+  express.useBodyParser('urlencoded', { extended: false, limit: '64kb' });
+  app.use(
+    helmet({
+      // The GraphQL landing page (development only) loads scripts from a CDN.
+      contentSecurityPolicy: env.NODE_ENV === 'production' ? undefined : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.enableCors({
+    origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
+    credentials: false,
+    allowedHeaders: [
+      'Authorization',
+      'Content-Type',
+      'Apollo-Require-Preflight',
+      'X-Apollo-Operation-Name',
+      'X-Request-Id',
+    ],
+  });
+  app.use(QUEUE_DASHBOARD_PATH, ...app.get(QueueDashboard).handlers());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+}

@@ -1,0 +1,150 @@
+import { registerAs } from '@nestjs/config';
+import { loadEnv } from './env.schema';
+import { parseDatabaseUrl } from '../database/database-url';
+
+const DEV_JWT_SECRET = 'kabinet-development-secret-do-not-use-in-production';
+
+export const appConfig = registerAs('app', () => {
+  const env = loadEnv();
+  return {
+    env: env.NODE_ENV,
+    production: env.NODE_ENV === 'production',
+    port: env.PORT,
+    role: env.APP_ROLE,
+    logLevel: env.LOG_LEVEL,
+    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+    corsOrigins: env.CORS_ORIGINS,
+    trustProxy: env.TRUST_PROXY,
+    introspection: env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV !== 'production',
+    schemaFile: env.GRAPHQL_SCHEMA_FILE,
+    metricsEnabled: env.METRICS_ENABLED,
+    workerMetricsPort: env.WORKER_METRICS_PORT ?? null,
+    storageDir: env.STORAGE_DIR,
+  };
+});
+
+export const databaseConfig = registerAs('database', () => ({ url: loadEnv().DATABASE_URL }));
+
+export const redisConfig = registerAs('redis', () => {
+  const env = loadEnv();
+  return {
+    url: env.REDIS_URL,
+    // Counters hold state about one database's users, so they live under its name: a second
+    // deployment or a parallel test run on the same Redis keeps its own allowances.
+    keyPrefix: `kabinet:${parseDatabaseUrl(env.DATABASE_URL).database}:`,
+  };
+});
+
+export const authConfig = registerAs('auth', () => {
+  const env = loadEnv();
+  return {
+    jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
+    usesDevelopmentSecret: env.JWT_SECRET === undefined,
+    issuer: 'kabinet',
+    audience: 'kabinet-api',
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    otpTtlSeconds: env.OTP_TTL_SECONDS,
+    signatureChallengeTtlSeconds: env.SIGNATURE_CHALLENGE_TTL_SECONDS,
+    loginMaxFailures: env.LOGIN_MAX_FAILURES,
+    loginMaxPerIp: env.LOGIN_MAX_PER_IP,
+    codeMaxRequests: env.CODE_MAX_REQUESTS,
+    oidc: {
+      issuer: env.OIDC_ISSUER,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      redirectUris: env.OIDC_REDIRECT_URIS,
+      allowInsecureIssuer: env.OIDC_ALLOW_INSECURE_ISSUER,
+      scopes: env.OIDC_SCOPES,
+    },
+    trustedCaFile: env.TRUSTED_CA_FILE,
+  };
+});
+
+export const messagingConfig = registerAs('messaging', () => {
+  const env = loadEnv();
+  return {
+    smsDriver: env.SMS_DRIVER,
+    smsGatewayUrl: env.SMS_GATEWAY_URL,
+    emailDriver: env.EMAIL_DRIVER,
+    smtpUrl: env.SMTP_URL,
+    emailFrom: env.EMAIL_FROM,
+  };
+});
+
+export const registryConfig = registerAs('registry', () => {
+  const env = loadEnv();
+  return {
+    driver: env.REGISTRY_DRIVER,
+    url: env.REGISTRY_URL,
+    checkExpiryMs: Math.round(env.DOCUMENT_CHECK_EXPIRY_HOURS * 3600 * 1000),
+  };
+});
+
+export const reportsConfig = registerAs('reports', () => {
+  const env = loadEnv();
+  return {
+    maxBytes: env.REPORT_MAX_BYTES,
+    maxRows: env.REPORT_MAX_ROWS,
+    maxUnpackedBytes: env.REPORT_MAX_UNPACKED_BYTES,
+    remoteShareRequired: env.REMOTE_SHARE_REQUIRED,
+    parserConcurrency: env.REPORT_PARSER_CONCURRENCY,
+    parserMaxHeapMb: env.REPORT_PARSER_MAX_HEAP_MB,
+    parseTimeoutMs: env.REPORT_PARSE_TIMEOUT_SECONDS * 1000,
+    reconcileIntervalMs: env.REPORT_RECONCILE_INTERVAL_SECONDS * 1000,
+    jobLockMs: env.REPORT_JOB_LOCK_SECONDS * 1000,
+    stalledCheckMs: env.REPORT_JOB_STALLED_CHECK_SECONDS * 1000,
+  };
+});
+
+export const storageConfig = registerAs('storage', () => {
+  const env = loadEnv();
+  return {
+    driver: env.STORAGE_DRIVER,
+    dir: env.STORAGE_DIR,
+    s3: {
+      endpoint: env.S3_ENDPOINT,
+      bucket: env.S3_BUCKET ?? '',
+      region: env.S3_REGION,
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      partSizeBytes: env.S3_PART_SIZE_MB * 1024 * 1024,
+      queueSize: env.S3_UPLOAD_CONCURRENCY,
+    },
+  };
+});
+
+export const limitsConfig = registerAs('limits', () => {
+  const env = loadEnv();
+  return {
+    perMinute: env.RATE_LIMIT_PER_MINUTE,
+    webhookAllowedHosts: env.WEBHOOK_ALLOWED_HOSTS,
+  };
+});
+
+export const integrationsConfig = registerAs('integrations', () => {
+  const env = loadEnv();
+  return {
+    oauthMaxFailures: env.OAUTH_MAX_FAILURES,
+    oauthMaxFailuresPerIp: env.OAUTH_MAX_FAILURES_PER_IP,
+  };
+});
+
+export const notificationsConfig = registerAs('notifications', () => ({
+  fanOutChunk: loadEnv().NOTIFICATIONS_FANOUT_CHUNK,
+}));
+
+export const ALL_CONFIGS = [
+  appConfig,
+  databaseConfig,
+  redisConfig,
+  authConfig,
+  messagingConfig,
+  registryConfig,
+  reportsConfig,
+  storageConfig,
+  limitsConfig,
+  integrationsConfig,
+  notificationsConfig,
+];

@@ -1,0 +1,373 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  getMetadataStorage,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+export const STORAGE_DRIVERS = ['local', 's3'] as const;
+export type StorageDriver = (typeof STORAGE_DRIVERS)[number];
+
+const toNumber = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === ''
+    ? undefined
+    : value === true || value === 'true' || value === '1';
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * Every environment variable Kabinet reads, with its default. `.env.example` documents each one.
+ */
+export class EnvVars {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsIn(PROCESS_ROLES)
+  APP_ROLE: ProcessRole = 'all';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsUrl({ protocols: ['mysql', 'mariadb'], require_tld: false, require_protocol: true })
+  DATABASE_URL = 'mysql://root@127.0.0.1:3306/kabinet';
+
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  // Required in production; elsewhere a development default is used with a warning.
+  @ValidateIf((env: EnvVars) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET?: string;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  OTP_TTL_SECONDS = 300;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  SIGNATURE_CHALLENGE_TTL_SECONDS = 300;
+
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0.0002)
+  DOCUMENT_CHECK_EXPIRY_HOURS = 48;
+
+  @IsIn(['log', 'http'])
+  SMS_DRIVER: 'log' | 'http' = 'log';
+
+  @ValidateIf((env: EnvVars) => env.SMS_DRIVER === 'http')
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  SMS_GATEWAY_URL?: string;
+
+  @IsIn(['log', 'smtp'])
+  EMAIL_DRIVER: 'log' | 'smtp' = 'log';
+
+  @ValidateIf((env: EnvVars) => env.EMAIL_DRIVER === 'smtp')
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  @IsString()
+  EMAIL_FROM = 'Kabinet <no-reply@kabinet.local>';
+
+  @IsIn(['table', 'http'])
+  REGISTRY_DRIVER: 'table' | 'http' = 'table';
+
+  @ValidateIf((env: EnvVars) => env.REGISTRY_DRIVER === 'http')
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  REGISTRY_URL?: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_tld: false, require_protocol: true })
+  OIDC_ISSUER?: string;
+
+  @ValidateIf((env: EnvVars) => env.OIDC_ISSUER !== undefined)
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @ValidateIf((env: EnvVars) => env.OIDC_ISSUER !== undefined)
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  @Transform(toList)
+  @IsString({ each: true })
+  OIDC_REDIRECT_URIS: string[] = [];
+
+  // A plain-http OIDC_ISSUER is refused unless this is true (local development and tests only;
+  // refused in production whatever this says).
+  @Transform(toBool)
+  @IsBoolean()
+  OIDC_ALLOW_INSECURE_ISSUER = false;
+
+  // Scopes asked of the OIDC provider; they must yield the claims federated login reads.
+  @IsString()
+  OIDC_SCOPES = 'openid profile phone snils';
+
+  @IsOptional()
+  @IsString()
+  TRUSTED_CA_FILE?: string;
+
+  @IsString()
+  STORAGE_DIR = './var/storage';
+
+  // The file storage port's driver; `local` keeps files under STORAGE_DIR (which may be a shared
+  // mount), `s3` in a bucket of an S3-compatible object store that every node reaches.
+  @IsIn(STORAGE_DRIVERS)
+  STORAGE_DRIVER: StorageDriver = 'local';
+
+  // Object store endpoint (MinIO, Ceph, a cloud's S3); unset means AWS S3 of S3_REGION.
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  S3_ENDPOINT?: string;
+
+  @ValidateIf((env: EnvVars) => env.STORAGE_DRIVER === 's3')
+  @IsString({ message: 'S3_BUCKET is required when STORAGE_DRIVER=s3' })
+  S3_BUCKET?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  // Static credentials, both or neither; without them the SDK's default chain is used
+  // (instance role, AWS_* variables, shared profile).
+  @ValidateIf(
+    (env: EnvVars) => env.STORAGE_DRIVER === 's3' && env.S3_SECRET_ACCESS_KEY !== undefined,
+  )
+  @IsString({ message: 'S3_ACCESS_KEY_ID is required when S3_SECRET_ACCESS_KEY is set' })
+  S3_ACCESS_KEY_ID?: string;
+
+  @ValidateIf((env: EnvVars) => env.STORAGE_DRIVER === 's3' && env.S3_ACCESS_KEY_ID !== undefined)
+  @IsString({ message: 'S3_SECRET_ACCESS_KEY is required when S3_ACCESS_KEY_ID is set' })
+  S3_SECRET_ACCESS_KEY?: string;
+
+  // Path-style URLs (`endpoint/bucket/key`), which MinIO and most self-hosted stores need.
+  @Transform(toBool)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = false;
+
+  // Multipart part size (S3's minimum is 5 MiB) and parts sent at once per upload.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(5)
+  @Max(512)
+  S3_PART_SIZE_MB = 8;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  S3_UPLOAD_CONCURRENCY = 2;
+
+  @Transform(toList)
+  @IsString({ each: true })
+  CORS_ORIGINS: string[] = [];
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  // Written by development instances so the committed schema.gql follows the code.
+  @IsOptional()
+  @IsString()
+  GRAPHQL_SCHEMA_FILE?: string;
+
+  @Transform(toBool)
+  @IsBoolean()
+  METRICS_ENABLED = true;
+
+  // Workers have no HTTP server; with this set, a worker serves GET /metrics and GET /health on
+  // this port (job timings are only seen by the process that runs the jobs).
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_METRICS_PORT?: number;
+
+  // Express "trust proxy": false, a hop count, or a list of addresses/subnets.
+  @IsString()
+  TRUST_PROXY = 'false';
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1024)
+  REPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  REPORT_MAX_ROWS = 200_000;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1024)
+  REPORT_MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
+
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  REMOTE_SHARE_REQUIRED = 0.3;
+
+  // Reports parsed at once per worker process, each in its own child process.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  REPORT_PARSER_CONCURRENCY = 2;
+
+  // Heap limit of a parser child process (MiB): a hostile file can exhaust only that child.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(64)
+  REPORT_PARSER_MAX_HEAP_MB = 512;
+
+  // A parse taking longer is killed and counted as a failed attempt.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(5)
+  REPORT_PARSE_TIMEOUT_SECONDS = 600;
+
+  // How often workers look for queued reports whose job Redis lost.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  REPORT_RECONCILE_INTERVAL_SECONDS = 30;
+
+  // Bull lock of a running report job: a worker that dies without a word (SIGKILL, lost host)
+  // gives its job up after this long; the live worker renews it every half of it.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(2)
+  REPORT_JOB_LOCK_SECONDS = 30;
+
+  // How often workers look for report jobs whose lock expired (stalled) and queue them again.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  REPORT_JOB_STALLED_CHECK_SECONDS = 15;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 10;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_PER_IP = 100;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  CODE_MAX_REQUESTS = 5;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  @Transform(toList)
+  @IsString({ each: true })
+  WEBHOOK_ALLOWED_HOSTS: string[] = [];
+
+  // Failed client authentications at POST /oauth/token per client_id in 15 minutes.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  OAUTH_MAX_FAILURES = 20;
+
+  // Failed client authentications at POST /oauth/token per IP in 15 minutes.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  OAUTH_MAX_FAILURES_PER_IP = 100;
+
+  // Accounts per INSERT … SELECT when a service event is fanned out to its subscribers.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(50)
+  @Max(5000)
+  NOTIFICATIONS_FANOUT_CHUNK = 1000;
+}
+
+/**
+ * Validates `process.env` into {@link EnvVars}; throws one line naming every bad variable.
+ */
+export function validateEnv(raw: Record<string, unknown>): EnvVars {
+  const known = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(EnvVars, '', true, false)
+      .map((m) => m.propertyName),
+  );
+  const defined: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value !== '' && value !== undefined) {
+      defined[key] = value;
+    }
+  }
+  const env = plainToInstance(EnvVars, defined, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const list = errors
+      .map((e) => `${e.property} (${Object.values(e.constraints ?? {}).join('; ')})`)
+      .join(', ');
+    throw new Error(`Invalid environment: ${list}`);
+  }
+  // Only the variables Kabinet knows are kept; the rest of the environment is not configuration.
+  return Object.fromEntries(Object.entries(env).filter(([key]) => known.has(key))) as EnvVars;
+}
+
+/**
+ * The validated environment of this process. Needed before Nest's DI exists (bootstrap, module
+ * composition by process role, the TypeORM CLI). Read afresh on every call, never cached: module
+ * files are imported before a test or script sets its variables.
+ */
+export function loadEnv(): EnvVars {
+  return validateEnv(process.env);
+}

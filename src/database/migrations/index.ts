@@ -1,0 +1,74 @@
+import { AUTH_MIGRATIONS } from './auth.migrations';
+import { CreatePlatformRoleAssignments1795451800000 } from './1795451800000-create-platform-role-assignments';
+import { CreateOrganizations1795451810000 } from './1795451810000-create-organizations';
+import { CreateMemberships1795451811000 } from './1795451811000-create-memberships';
+import { CreateAccessGrants1795451812000 } from './1795451812000-create-access-grants';
+import { CreateRemoteWorkReports1795451900000 } from './1795451900000-create-remote-work-reports';
+import { CreateRemoteWorkReportRows1795451901000 } from './1795451901000-create-remote-work-report-rows';
+import { CreateReportDeadlineExtensions1795451902000 } from './1795451902000-create-report-deadline-extensions';
+import { CreateApiClients1795452100000 } from './1795452100000-create-api-clients';
+import { CreateWebhooks1795452101000 } from './1795452101000-create-webhooks';
+import { CreateWebhookDeliveries1795452102000 } from './1795452102000-create-webhook-deliveries';
+import { CreateUserProfiles1795452200000 } from './1795452200000-create-user-profiles';
+import { CreateIdentityDocuments1795452201000 } from './1795452201000-create-identity-documents';
+import { CreateVehicles1795452202000 } from './1795452202000-create-vehicles';
+import { CreateChildren1795452203000 } from './1795452203000-create-children';
+import { CreateApplications1795452204000 } from './1795452204000-create-applications';
+import { CreatePersonRegistry1795452205000 } from './1795452205000-create-person-registry';
+import { CreateDataAccessLog1795452206000 } from './1795452206000-create-data-access-log';
+import { CreateFederatedIdentities1795452300000 } from './1795452300000-create-federated-identities';
+import { AddSessionDeveloperRepresentative1795452301000 } from './1795452301000-add-session-developer-representative';
+import { CreateSignatureChallenges1795452310000 } from './1795452310000-create-signature-challenges';
+import { CreateServiceEvents1795452320000 } from './1795452320000-create-service-events';
+import { CreateNotificationSubscriptions1795452321000 } from './1795452321000-create-notification-subscriptions';
+import { CreateNotifications1795452322000 } from './1795452322000-create-notifications';
+import { CreateWidgets1795452323000 } from './1795452323000-create-widgets';
+import { AddUserProfileIdentifierIndexes1795452324000 } from './1795452324000-add-user-profile-identifier-indexes';
+import { AddChildrenSnilsIndex1795452325000 } from './1795452325000-add-children-snils-index';
+import { CreateInformationSystems1795452330000 } from './1795452330000-create-information-systems';
+import { CreateDataKinds1795452331000 } from './1795452331000-create-data-kinds';
+import { CreateInterAgencyAccessRequests1795452332000 } from './1795452332000-create-inter-agency-access-requests';
+import { CreateSpecialQueues1795452333000 } from './1795452333000-create-special-queues';
+import { CreateDeveloperRepresentatives1795452334000 } from './1795452334000-create-developer-representatives';
+import { CreateInterAgencyAuditLog1795452335000 } from './1795452335000-create-inter-agency-audit-log';
+import { CreateInterAgencyMessages1795452336000 } from './1795452336000-create-inter-agency-messages';
+import { CreateInterAgencyMessageEvents1795452337000 } from './1795452337000-create-inter-agency-message-events';
+
+// Migrations in the order they run; `npm run migration:generate` output is added here.
+export const MIGRATIONS: (new () => unknown)[] = [
+  ...AUTH_MIGRATIONS,
+  CreatePlatformRoleAssignments1795451800000,
+  CreateOrganizations1795451810000,
+  CreateMemberships1795451811000,
+  CreateAccessGrants1795451812000,
+  CreateRemoteWorkReports1795451900000,
+  CreateRemoteWorkReportRows1795451901000,
+  CreateReportDeadlineExtensions1795451902000,
+  CreateApiClients1795452100000,
+  CreateWebhooks1795452101000,
+  CreateWebhookDeliveries1795452102000,
+  CreateUserProfiles1795452200000,
+  CreateIdentityDocuments1795452201000,
+  CreateVehicles1795452202000,
+  CreateChildren1795452203000,
+  CreateApplications1795452204000,
+  CreatePersonRegistry1795452205000,
+  CreateDataAccessLog1795452206000,
+  CreateFederatedIdentities1795452300000,
+  AddSessionDeveloperRepresentative1795452301000,
+  CreateSignatureChallenges1795452310000,
+  CreateServiceEvents1795452320000,
+  CreateNotificationSubscriptions1795452321000,
+  CreateNotifications1795452322000,
+  CreateWidgets1795452323000,
+  AddUserProfileIdentifierIndexes1795452324000,
+  AddChildrenSnilsIndex1795452325000,
+  CreateInformationSystems1795452330000,
+  CreateDataKinds1795452331000,
+  CreateInterAgencyAccessRequests1795452332000,
+  CreateSpecialQueues1795452333000,
+  CreateDeveloperRepresentatives1795452334000,
+  CreateInterAgencyAuditLog1795452335000,
+  CreateInterAgencyMessages1795452336000,
+  CreateInterAgencyMessageEvents1795452337000,
+];

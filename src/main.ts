@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { configureApp } from './bootstrap';
+import { loadEnv } from './config/env.schema';
+import { ensureDatabase } from './database/ensure-database';
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  try {
+    await ensureDatabase(env.DATABASE_URL);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  if (env.JWT_SECRET === undefined) {
+    console.warn(
+      'JWT_SECRET is not set: using the development secret (never do this in production)',
+    );
+  }
+  if (env.APP_ROLE === 'worker') {
+    const worker = await NestFactory.createApplicationContext(AppModule.forRole('worker'), {
+      bufferLogs: true,
+    });
+    worker.enableShutdownHooks();
+    await worker.init();
+    return;
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(env.APP_ROLE), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  configureApp(app);
+  await app.listen(env.PORT);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

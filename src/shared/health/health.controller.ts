@@ -1,0 +1,61 @@
+import { Controller, Get, Inject, OnModuleDestroy } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
+import Redis from 'ioredis';
+import { redisConfig } from '../../config/configuration';
+import { Public } from '../auth';
+
+/** Liveness plus MySQL and Redis readiness, for load balancers and orchestrators. */
+@Controller('health')
+@SkipThrottle()
+export class HealthController implements OnModuleDestroy {
+  // One connection for every probe: a load balancer asks every few seconds, and a connection
+  // per probe would cost a handshake each time and churn the Redis client list.
+  private readonly client: Redis;
+
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
+  ) {
+    this.client = new Redis(redis.url, { maxRetriesPerRequest: 1, connectTimeout: 3000 });
+  }
+
+  @Get()
+  @Public()
+  @HealthCheck()
+  check() {
+    return this.health.check([
+      () => this.db.pingCheck('mysql', { timeout: 3000 }),
+      () => this.pingRedis(),
+    ]);
+  }
+
+  onModuleDestroy(): void {
+    this.client.disconnect();
+  }
+
+  private async pingRedis() {
+    const indicator = this.indicators.check('redis');
+    try {
+      // While Redis is down the command waits in the client's queue: answer "down" after 3 s.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.client.ping(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('Redis did not answer within 3 s')), 3000);
+        }),
+      ]).finally(() => clearTimeout(timer));
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}

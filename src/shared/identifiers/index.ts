@@ -1,0 +1,12 @@
+export { checkIdentifier } from './identifier.check';
+export type { IdentifierCheckResult } from './identifier-check.result';
+export { digitCount, invalidIdentifier, validIdentifier } from './identifier-check.result';
+export { IdentifierKind } from './identifier-kind.enum';
+export { IsInn, IsRuMobilePhone, IsSnils, IsVehiclePlate } from './identifier.validators';
+export { checkInn } from './inn.check';
+export { checkOgrn, checkOgrnip } from './ogrn.check';
+export { checkMobilePhone, checkRussianPhone } from './phone.check';
+export { checkSnils } from './snils.check';
+export { cleanText, compactNumberLike, quoteValue } from './text.normalizer';
+export { checkStrelka, checkTroika } from './transport-card.check';
+export { checkVehiclePlate } from './vehicle-plate.check';

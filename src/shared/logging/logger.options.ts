@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+
+// Personal data and secrets never reach the log, wherever they appear in a logged object.
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.token',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.clientSecret',
+  '*.code',
+  '*.phone',
+  '*.email',
+  '*.snils',
+  '*.passport',
+  '*.securityAnswer',
+  'variables',
+  '*.variables',
+];
+
+/** nestjs-pino: JSON lines with a request id per request, personal data redacted. */
+export function loggerOptions(level: string): Params {
+  return {
+    pinoHttp: {
+      level,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      // The id is echoed in X-Request-Id and in INTERNAL_SERVER_ERROR extensions, so a user's
+      // support ticket leads straight to the log lines of that request.
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const header = req.headers['x-request-id'];
+        const id =
+          typeof header === 'string' && /^[\w-]{8,64}$/.test(header) ? header : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customProps: () => ({ service: 'kabinet' }),
+      autoLogging: {
+        ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics',
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+  };
+}

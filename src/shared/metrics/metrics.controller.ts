@@ -1,0 +1,29 @@
+import { Controller, Get, Header, NotFoundException } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { SkipThrottle } from '@nestjs/throttler';
+import { appConfig } from '../../config/configuration';
+import { Public } from '../auth';
+import { MetricsCollector } from './metrics.collector';
+import { metricsRegistry } from './metrics';
+
+/** Prometheus text, meant to be scraped from inside the network (METRICS_ENABLED). */
+@Controller('metrics')
+@SkipThrottle()
+export class MetricsController {
+  constructor(
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly collector: MetricsCollector,
+  ) {}
+
+  @Get()
+  @Public()
+  @Header('Content-Type', metricsRegistry.contentType)
+  async metrics(): Promise<string> {
+    if (!this.app.metricsEnabled) {
+      throw new NotFoundException();
+    }
+    await this.collector.collect();
+    return metricsRegistry.metrics();
+  }
+}

@@ -1,0 +1,35 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import Redis from 'ioredis';
+import { redisConfig } from '../../config/configuration';
+
+export const PUB_SUB = Symbol('PUB_SUB');
+
+/**
+ * Redis-backed PubSub for GraphQL subscriptions, so an event published by any instance (a worker
+ * finishing a report, an API node ingesting events) reaches subscribers on every API node.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: PUB_SUB,
+      inject: [redisConfig.KEY],
+      useFactory: (config: ConfigType<typeof redisConfig>) =>
+        new RedisPubSub({
+          publisher: new Redis(config.url, { maxRetriesPerRequest: null, lazyConnect: false }),
+          subscriber: new Redis(config.url, { maxRetriesPerRequest: null, lazyConnect: false }),
+        }),
+    },
+  ],
+  exports: [PUB_SUB],
+})
+export class PubSubModule implements OnApplicationShutdown {
+  constructor(@Inject(PUB_SUB) private readonly pubSub: RedisPubSub) {}
+
+  // A factory provider gets no lifecycle hooks of its own: its two connections are closed here.
+  async onApplicationShutdown(): Promise<void> {
+    await this.pubSub.close();
+  }
+}

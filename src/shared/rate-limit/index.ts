@@ -1,0 +1,3 @@
+export * from './attempt-limiter.service';
+export * from './counter-store';
+export * from './rate-limit.module';

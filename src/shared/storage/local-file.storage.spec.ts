@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import {
+  InvalidStorageKeyError,
+  StorageLimitExceededError,
+  StoredObjectNotFoundError,
+} from './file-storage';
+import { LocalFileStorage } from './local-file.storage';
+
+function chunks(...parts: string[]): Readable {
+  return Readable.from(parts.map((p) => Buffer.from(p)));
+}
+
+describe(LocalFileStorage.name, () => {
+  let root: string;
+  let storage: LocalFileStorage;
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'kabinet-storage-'));
+    storage = new LocalFileStorage(root);
+  });
+
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('should store a stream and report its size and SHA-256 computed on the way', async () => {
+    const stored = await storage.putStream('a/b/file.xlsx', chunks('при', 'вет'));
+    expect(stored).toEqual({
+      size: Buffer.byteLength('привет'),
+      sha256: createHash('sha256').update('привет').digest('hex'),
+    });
+    expect(await storage.exists('a/b/file.xlsx')).toBe(true);
+    expect(await text(await storage.openRead('a/b/file.xlsx'))).toBe('привет');
+  });
+
+  it('should replace an object stored under the same key', async () => {
+    await storage.putStream('k.txt', chunks('old'));
+    await storage.putStream('k.txt', chunks('new'));
+    expect(await text(await storage.openRead('k.txt'))).toBe('new');
+  });
+
+  it('should refuse a stream over maxBytes and leave nothing behind', async () => {
+    await expect(
+      storage.putStream('big.bin', chunks('12345', '67890', 'x'), { maxBytes: 10 }),
+    ).rejects.toBeInstanceOf(StorageLimitExceededError);
+    expect(await storage.exists('big.bin')).toBe(false);
+    expect(await readdir(join(root, '.incoming'))).toEqual([]);
+  });
+
+  it('should remove the partial file when the source fails mid-way', async () => {
+    const failing = new Readable({
+      read() {
+        this.push(Buffer.from('part'));
+        this.destroy(new Error('client went away'));
+      },
+    });
+    await expect(storage.putStream('broken.bin', failing)).rejects.toThrow('client went away');
+    expect(await storage.exists('broken.bin')).toBe(false);
+    expect(await readdir(join(root, '.incoming'))).toEqual([]);
+  });
+
+  it('should accept exactly maxBytes', async () => {
+    const stored = await storage.putStream('edge.bin', chunks('1234567890'), { maxBytes: 10 });
+    expect(stored.size).toBe(10);
+  });
+
+  it('should say NotFound for a missing object and delete idempotently', async () => {
+    await expect(storage.openRead('missing.txt')).rejects.toBeInstanceOf(StoredObjectNotFoundError);
+    await expect(storage.materialize('missing.txt')).rejects.toBeInstanceOf(
+      StoredObjectNotFoundError,
+    );
+    await storage.putStream('gone.txt', chunks('x'));
+    await storage.delete('gone.txt');
+    await storage.delete('gone.txt');
+    expect(await storage.exists('gone.txt')).toBe(false);
+  });
+
+  it('should hand out the stored file itself as the local copy', async () => {
+    await storage.putStream('m/file.txt', chunks('data'));
+    const local = await storage.materialize('m/file.txt');
+    expect(local.path).toBe(join(root, 'm', 'file.txt'));
+    await local.release();
+    expect(await storage.exists('m/file.txt')).toBe(true);
+  });
+
+  it.each(['', '/etc/passwd', '../x', 'a/../b', 'a//b', '.incoming/x', 'a/.hidden', 'a\\b'])(
+    'should refuse the key %j',
+    async (key) => {
+      await expect(storage.putStream(key, chunks('x'))).rejects.toBeInstanceOf(
+        InvalidStorageKeyError,
+      );
+      await expect(storage.exists(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
+    },
+  );
+});
