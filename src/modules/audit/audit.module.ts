@@ -1,0 +1,23 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AccountDeletionRegistry, AuthModule } from '../auth';
+import { DataAccessLogRepository } from './data-access-log.repository';
+import { DataAccessLogResolver } from './data-access-log.resolver';
+import { DataAccessLogService } from './data-access-log.service';
+
+/** The append-only personal-data access log and `myDataAccessLog`. */
+@Module({
+  imports: [AuthModule],
+  providers: [DataAccessLogRepository, DataAccessLogService, DataAccessLogResolver],
+  exports: [DataAccessLogService],
+})
+export class AuditModule implements OnModuleInit {
+  constructor(
+    private readonly deletion: AccountDeletionRegistry,
+    private readonly log: DataAccessLogService,
+  ) {}
+
+  // A deleted account's log goes with it; auth keeps an account_deletions row without personal data.
+  onModuleInit(): void {
+    this.deletion.register({ purge: (em, userId) => this.log.purge(em, userId) });
+  }
+}

@@ -1,0 +1,13 @@
+import type { AuthPrincipal } from '../../../shared/auth';
+import { AuthException } from '../auth.exception';
+
+/**
+ * The account a principal may act on as its owner. A session acting for a child and an
+ * integrator client get FORBIDDEN: they must not read or change the parent's account.
+ */
+export function accountOwnerId(principal: AuthPrincipal): string {
+  if (principal.kind !== 'user' || !principal.userId || principal.actingChildId) {
+    throw AuthException.accountAccessForbidden();
+  }
+  return principal.userId;
+}

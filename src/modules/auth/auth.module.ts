@@ -1,0 +1,94 @@
+import { BullModule } from '@nestjs/bull';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { QueueName } from '../../queues/queue-names';
+import { workerProviders } from '../../queues/worker-providers';
+import { TokenVerifier } from '../../shared/auth';
+import { RateLimitModule } from '../../shared/rate-limit';
+import { MessagingModule } from '../messaging';
+import { AccountDeletionRegistry } from './account/account-deletion.registry';
+import { AccountResolver } from './account/account.resolver';
+import { AccountService } from './account/account.service';
+import { AuthLimits } from './auth-limits';
+import { CodeDeliveryService } from './codes/code-delivery.service';
+import { CodeSigner } from './codes/code-signer.service';
+import { OneTimeCodeService } from './codes/one-time-code.service';
+import { PasswordHasher } from './credentials/password-hasher.service';
+import { FederatedIdentityRepository } from './federated/federated-identity.repository';
+import { FEDERATED_LOGIN_PROVIDERS } from './federated/federated-login.providers';
+import { AuthMaintenanceService } from './jobs/auth-maintenance.service';
+import { AuthProcessor } from './jobs/auth.processor';
+import { EmployeeDirectory } from './login/employee-directory';
+import { LoginResolver } from './login/login.resolver';
+import { LoginService } from './login/login.service';
+import { PasswordRecoveryService } from './recovery/password-recovery.service';
+import { PasswordResolver } from './recovery/password.resolver';
+import { RegistrationResolver } from './registration/registration.resolver';
+import { RegistrationService } from './registration/registration.service';
+import { AccountDeletionRepository } from './repositories/account-deletion.repository';
+import { OneTimeCodeRepository } from './repositories/one-time-code.repository';
+import { PendingRegistrationRepository } from './repositories/pending-registration.repository';
+import { RefreshTokenRepository } from './repositories/refresh-token.repository';
+import { SessionRepository } from './repositories/session.repository';
+import { UserRepository } from './repositories/user.repository';
+import { AccessTokenIssuer } from './sessions/access-token.issuer';
+import { SessionResolver } from './sessions/session.resolver';
+import { SessionService } from './sessions/session.service';
+
+/**
+ * Accounts and sign-in: registration, password and SMS-code login, sessions with rotating
+ * refresh tokens, password recovery, account deletion. Organizations, OIDC, e-signature and
+ * student logins build on SessionService (sessions carry organization and child context) and
+ * on AccountDeletionRegistry.
+ */
+@Module({
+  imports: [BullModule.registerQueue({ name: QueueName.Auth }), RateLimitModule, MessagingModule],
+  providers: [
+    UserRepository,
+    PendingRegistrationRepository,
+    OneTimeCodeRepository,
+    SessionRepository,
+    RefreshTokenRepository,
+    AccountDeletionRepository,
+    AuthLimits,
+    PasswordHasher,
+    CodeSigner,
+    OneTimeCodeService,
+    CodeDeliveryService,
+    AccessTokenIssuer,
+    SessionService,
+    RegistrationService,
+    LoginService,
+    EmployeeDirectory,
+    PasswordRecoveryService,
+    AccountService,
+    AccountDeletionRegistry,
+    AuthMaintenanceService,
+    RegistrationResolver,
+    LoginResolver,
+    SessionResolver,
+    PasswordResolver,
+    AccountResolver,
+    ...FEDERATED_LOGIN_PROVIDERS,
+    ...workerProviders(AuthProcessor),
+  ],
+  exports: [
+    UserRepository,
+    SessionService,
+    AccountDeletionRegistry,
+    PasswordHasher,
+    EmployeeDirectory,
+    FederatedIdentityRepository,
+  ],
+})
+export class AuthModule implements OnModuleInit {
+  constructor(
+    private readonly tokens: TokenVerifier,
+    private readonly sessions: SessionService,
+  ) {}
+
+  // Every verified access token with a session id is checked against its session (a primary-key
+  // read), so logout, revocation, refresh-token reuse and password resets take effect at once.
+  onModuleInit(): void {
+    this.tokens.registerCheck((principal) => this.sessions.isActive(principal));
+  }
+}

@@ -1,0 +1,252 @@
+import type { ModuleRef } from '@nestjs/core';
+import { QueryFailedError } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { DataAccessEntry } from '../../audit/data-access-log.service';
+import type { TransactionRunner } from '../../../shared/database/transaction-runner';
+import type { PasswordHasher } from '../credentials/password-hasher.service';
+import { UserEntity } from '../entities/user.entity';
+import type { UserRepository } from '../repositories/user.repository';
+import type { SessionService } from '../sessions/session.service';
+import { FederatedAccountService } from './federated-account.service';
+import type { FederatedClaims } from './federated-claims';
+import type { FederatedIdentityRepository } from './federated-identity.repository';
+import { FederatedLoginException } from './federated-login.exception';
+import type { TrustedSnilsRepository } from './trusted-snils.repository';
+
+// A mock whose un-stubbed methods fail the test.
+function strict<T extends object>(stubs: Partial<Record<keyof T, unknown>> = {}): T {
+  return new Proxy(stubs, {
+    get: (target, prop) => {
+      if (prop in target) {
+        return target[prop as keyof typeof target];
+      }
+      if (prop === 'then') {
+        return undefined;
+      }
+      throw new Error(`unexpected call: ${String(prop)}`);
+    },
+  }) as T;
+}
+
+const em = {} as EntityManager;
+const ISSUER = 'https://esia.example';
+const client = { ip: '10.0.0.1', userAgent: 'jest' };
+
+function claims(overrides: Partial<FederatedClaims> = {}): FederatedClaims {
+  return {
+    subject: 'sub-1',
+    lastName: 'Иванова',
+    firstName: 'Мария',
+    middleName: null,
+    birthDate: '1990-01-01',
+    phone: '+79161234567',
+    phoneVerified: true,
+    snils: '112-233-445 95',
+    trusted: false,
+    ...overrides,
+  };
+}
+
+function user(id: string): UserEntity {
+  return Object.assign(new UserEntity(), { id, phone: '+79161234567' });
+}
+
+interface Mocks {
+  identities?: Partial<Record<keyof FederatedIdentityRepository, unknown>>;
+  users?: Partial<Record<keyof UserRepository, unknown>>;
+  snils?: Partial<Record<keyof TrustedSnilsRepository, unknown>>;
+  run?: jest.Mock;
+}
+
+function build(mocks: Mocks) {
+  const record = jest.fn().mockResolvedValue(undefined);
+  const open = jest.fn().mockResolvedValue({ session: { id: 's1' }, refreshToken: 'r' });
+  const run = mocks.run ?? jest.fn((work: (m: EntityManager) => unknown) => work(em));
+  const service = new FederatedAccountService(
+    strict<TransactionRunner>({ run }),
+    strict<FederatedIdentityRepository>(mocks.identities),
+    strict<TrustedSnilsRepository>(mocks.snils),
+    strict<UserRepository>(mocks.users),
+    strict<PasswordHasher>({ hash: jest.fn().mockResolvedValue('$argon2id$hash') }),
+    strict<SessionService>({ open }),
+    strict<ModuleRef>({ get: () => ({ record }) }),
+  );
+  return { service, record, open, run };
+}
+
+describe(FederatedAccountService.name, () => {
+  it('should sign in the account linked to the identity and touch the link', async () => {
+    const recordLogin = jest.fn().mockResolvedValue(undefined);
+    const { service, record, open } = build({
+      identities: {
+        findByIssuerAndSubject: jest.fn().mockResolvedValue({ id: 'i1', userId: 'u1' }),
+        recordLogin,
+      },
+      users: { findById: jest.fn().mockResolvedValue(user('u1')) },
+    });
+    const result = await service.signIn(ISSUER, claims(), client);
+    expect(result).toMatchObject({ origin: 'identity', snilsConfirmed: false });
+    expect(result.user.id).toBe('u1');
+    expect(recordLogin).toHaveBeenCalledWith(em, 'i1', { lastLoginAt: expect.any(Date) });
+    expect(open).toHaveBeenCalledWith(em, 'u1', client);
+    expect(record).not.toHaveBeenCalled();
+  });
+
+  it('should match by a verified SNILS before the phone, and link the identity', async () => {
+    const insert = jest.fn().mockResolvedValue(undefined);
+    const findByPhone = jest.fn();
+    const { service, record } = build({
+      identities: {
+        findByIssuerAndSubject: jest.fn().mockResolvedValue(null),
+        findByUserAndIssuer: jest.fn().mockResolvedValue(null),
+        insert,
+      },
+      users: { findBySnilsVerified: jest.fn().mockResolvedValue(user('u2')), findByPhone },
+    });
+    const result = await service.signIn(ISSUER, claims(), client);
+    expect(result.origin).toBe('snils');
+    expect(findByPhone).not.toHaveBeenCalled();
+    expect(insert).toHaveBeenCalledWith(
+      em,
+      expect.objectContaining({ userId: 'u2', issuer: ISSUER, subject: 'sub-1', trustedAt: null }),
+    );
+    expect(record).toHaveBeenCalledWith(
+      em,
+      expect.objectContaining({ subjectUserId: 'u2', action: 'CHECK', fields: ['snils'] }),
+    );
+  });
+
+  it('should not match by a phone the provider did not confirm', async () => {
+    const { service } = build({
+      identities: { findByIssuerAndSubject: jest.fn().mockResolvedValue(null) },
+      users: {
+        findBySnilsVerified: jest.fn().mockResolvedValue(null),
+        findByPhone: jest.fn().mockResolvedValue(user('u3')),
+      },
+    });
+    await expect(
+      service.signIn(ISSUER, claims({ phoneVerified: false }), client),
+    ).rejects.toMatchObject({ subCode: 'FEDERATED_PHONE_TAKEN', code: 'CONFLICT' });
+  });
+
+  it('should refuse to link an account that has another identity at the provider', async () => {
+    const { service } = build({
+      identities: {
+        findByIssuerAndSubject: jest.fn().mockResolvedValue(null),
+        findByUserAndIssuer: jest.fn().mockResolvedValue({ id: 'other' }),
+      },
+      users: {
+        findBySnilsVerified: jest.fn().mockResolvedValue(null),
+        findByPhone: jest.fn().mockResolvedValue(user('u4')),
+      },
+    });
+    await expect(service.signIn(ISSUER, claims(), client)).rejects.toMatchObject({
+      subCode: 'FEDERATED_ACCOUNT_LINKED_ELSEWHERE',
+    });
+  });
+
+  it('should create an account, confirm a trusted SNILS and audit both', async () => {
+    const insertUser = jest.fn().mockResolvedValue(undefined);
+    const insertVerified = jest.fn().mockResolvedValue(undefined);
+    const { service, record } = build({
+      identities: {
+        findByIssuerAndSubject: jest.fn().mockResolvedValue(null),
+        insert: jest.fn().mockResolvedValue(undefined),
+      },
+      users: {
+        findBySnilsVerified: jest.fn().mockResolvedValue(null),
+        findByPhone: jest.fn().mockResolvedValue(null),
+        insert: insertUser,
+      },
+      snils: {
+        lockAccount: jest.fn().mockResolvedValue(undefined),
+        findInForce: jest.fn().mockResolvedValue(null),
+        insertVerified,
+      },
+    });
+    const result = await service.signIn(ISSUER, claims({ trusted: true }), client);
+    expect(result).toMatchObject({ origin: 'created', snilsConfirmed: true });
+    expect(insertUser).toHaveBeenCalledWith(
+      em,
+      expect.objectContaining({
+        lastName: 'Иванова',
+        phone: '+79161234567',
+        passwordHash: '$argon2id$hash',
+        email: null,
+      }),
+    );
+    expect(insertVerified).toHaveBeenCalledWith(
+      em,
+      result.user.id,
+      '112-233-445 95',
+      expect.any(Date),
+    );
+    const entries = record.mock.calls.map((call) => call[1] as DataAccessEntry);
+    expect(entries.map((entry) => [entry.action, entry.fields])).toEqual([
+      ['UPDATE', ['lastName', 'firstName', 'phone', 'birthDate']],
+      ['UPDATE', ['snils']],
+    ]);
+  });
+
+  it('should leave a SNILS verified on another account alone', async () => {
+    const insertVerified = jest.fn();
+    const { service } = build({
+      identities: {
+        findByIssuerAndSubject: jest.fn().mockResolvedValue({ id: 'i1', userId: 'u1' }),
+        recordLogin: jest.fn().mockResolvedValue(undefined),
+      },
+      users: {
+        findById: jest.fn().mockResolvedValue(user('u1')),
+        findBySnilsVerified: jest.fn().mockResolvedValue(user('someone-else')),
+      },
+      snils: {
+        lockAccount: jest.fn().mockResolvedValue(undefined),
+        findInForce: jest.fn().mockResolvedValue(null),
+        insertVerified,
+      },
+    });
+    const result = await service.signIn(ISSUER, claims({ trusted: true }), client);
+    expect(result.snilsConfirmed).toBe(false);
+    expect(insertVerified).not.toHaveBeenCalled();
+  });
+
+  it('should refuse a new account without names or phone', async () => {
+    const { service } = build({
+      identities: { findByIssuerAndSubject: jest.fn().mockResolvedValue(null) },
+      users: { findBySnilsVerified: jest.fn().mockResolvedValue(null) },
+    });
+    const error = await service
+      .signIn(ISSUER, claims({ phone: null, lastName: null }), client)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FederatedLoginException);
+    expect(error).toMatchObject({
+      code: 'PROFILE_INCOMPLETE',
+      extras: { missingFields: ['lastName', 'phone'] },
+    });
+  });
+
+  it('should run once more when a concurrent first sign-in inserted the identity', async () => {
+    const duplicate = Object.assign(new QueryFailedError('INSERT', [], new Error('dup')), {
+      driverError: {
+        errno: 1062,
+        message: "Duplicate entry for key 'uq_federated_identities_issuer_subject'",
+      },
+    });
+    const run = jest
+      .fn()
+      .mockRejectedValueOnce(duplicate)
+      .mockImplementationOnce((work: (m: EntityManager) => unknown) => work(em));
+    const { service } = build({
+      run,
+      identities: {
+        findByIssuerAndSubject: jest.fn().mockResolvedValue({ id: 'i1', userId: 'u1' }),
+        recordLogin: jest.fn().mockResolvedValue(undefined),
+      },
+      users: { findById: jest.fn().mockResolvedValue(user('u1')) },
+    });
+    await expect(service.signIn(ISSUER, claims(), client)).resolves.toMatchObject({
+      origin: 'identity',
+    });
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import Redis from 'ioredis';
+import { redisConfig } from '../../../config/configuration';
+
+/** What the server keeps between `federatedLoginStart` and `completeFederatedLogin`. */
+export interface PendingFederatedLogin {
+  /** The redirect URI the authorization request named; the code is redeemed for it only. */
+  redirectUri: string;
+  codeVerifier: string;
+  nonce: string;
+}
+
+/** How long a started federated sign-in may take to come back. */
+export const FEDERATED_STATE_TTL_SECONDS = 600;
+
+/**
+ * Pending federated sign-ins in Redis, keyed by a hash of `state` (the state itself never rests
+ * anywhere), with a TTL. {@link take} reads and deletes in one GETDEL, so a state works once even
+ * when two requests race with it.
+ */
+@Injectable()
+export class FederatedStateStore implements OnApplicationShutdown {
+  private readonly redis: Redis;
+
+  constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
+    this.redis = new Redis(config.url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 2,
+      keyPrefix: config.keyPrefix,
+    });
+  }
+
+  async put(state: string, pending: PendingFederatedLogin): Promise<void> {
+    await this.redis.set(key(state), JSON.stringify(pending), 'EX', FEDERATED_STATE_TTL_SECONDS);
+  }
+
+  /** The pending sign-in of this state, removed; null when unknown, expired or already taken. */
+  async take(state: string): Promise<PendingFederatedLogin | null> {
+    const raw = await this.redis.getdel(key(state));
+    return raw ? (JSON.parse(raw) as PendingFederatedLogin) : null;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.redis.status !== 'end' && this.redis.status !== 'wait') {
+      await this.redis.quit();
+    } else {
+      this.redis.disconnect();
+    }
+  }
+}
+
+function key(state: string): string {
+  return `oidc:state:${createHash('sha256').update(state).digest('hex')}`;
+}

@@ -1,0 +1,160 @@
+import {
+  Account,
+  AUTH_FIELDS,
+  AuthHarness,
+  errorOf,
+  LOGIN,
+  ME,
+  registerAccount,
+  startAuthApp,
+} from './auth-e2e.helpers';
+
+const REFRESH = `mutation($token: String!) { refreshToken(refreshToken: $token) { ${AUTH_FIELDS} } }`;
+const SESSIONS = '{ sessions { id createdAt lastUsedAt userAgent ip current } }';
+const LOGOUT = 'mutation { logout }';
+const REVOKE = 'mutation($id: ID!) { revokeSession(sessionId: $id) }';
+
+describe('sessions', () => {
+  let h: AuthHarness;
+
+  beforeAll(async () => {
+    h = await startAuthApp();
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function signIn(account: Account, userAgent = 'jest') {
+    const res = await h.gql.ok(
+      LOGIN,
+      { login: account.phone, password: account.password },
+      { headers: { 'user-agent': userAgent } },
+    );
+    return res.login as { accessToken: string; refreshToken: string };
+  }
+
+  it('should rotate the refresh token and keep the session', async () => {
+    const account = await registerAccount(h);
+    const first = await h.gql.ok(REFRESH, { token: account.refreshToken });
+    const rotated = first.refreshToken;
+    expect(rotated.refreshToken).not.toBe(account.refreshToken);
+    expect(rotated.accessToken).not.toBe(account.accessToken);
+    expect(rotated.user.id).toBe(account.userId);
+    const second = await h.gql.ok(REFRESH, { token: rotated.refreshToken });
+    expect((await h.gql.ok(ME, {}, { token: second.refreshToken.accessToken })).me.id).toBe(
+      account.userId,
+    );
+    const rows = await h.t.dataSource.query(
+      'SELECT token_hash FROM refresh_tokens rt JOIN sessions s ON s.id = rt.session_id WHERE s.user_id = ?',
+      [account.userId],
+    );
+    expect(rows).toHaveLength(3);
+    expect(JSON.stringify(rows)).not.toContain(second.refreshToken.refreshToken);
+  });
+
+  it('should end the whole session when a rotated refresh token is reused', async () => {
+    const account = await registerAccount(h);
+    const rotated = (await h.gql.ok(REFRESH, { token: account.refreshToken })).refreshToken;
+    const reuse = await h.gql.request(REFRESH, { token: account.refreshToken });
+    expect(errorOf(reuse)).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      subCode: 'REFRESH_TOKEN_REUSED',
+    });
+    // The thief's and the owner's tokens of that session are all dead now.
+    const refreshAgain = await h.gql.request(REFRESH, { token: rotated.refreshToken });
+    expect(errorOf(refreshAgain)).toMatchObject({ subCode: 'REFRESH_TOKEN_INVALID' });
+    for (const token of [rotated.accessToken, account.accessToken]) {
+      const me = await h.gql.request(ME, {}, { token });
+      expect(errorOf(me)).toMatchObject({ code: 'UNAUTHENTICATED', subCode: 'SESSION_ENDED' });
+    }
+  });
+
+  it('should refuse an unknown refresh token', async () => {
+    const res = await h.gql.request(REFRESH, { token: 'x'.repeat(43) });
+    expect(errorOf(res)).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      subCode: 'REFRESH_TOKEN_INVALID',
+    });
+  });
+
+  it('should log out: access and refresh tokens stop working at once', async () => {
+    const account = await registerAccount(h);
+    expect((await h.gql.ok(LOGOUT, {}, { token: account.accessToken })).logout).toBe(true);
+    expect(errorOf(await h.gql.request(ME, {}, { token: account.accessToken })).code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(errorOf(await h.gql.request(REFRESH, { token: account.refreshToken })).code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(errorOf(await h.gql.request(LOGOUT)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('should list sessions with the current one marked, and revoke another', async () => {
+    const account = await registerAccount(h);
+    const phone = await signIn(account, 'Kabinet iOS 1.0');
+    const list = (await h.gql.ok(SESSIONS, {}, { token: account.accessToken })).sessions;
+    expect(list).toHaveLength(2);
+    const current = list.find((s: { current: boolean }) => s.current);
+    const other = list.find((s: { current: boolean }) => !s.current);
+    expect(other).toMatchObject({
+      userAgent: 'Kabinet iOS 1.0',
+      ip: expect.stringContaining('127.0.0.1'),
+    });
+    expect(current.id).not.toBe(other.id);
+
+    expect(
+      (await h.gql.ok(REVOKE, { id: other.id }, { token: account.accessToken })).revokeSession,
+    ).toBe(true);
+    expect(errorOf(await h.gql.request(ME, {}, { token: phone.accessToken })).code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const after = (await h.gql.ok(SESSIONS, {}, { token: account.accessToken })).sessions;
+    expect(after.map((s: { id: string }) => s.id)).toEqual([current.id]);
+  });
+
+  it("should answer NOT_FOUND for another account's session id", async () => {
+    const mine = await registerAccount(h);
+    const theirs = await registerAccount(h);
+    const [theirSession] = (await h.gql.ok(SESSIONS, {}, { token: theirs.accessToken })).sessions;
+    const res = await h.gql.request(REVOKE, { id: theirSession.id }, { token: mine.accessToken });
+    expect(errorOf(res)).toMatchObject({ code: 'NOT_FOUND', subCode: 'SESSION_NOT_FOUND' });
+    expect((await h.gql.ok(ME, {}, { token: theirs.accessToken })).me.id).toBe(theirs.userId);
+  });
+
+  it('should answer UNAUTHENTICATED without a token', async () => {
+    for (const query of [ME, SESSIONS]) {
+      expect(errorOf(await h.gql.request(query)).code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('should refuse graphql-ws without or with a bad token and accept a real one', async () => {
+    const account = await registerAccount(h);
+    for (const bad of [undefined, 'not-a-token', `${account.accessToken}x`]) {
+      const ws = h.gql.ws(bad);
+      await expect(ws.connected).rejects.toThrow(/4403/);
+      await ws.close();
+    }
+    const ws = h.gql.ws(account.accessToken);
+    await ws.connected;
+    const me = await ws.subscribe(ME).next();
+    expect(me.data).toEqual({ me: expect.objectContaining({ id: account.userId }) });
+    await ws.close();
+
+    await h.gql.ok(LOGOUT, {}, { token: account.accessToken });
+    const ended = h.gql.ws(account.accessToken);
+    await expect(ended.connected).rejects.toThrow(/4403/);
+    await ended.close();
+  });
+
+  it('should refuse new operations on a socket opened before the session ended', async () => {
+    const account = await registerAccount(h);
+    const ws = h.gql.ws(account.accessToken);
+    await ws.connected;
+    expect((await ws.subscribe(ME).next()).data).toBeDefined();
+    await h.gql.ok(LOGOUT, {}, { token: account.accessToken });
+    const failure = (await ws.subscribe(ME).failure()) as { extensions?: { code?: string } }[];
+    expect(failure[0].extensions?.code).toBe('UNAUTHENTICATED');
+    await ws.close();
+  });
+});
