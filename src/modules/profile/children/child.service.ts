@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { AuthPrincipal } from '../../../shared/auth';
+import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { isIsoDate } from '../../../shared/graphql/date.scalar';
+import { checkSnils, cleanText } from '../../../shared/identifiers';
+import { DataAccessAction, DataAccessLogService } from '../../audit';
+import { accountOwnerId } from '../../auth';
+import { ChildEntity } from '../entities/child.entity';
+import { ChildInput } from '../graphql/child.input';
+import { Child } from '../graphql/child.type';
+import { ProfileErrorCode, ProfileException } from '../profile.exception';
+import { ChildRepository } from '../repositories/child.repository';
+
+const ER_DUP_ENTRY = 1062;
+
+export function toChild(entity: ChildEntity): Child {
+  return Object.assign(new Child(), {
+    id: entity.id,
+    lastName: entity.lastName,
+    firstName: entity.firstName,
+    middleName: entity.middleName,
+    birthDate: entity.birthDate,
+    snils: entity.snils,
+    schoolLogin: entity.schoolLogin,
+  });
+}
+
+/** `addChild` / `removeChild`. */
+@Injectable()
+export class ChildService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly children: ChildRepository,
+    private readonly audit: DataAccessLogService,
+  ) {}
+
+  async add(principal: AuthPrincipal, input: ChildInput, ip?: string): Promise<Child> {
+    const userId = accountOwnerId(principal);
+    const child = Object.assign(new ChildEntity(), {
+      id: randomUUID(),
+      parentUserId: userId,
+      lastName: cleanText(input.lastName),
+      firstName: cleanText(input.firstName),
+      middleName: input.middleName ? cleanText(input.middleName) || null : null,
+      birthDate: this.birthDate(input.birthDate),
+      snils: this.snils(input.snils),
+      schoolLogin: input.schoolLogin ? input.schoolLogin.toLowerCase() : null,
+      createdAt: new Date(),
+    });
+    try {
+      await this.tx.run(async (em) => {
+        await this.children.insert(em, child);
+        await this.audit.record(
+          em,
+          DataAccessLogService.self(principal, userId, DataAccessAction.UPDATE, ['children'], ip),
+        );
+      });
+    } catch (error) {
+      const e = error as { errno?: number; driverError?: { errno?: number } };
+      if ((e.driverError?.errno ?? e.errno) === ER_DUP_ENTRY) {
+        throw new ProfileException(
+          ProfileErrorCode.SCHOOL_LOGIN_TAKEN,
+          'Этот школьный логин уже занят',
+          {
+            fields: [{ field: 'schoolLogin', message: 'Логин уже занят' }],
+          },
+        );
+      }
+      throw error;
+    }
+    return toChild(child);
+  }
+
+  /** NOT_FOUND for an unknown id and for another person's child alike. */
+  async remove(principal: AuthPrincipal, id: string, ip?: string): Promise<boolean> {
+    const userId = accountOwnerId(principal);
+    await this.tx.run(async (em) => {
+      if (!(await this.children.deleteOwned(em, userId, id))) {
+        throw new ProfileException(ProfileErrorCode.CHILD_NOT_FOUND, 'Ребёнок не найден');
+      }
+      await this.audit.record(
+        em,
+        DataAccessLogService.self(principal, userId, DataAccessAction.UPDATE, ['children'], ip),
+      );
+    });
+    return true;
+  }
+
+  private birthDate(value: string): string {
+    if (!isIsoDate(value) || value > new Date().toISOString().slice(0, 10)) {
+      throw ProfileException.invalidField(
+        ProfileErrorCode.DATE_INVALID,
+        'birthDate',
+        'Дата рождения ребёнка не может быть в будущем',
+      );
+    }
+    return value;
+  }
+
+  private snils(value: string | null | undefined): string | null {
+    if (!value) {
+      return null;
+    }
+    const snils = checkSnils(value);
+    if (!snils.valid) {
+      throw ProfileException.invalidField(ProfileErrorCode.SNILS_INVALID, 'snils', snils.message);
+    }
+    return snils.normalized;
+  }
+}

@@ -1,0 +1,9 @@
+// The profile module's public surface: the only path other modules import from.
+export { ProfileModule } from './profile.module';
+export { DocumentStatusEvents } from './events/document-status.events';
+export type { DocumentStatusChange } from './events/document-status.events';
+export { VerificationStatus, DocumentKind } from './profile.enums';
+export { PersonRegistryModule } from './registry/person-registry.module';
+export { PersonRegistryImportService } from './registry/person-registry-import.service';
+export { RegistryCsvError } from './registry/registry-csv.parser';
+export { PROFILE_ENTITIES } from './entities';

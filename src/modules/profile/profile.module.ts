@@ -1,0 +1,83 @@
+import { BullModule } from '@nestjs/bull';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { QueueName } from '../../queues/queue-names';
+import { workerProviders } from '../../queues/worker-providers';
+import { AuditModule } from '../audit';
+import { AccountDeletionRegistry, AuthModule } from '../auth';
+import { ApplicationService } from './applications/application.service';
+import { ChildResolver } from './children/child.resolver';
+import { ChildService } from './children/child.service';
+import { DocumentSubmissionService } from './documents/document-submission.service';
+import { DocumentResolver } from './documents/document.resolver';
+import { DocumentStatusEvents } from './events/document-status.events';
+import { CheckDocumentProcessor } from './jobs/check-document.processor';
+import { DocumentCheckQueue } from './jobs/document-check.queue';
+import { DocumentCheckService } from './jobs/document-check.service';
+import { DocumentCheckSweeper } from './jobs/document-check.sweeper';
+import { ProfileDeletionService } from './profile-deletion.service';
+import { ProfileReader } from './profile-reader.service';
+import { ProfileResolver } from './profile.resolver';
+import { ProfileService } from './profile.service';
+import { ReadAuditService } from './read-audit.service';
+import { PersonRegistryModule } from './registry/person-registry.module';
+import { personRegistryProvider } from './registry/person-registry.provider';
+import { ApplicationRepository } from './repositories/application.repository';
+import { ChildRepository } from './repositories/child.repository';
+import { IdentityDocumentRepository } from './repositories/identity-document.repository';
+import { UserProfileRepository } from './repositories/user-profile.repository';
+import { VehicleRepository } from './repositories/vehicle.repository';
+import { UserFieldsResolver } from './user-fields.resolver';
+import { VehicleResolver } from './vehicles/vehicle.resolver';
+import { VehicleService } from './vehicles/vehicle.service';
+
+/**
+ * The person's profile: personal data, SNILS and passport checks against the person registry
+ * (queued, with status events), access level, vehicles, children, applications.
+ */
+@Module({
+  imports: [
+    BullModule.registerQueue({ name: QueueName.DocumentChecks }),
+    AuthModule,
+    AuditModule,
+    PersonRegistryModule,
+  ],
+  providers: [
+    UserProfileRepository,
+    IdentityDocumentRepository,
+    VehicleRepository,
+    ChildRepository,
+    ApplicationRepository,
+    ApplicationService,
+    DocumentCheckQueue,
+    DocumentStatusEvents,
+    DocumentSubmissionService,
+    ProfileService,
+    VehicleService,
+    ChildService,
+    ProfileReader,
+    ReadAuditService,
+    ProfileDeletionService,
+    UserFieldsResolver,
+    ProfileResolver,
+    DocumentResolver,
+    VehicleResolver,
+    ChildResolver,
+    ...workerProviders(
+      personRegistryProvider,
+      DocumentCheckService,
+      CheckDocumentProcessor,
+      DocumentCheckSweeper,
+    ),
+  ],
+  exports: [DocumentStatusEvents],
+})
+export class ProfileModule implements OnModuleInit {
+  constructor(
+    private readonly deletion: AccountDeletionRegistry,
+    private readonly profileData: ProfileDeletionService,
+  ) {}
+
+  onModuleInit(): void {
+    this.deletion.register({ purge: (em, userId) => this.profileData.purge(em, userId) });
+  }
+}

@@ -1,0 +1,228 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import type { EntityManager } from 'typeorm';
+import { registryConfig } from '../../config/configuration';
+import type { AuthPrincipal } from '../../shared/auth';
+import { TransactionRunner } from '../../shared/database/transaction-runner';
+import { AppException } from '../../shared/errors';
+import { isIsoDate } from '../../shared/graphql/date.scalar';
+import { cleanText } from '../../shared/identifiers';
+import { DataAccessAction, DataAccessLogService } from '../audit';
+import { accountOwnerId, toUser, User } from '../auth';
+import type { UserEntity } from '../auth';
+import { ApplicationService } from './applications/application.service';
+import { DOCUMENT_KINDS } from './documents/document-kinds';
+import { startRecheck } from './documents/document-lifecycle';
+import { IdentityDocumentEntity } from './entities/identity-document.entity';
+import { UserProfileEntity } from './entities/user-profile.entity';
+import { DocumentStatusEvents } from './events/document-status.events';
+import { UpdateProfileInput } from './graphql/update-profile.input';
+import { DocumentCheckQueue } from './jobs/document-check.queue';
+import { ProfileErrorCode, ProfileException } from './profile.exception';
+import { VerificationStatus } from './profile.enums';
+import { IdentityDocumentRepository } from './repositories/identity-document.repository';
+import { AccountPersonalData, UserProfileRepository } from './repositories/user-profile.repository';
+
+const ER_DUP_ENTRY = 1062;
+// Changing these after a document was verified sends the document back to the registry.
+const IDENTITY_FIELDS = ['lastName', 'firstName', 'middleName', 'birthDate'] as const;
+const PROFILE_FIELDS = [
+  'address',
+  'driverLicense',
+  'payerCode',
+  'electricityAccount',
+  'omsPolicy',
+] as const;
+type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+function digits(value: string): string {
+  return value.replace(/\D/g, '');
+}
+
+// Stored forms: digits only for numbers, licence and certificate upper-case without spaces.
+const NORMALIZE: Record<ProfileField, (value: string) => string> = {
+  address: (v) => cleanText(v).replace(/\s+/g, ' '),
+  driverLicense: (v) => v.replace(/\s/g, '').toUpperCase(),
+  payerCode: digits,
+  electricityAccount: digits,
+  omsPolicy: digits,
+};
+
+/** `updateProfile`: the person's names, birth date, e-mail and service identifiers. */
+@Injectable()
+export class ProfileService {
+  private readonly logger = new Logger(ProfileService.name);
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly accounts: UserProfileRepository,
+    private readonly documents: IdentityDocumentRepository,
+    private readonly applications: ApplicationService,
+    private readonly audit: DataAccessLogService,
+    private readonly queue: DocumentCheckQueue,
+    private readonly events: DocumentStatusEvents,
+    @Inject(registryConfig.KEY) private readonly config: ConfigType<typeof registryConfig>,
+  ) {}
+
+  async update(principal: AuthPrincipal, input: UpdateProfileInput, ip?: string): Promise<User> {
+    const userId = accountOwnerId(principal);
+    const accountChanges = this.accountChanges(input);
+    const { user, rechecked } = await this.tx.run(async (em) => {
+      const account = await this.accounts.findAccount(em, userId, true);
+      if (!account) {
+        throw AppException.unauthenticated();
+      }
+      const changed = [
+        ...Object.keys(accountChanges).filter(
+          (k) => accountChanges[k as keyof AccountPersonalData] !== account[k as keyof UserEntity],
+        ),
+        ...(await this.updateProfileRow(em, userId, input)),
+      ];
+      await this.updateAccount(em, userId, accountChanges);
+      const identityChanged = IDENTITY_FIELDS.some((f) => changed.includes(f));
+      const recheck = identityChanged ? await this.startRechecks(em, userId) : [];
+      await this.audit.record(
+        em,
+        DataAccessLogService.self(principal, userId, DataAccessAction.UPDATE, changed, ip),
+      );
+      const updated = await this.accounts.findAccount(em, userId);
+      return { user: toUser(updated!), rechecked: recheck };
+    });
+    for (const document of rechecked) {
+      await this.queue.ensureQueued(document.id).catch((error: unknown) => {
+        this.logger.error({ err: error, documentId: document.id }, 're-check not queued');
+      });
+      await this.events.statusChanged({
+        userId,
+        documentId: document.id,
+        kind: document.kind,
+        status: document.status,
+        rejectionReason: null,
+      });
+    }
+    return user;
+  }
+
+  private accountChanges(input: UpdateProfileInput): AccountPersonalData {
+    const changes: AccountPersonalData = {};
+    for (const field of ['lastName', 'firstName'] as const) {
+      const value = input[field];
+      if (value === null) {
+        throw ProfileException.invalidField(
+          ProfileErrorCode.FIELD_REQUIRED,
+          field,
+          field === 'lastName' ? 'Фамилию нельзя удалить' : 'Имя нельзя удалить',
+        );
+      }
+      if (value !== undefined) {
+        changes[field] = cleanText(value);
+      }
+    }
+    if (input.middleName !== undefined) {
+      changes.middleName = input.middleName === null ? null : cleanText(input.middleName) || null;
+    }
+    if (input.birthDate !== undefined) {
+      if (input.birthDate !== null && !this.plausibleBirthDate(input.birthDate)) {
+        throw ProfileException.invalidField(
+          ProfileErrorCode.DATE_INVALID,
+          'birthDate',
+          'Дата рождения должна быть в прошлом, не ранее 1900 года',
+        );
+      }
+      changes.birthDate = input.birthDate;
+    }
+    if (input.email !== undefined) {
+      changes.email = input.email === null ? null : input.email.trim().toLowerCase();
+    }
+    return changes;
+  }
+
+  private plausibleBirthDate(value: string): boolean {
+    return (
+      isIsoDate(value) && value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10)
+    );
+  }
+
+  private async updateAccount(em: EntityManager, userId: string, changes: AccountPersonalData) {
+    if (Object.keys(changes).length === 0) {
+      return;
+    }
+    try {
+      await this.accounts.updateAccount(em, userId, changes, new Date());
+    } catch (error) {
+      const e = error as { errno?: number; driverError?: { errno?: number } };
+      if ((e.driverError?.errno ?? e.errno) === ER_DUP_ENTRY) {
+        throw new ProfileException(
+          ProfileErrorCode.EMAIL_TAKEN,
+          'Этот адрес электронной почты уже используется',
+          { fields: [{ field: 'email', message: 'Адрес уже используется' }] },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Writes the given profile fields; returns the names of those that changed. */
+  private async updateProfileRow(
+    em: EntityManager,
+    userId: string,
+    input: UpdateProfileInput,
+  ): Promise<string[]> {
+    const given = PROFILE_FIELDS.filter((f) => input[f] !== undefined);
+    if (given.length === 0) {
+      return [];
+    }
+    const [current] = await this.accounts.findManyByUserIds(em, [userId]);
+    const next: UserProfileEntity = Object.assign(new UserProfileEntity(), {
+      userId,
+      address: current?.address ?? null,
+      driverLicense: current?.driverLicense ?? null,
+      payerCode: current?.payerCode ?? null,
+      electricityAccount: current?.electricityAccount ?? null,
+      omsPolicy: current?.omsPolicy ?? null,
+      updatedAt: new Date(),
+    });
+    const changed: string[] = [];
+    for (const field of given) {
+      const raw = input[field];
+      const value = raw === null || raw === undefined ? null : NORMALIZE[field](raw) || null;
+      if (value !== next[field]) {
+        changed.push(field);
+        next[field] = value;
+      }
+    }
+    if (changed.length > 0) {
+      await this.accounts.upsert(em, next);
+    }
+    return changed;
+  }
+
+  /** Verified documents in force go back to PENDING (still in force until the verdict). */
+  private async startRechecks(
+    em: EntityManager,
+    userId: string,
+  ): Promise<IdentityDocumentEntity[]> {
+    const now = new Date();
+    const verified = (await this.documents.findInForce(em, userId)).filter(
+      (d) => d.status === VerificationStatus.VERIFIED,
+    );
+    const rechecked: IdentityDocumentEntity[] = [];
+    for (const document of verified) {
+      const next = startRecheck(document, now, this.config.checkExpiryMs);
+      await this.documents.save(em, next);
+      await this.applications.track(
+        em,
+        {
+          userId,
+          sourceId: next.id,
+          kind: DOCUMENT_KINDS[next.kind].applicationKind,
+          title: DOCUMENT_KINDS[next.kind].title,
+          status: next.status,
+        },
+        now,
+      );
+      rechecked.push(next);
+    }
+    return rechecked;
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { VehicleEntity } from '../entities/vehicle.entity';
+
+/** The only ORM user of `vehicles`. */
+@Injectable()
+export class VehicleRepository {
+  findManyByUserIds(em: EntityManager, userIds: readonly string[]): Promise<VehicleEntity[]> {
+    return em.find(VehicleEntity, {
+      where: { userId: In([...userIds]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  findByUserAndPlate(em: EntityManager, userId: string, plate: string) {
+    return em.findOneBy(VehicleEntity, { userId, plate });
+  }
+
+  async insert(em: EntityManager, vehicle: VehicleEntity): Promise<void> {
+    await em.insert(VehicleEntity, vehicle);
+  }
+
+  /** Deletes the user's vehicle; false when the user has no vehicle with that id. */
+  async deleteOwned(em: EntityManager, userId: string, id: string): Promise<boolean> {
+    const result = await em.delete(VehicleEntity, { id, userId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async deleteByUserId(em: EntityManager, userId: string): Promise<void> {
+    await em.delete(VehicleEntity, { userId });
+  }
+}
