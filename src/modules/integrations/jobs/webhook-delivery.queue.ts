@@ -1,0 +1,32 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import type { JobOptions, JobStatus, Queue } from 'bull';
+import { DeliverWebhookJob, JobName, QueueName } from '../../../queues/queue-names';
+
+// 8 attempts, 1 s after the first failure and doubling (about 2 minutes in all): long enough
+// for a receiver's restart or deploy, short enough that the log soon tells the truth.
+export const DELIVERY_JOB_OPTIONS: JobOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+};
+
+/** The webhook delivery queue: one job per delivery, its id the delivery id. */
+@Injectable()
+export class WebhookDeliveryQueue {
+  constructor(@InjectQueue(QueueName.WebhookDeliveries) private readonly queue: Queue) {}
+
+  /** Queues a delivery; Bull takes a job id once, so queuing twice is harmless. */
+  async enqueue(deliveryId: string): Promise<void> {
+    const data: DeliverWebhookJob = { deliveryId };
+    await this.queue.add(JobName.DeliverWebhook, data, {
+      ...DELIVERY_JOB_OPTIONS,
+      jobId: deliveryId,
+    });
+  }
+
+  /** The state of a delivery's job; 'missing' when Redis has none. */
+  async state(deliveryId: string): Promise<JobStatus | 'stuck' | 'missing'> {
+    const job = await this.queue.getJob(deliveryId);
+    return job ? job.getState() : 'missing';
+  }
+}

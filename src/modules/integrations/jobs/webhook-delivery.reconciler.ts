@@ -1,0 +1,71 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { WebhookDeliveryRepository } from '../repositories/webhook-delivery.repository';
+import { WebhookDeliveryQueue } from './webhook-delivery.queue';
+
+const INTERVAL_MS = 60_000;
+const PAGE = 200;
+/** The delivery log is kept this long, then deleted. */
+export const DELIVERY_RETENTION_DAYS = 30;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * MySQL is the source of truth for deliveries; Redis only carries their jobs. Every minute a
+ * worker queues again the PENDING deliveries without a job (an enqueue that failed after the
+ * row was written, Redis flushed), ends as FAILED those whose job failed without saying so, and
+ * deletes deliveries past the retention.
+ */
+@Injectable()
+export class WebhookDeliveryReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WebhookDeliveryReconciler.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deliveries: WebhookDeliveryRepository,
+    private readonly queue: WebhookDeliveryQueue,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.reconcile().catch((error: unknown) =>
+        this.logger.error({ err: error }, 'webhook delivery reconciliation failed'),
+      );
+    }, INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
+  }
+
+  /** One pass at a time per process; deliveries younger than `minAgeMs` are being queued now. */
+  reconcile(minAgeMs = INTERVAL_MS): Promise<void> {
+    this.running ??= this.pass(new Date(Date.now() - minAgeMs)).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async pass(createdBefore: Date): Promise<void> {
+    const em = this.dataSource.manager;
+    const pending = await this.deliveries.findPendingCreatedBefore(em, createdBefore, PAGE);
+    for (const delivery of pending) {
+      const state = await this.queue.state(delivery.id);
+      if (state === 'missing') {
+        await this.queue.enqueue(delivery.id);
+        this.logger.warn({ deliveryId: delivery.id }, 'webhook delivery queued again');
+      } else if (state === 'failed') {
+        await this.deliveries.fail(em, delivery.id, 'Все попытки доставки не удались');
+      }
+    }
+    await this.deliveries.deleteCreatedBefore(
+      em,
+      new Date(Date.now() - DELIVERY_RETENTION_DAYS * DAY_MS),
+      1000,
+    );
+  }
+}

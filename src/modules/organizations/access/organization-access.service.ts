@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { AppException } from '../../../shared/errors';
+import type { AuthPrincipal } from '../../../shared/auth';
+import { AccessGrantEntity } from '../entities/access-grant.entity';
+import { MembershipEntity } from '../entities/membership.entity';
+import { OrganizationEntity } from '../entities/organization.entity';
+import { MemberRole, OrgSystem } from '../organization.enums';
+
+/** Who acts for an organization in a request that passed {@link OrganizationAccess.requireSystem}. */
+export interface OrganizationActor {
+  organizationId: string;
+  /** The member acting (null for an integrator client of the organization). */
+  membership: MembershipEntity | null;
+  apiClientId: string | null;
+}
+
+/**
+ * The organization-side access rule used by every module: the session must carry an
+ * organization; HEAD and ADMIN reach every system, an EMPLOYEE only through an unexpired grant
+ * (checked now, at every request, not by a nightly job); integrator clients need the scope.
+ */
+@Injectable()
+export class OrganizationAccess {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async requireSystem(
+    principal: AuthPrincipal,
+    system: OrgSystem,
+    clientScope: string,
+  ): Promise<OrganizationActor> {
+    const organizationId = principal.organizationId;
+    if (!organizationId) {
+      throw AppException.organizationContextRequired();
+    }
+    if (principal.kind === 'client') {
+      if (!principal.scopes.includes(clientScope)) {
+        throw AppException.forbidden(`Клиенту не выдано разрешение ${clientScope}`);
+      }
+      return { organizationId, membership: null, apiClientId: principal.subject };
+    }
+    const membership = await this.dataSource
+      .getRepository(MembershipEntity)
+      .findOne({ where: { organizationId, userId: principal.userId ?? '' } });
+    if (!membership) {
+      throw AppException.forbidden('Вы больше не состоите в этой организации');
+    }
+    if (membership.role === MemberRole.HEAD || membership.role === MemberRole.ADMIN) {
+      return { organizationId, membership, apiClientId: null };
+    }
+    const now = new Date();
+    const grant = await this.dataSource.getRepository(AccessGrantEntity).findOne({
+      where: [
+        { membershipId: membership.id, system, expiresAt: IsNull() },
+        { membershipId: membership.id, system, expiresAt: MoreThan(now) },
+      ],
+    });
+    if (!grant) {
+      throw AppException.forbidden(
+        'Нет доступа к этой услуге: обратитесь к руководителю организации',
+      );
+    }
+    return { organizationId, membership, apiClientId: null };
+  }
+
+  /**
+   * The caller must be a HEAD or ADMIN of the session's organization (integrator clients never
+   * manage an organization).
+   */
+  async requireManager(principal: AuthPrincipal): Promise<MembershipEntity> {
+    const organizationId = principal.organizationId;
+    if (!organizationId) {
+      throw AppException.organizationContextRequired();
+    }
+    if (principal.kind !== 'user' || !principal.userId) {
+      throw AppException.forbidden('Действие доступно только руководителю или администратору');
+    }
+    const membership = await this.dataSource
+      .getRepository(MembershipEntity)
+      .findOne({ where: { organizationId, userId: principal.userId } });
+    if (!membership || membership.role === MemberRole.EMPLOYEE) {
+      throw AppException.forbidden('Действие доступно только руководителю или администратору');
+    }
+    return membership;
+  }
+
+  /** Whether a user is a member of an organization (any role). */
+  async isMember(organizationId: string, userId: string): Promise<boolean> {
+    return this.dataSource
+      .getRepository(MembershipEntity)
+      .exists({ where: { organizationId, userId } });
+  }
+
+  async findOrganization(id: string): Promise<OrganizationEntity | null> {
+    return this.dataSource.getRepository(OrganizationEntity).findOne({ where: { id } });
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { EmployeeAccount } from '../../auth';
+import { OrganizationException } from '../organizations.exception';
+import { MembershipRepository } from '../repositories/membership.repository';
+import { OrganizationRepository } from '../repositories/organization.repository';
+
+/**
+ * What organizations tells auth about its members: whom an employee login names, and whether
+ * an account may be deleted (never a sole HEAD).
+ */
+@Injectable()
+export class EmployeeLookupService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationRepository,
+    private readonly memberships: MembershipRepository,
+  ) {}
+
+  /** The membership behind `<organization INN>/<personnel number>`. */
+  async find(inn: string, personnelNumber: string): Promise<EmployeeAccount | null> {
+    const em = this.dataSource.manager;
+    const organization = await this.organizations.findByInn(em, inn);
+    const membership = organization
+      ? await this.memberships.findByPersonnelNumber(em, organization.id, personnelNumber)
+      : null;
+    return membership
+      ? { userId: membership.userId, organizationId: membership.organizationId }
+      : null;
+  }
+
+  /** A sole HEAD hands the organization over before deleting the account (API.md). */
+  async assertDeletable(em: EntityManager, userId: string): Promise<void> {
+    const soleHeadOf = await this.memberships.findSoleHeadships(em, userId);
+    if (soleHeadOf.length > 0) {
+      throw OrganizationException.soleHead();
+    }
+  }
+
+  async purge(em: EntityManager, userId: string): Promise<void> {
+    await this.memberships.deleteByUser(em, userId);
+  }
+}

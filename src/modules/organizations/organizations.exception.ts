@@ -1,0 +1,155 @@
+import { AppException, AppExceptionExtras, ErrorCode } from '../../shared/errors';
+
+/** Why an organizations operation was refused (`extensions.subCode`). */
+export enum OrganizationErrorCode {
+  // Qualified e-signature sign-in; also sent as `extensions.reason` (API.md).
+  CERTIFICATE_UNTRUSTED = 'CERTIFICATE_UNTRUSTED',
+  CERTIFICATE_EXPIRED = 'CERTIFICATE_EXPIRED',
+  /** Trusted and valid, but not an organization's qualified certificate (no SNILS, OGRN…). */
+  CERTIFICATE_INVALID = 'CERTIFICATE_INVALID',
+  SIGNATURE_INVALID = 'SIGNATURE_INVALID',
+  CHALLENGE_USED = 'CHALLENGE_USED',
+  /** Expired or unknown challenge: ask for a new one. */
+  CHALLENGE_EXPIRED = 'CHALLENGE_EXPIRED',
+  /** No account has the certificate's SNILS verified. */
+  ACCOUNT_NOT_FOUND = 'ACCOUNT_NOT_FOUND',
+  /** The certificate's OGRN and INN name two different organizations known here. */
+  ORGANIZATION_MISMATCH = 'ORGANIZATION_MISMATCH',
+  /** Unknown id, or an organization the caller is not a member of (never told apart). */
+  ORGANIZATION_NOT_FOUND = 'ORGANIZATION_NOT_FOUND',
+  /** Unknown id, or a membership of another organization. */
+  MEMBERSHIP_NOT_FOUND = 'MEMBERSHIP_NOT_FOUND',
+  /** Unknown id, or a grant of another organization. */
+  GRANT_NOT_FOUND = 'GRANT_NOT_FOUND',
+  /** No account with that phone or verified SNILS. */
+  PERSON_NOT_FOUND = 'PERSON_NOT_FOUND',
+  ALREADY_MEMBER = 'ALREADY_MEMBER',
+  PERSONNEL_NUMBER_TAKEN = 'PERSONNEL_NUMBER_TAKEN',
+  /** The organization would be left without a HEAD. */
+  LAST_HEAD = 'LAST_HEAD',
+  /** The account is the only HEAD of an organization: hand it over before deleting it. */
+  SOLE_HEAD = 'SOLE_HEAD',
+  /** Only a HEAD appoints or removes a HEAD. */
+  HEAD_ONLY = 'HEAD_ONLY',
+}
+
+export const ORGANIZATION_ERRORS: Record<OrganizationErrorCode, ErrorCode> = {
+  CERTIFICATE_UNTRUSTED: ErrorCode.UNAUTHENTICATED,
+  CERTIFICATE_EXPIRED: ErrorCode.UNAUTHENTICATED,
+  CERTIFICATE_INVALID: ErrorCode.UNAUTHENTICATED,
+  SIGNATURE_INVALID: ErrorCode.UNAUTHENTICATED,
+  CHALLENGE_USED: ErrorCode.UNAUTHENTICATED,
+  CHALLENGE_EXPIRED: ErrorCode.UNAUTHENTICATED,
+  ACCOUNT_NOT_FOUND: ErrorCode.UNAUTHENTICATED,
+  ORGANIZATION_MISMATCH: ErrorCode.CONFLICT,
+  ORGANIZATION_NOT_FOUND: ErrorCode.NOT_FOUND,
+  MEMBERSHIP_NOT_FOUND: ErrorCode.NOT_FOUND,
+  GRANT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  PERSON_NOT_FOUND: ErrorCode.NOT_FOUND,
+  ALREADY_MEMBER: ErrorCode.CONFLICT,
+  PERSONNEL_NUMBER_TAKEN: ErrorCode.CONFLICT,
+  LAST_HEAD: ErrorCode.CONFLICT,
+  SOLE_HEAD: ErrorCode.CONFLICT,
+  HEAD_ONLY: ErrorCode.FORBIDDEN,
+};
+
+/** Sign-in refusals with the Russian text shown to the signer. */
+export type SignInRefusal =
+  | OrganizationErrorCode.CERTIFICATE_UNTRUSTED
+  | OrganizationErrorCode.CERTIFICATE_EXPIRED
+  | OrganizationErrorCode.CERTIFICATE_INVALID
+  | OrganizationErrorCode.SIGNATURE_INVALID
+  | OrganizationErrorCode.CHALLENGE_USED
+  | OrganizationErrorCode.CHALLENGE_EXPIRED
+  | OrganizationErrorCode.ACCOUNT_NOT_FOUND;
+
+const SIGN_IN_MESSAGES: Record<SignInRefusal, string> = {
+  CERTIFICATE_UNTRUSTED: 'Сертификат выдан не аккредитованным удостоверяющим центром или повреждён',
+  CERTIFICATE_EXPIRED: 'Срок действия сертификата истёк или ещё не начался',
+  CERTIFICATE_INVALID:
+    'Сертификат не является квалифицированным сертификатом организации или ИП (нет СНИЛС, ОГРН/ОГРНИП или ИНН)',
+  SIGNATURE_INVALID: 'Подпись не прошла проверку: подпишите запрос ключом этого сертификата',
+  CHALLENGE_USED: 'Запрос на подпись уже использован: получите новый',
+  CHALLENGE_EXPIRED: 'Срок запроса на подпись истёк: получите новый',
+  ACCOUNT_NOT_FOUND:
+    'Сначала зарегистрируйтесь как физическое лицо и подтвердите СНИЛС из сертификата',
+};
+
+/** A refusal of the organizations module; `code` follows from the sub-code. */
+export class OrganizationException extends AppException<OrganizationErrorCode> {
+  constructor(subCode: OrganizationErrorCode, message: string, extras: AppExceptionExtras = {}) {
+    super(ORGANIZATION_ERRORS[subCode], message, subCode, extras);
+  }
+
+  /** UNAUTHENTICATED with `extensions.reason` (API.md, loginWithSignature). */
+  static signInRefused(reason: SignInRefusal): OrganizationException {
+    return new OrganizationException(reason, SIGN_IN_MESSAGES[reason], { reason });
+  }
+
+  static organizationNotFound(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.ORGANIZATION_NOT_FOUND,
+      'Организация не найдена',
+    );
+  }
+
+  static membershipNotFound(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.MEMBERSHIP_NOT_FOUND,
+      'Сотрудник не найден',
+    );
+  }
+
+  static grantNotFound(): OrganizationException {
+    return new OrganizationException(OrganizationErrorCode.GRANT_NOT_FOUND, 'Доступ не найден');
+  }
+
+  static personNotFound(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.PERSON_NOT_FOUND,
+      'Пользователь с таким телефоном или подтверждённым СНИЛС не зарегистрирован',
+    );
+  }
+
+  static alreadyMember(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.ALREADY_MEMBER,
+      'Этот человек уже состоит в организации',
+    );
+  }
+
+  static personnelNumberTaken(): OrganizationException {
+    const message = 'Табельный номер уже занят другим сотрудником организации';
+    return new OrganizationException(OrganizationErrorCode.PERSONNEL_NUMBER_TAKEN, message, {
+      fields: [{ field: 'personnelNumber', message }],
+    });
+  }
+
+  static lastHead(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.LAST_HEAD,
+      'Нельзя удалить единственного руководителя: сначала назначьте другого',
+    );
+  }
+
+  static soleHead(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.SOLE_HEAD,
+      'Вы единственный руководитель организации: сначала назначьте другого руководителя',
+    );
+  }
+
+  static headOnly(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.HEAD_ONLY,
+      'Назначать и удалять руководителей может только руководитель',
+    );
+  }
+
+  static organizationMismatch(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.ORGANIZATION_MISMATCH,
+      'ОГРН и ИНН сертификата не совпадают с данными организации: обратитесь в поддержку',
+    );
+  }
+}
