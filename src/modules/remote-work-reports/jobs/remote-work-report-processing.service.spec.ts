@@ -1,0 +1,238 @@
+import { Logger } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { LocalFileStorage } from '../../../shared/storage';
+import type { OrganizationAccess } from '../../organizations';
+import type { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
+import type { RemoteWorkReportEvents } from '../events/report-status.events';
+import type { ParsedEmployeeRow, ParseOutcome } from '../parsing/remote-work-report.model';
+import type { RemoteWorkReportQueryService } from '../queries/remote-work-report-query.service';
+import { ReportStatus } from '../remote-work-report.enums';
+import type { RemoteWorkReportRowRepository } from '../repositories/remote-work-report-row.repository';
+import type { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
+import { RemoteWorkReportProcessingService } from './remote-work-report-processing.service';
+import { ParserCrashedError, ReportParserPool } from './report-parser.pool';
+
+const strict = () =>
+  jest.fn((...args: unknown[]) => {
+    throw new Error(`unexpected call with ${JSON.stringify(args)}`);
+  });
+
+const em = { tx: true } as unknown as EntityManager;
+const ORG = { inn: '7701234560', ogrn: '1027701234560', fullName: 'ООО «РОМАШКА»' };
+const ROW = { rowNumber: 2, accepted: true } as ParsedEmployeeRow;
+
+function report(values: Partial<RemoteWorkReportEntity> = {}): RemoteWorkReportEntity {
+  return {
+    id: 'r1',
+    organizationId: 'org',
+    reportingWeek: '2026-11-23',
+    status: ReportStatus.QUEUED,
+    revision: 3,
+    attempts: 0,
+    originalKey: 'remote-work-reports/org/r1/original.xlsx',
+    ...values,
+  } as RemoteWorkReportEntity;
+}
+
+function outcome(values: Partial<ParseOutcome>): ParseOutcome {
+  return {
+    status: 'ACCEPTED',
+    rejectionCode: null,
+    totalEmployees: 2,
+    remoteEmployees: 1,
+    employer: null,
+    rowsTotal: 1,
+    rowsAccepted: 1,
+    rowsRejected: 0,
+    issues: [],
+    ...values,
+  };
+}
+
+describe(RemoteWorkReportProcessingService.name, () => {
+  let dir: string;
+  let storage: LocalFileStorage;
+  let reports: { findById: jest.Mock; findWithSuperseded: jest.Mock; transition: jest.Mock };
+  let query: { findInOrganization: jest.Mock; toView: jest.Mock };
+  let rows: { deleteByReport: jest.Mock; insertBatch: jest.Mock };
+  let parser: { parse: jest.Mock };
+  let events: { statusChanged: jest.Mock };
+  let service: RemoteWorkReportProcessingService;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kabinet-processing-'));
+    storage = new LocalFileStorage(dir);
+    await storage.putStream(report().originalKey, Readable.from([Buffer.from('xlsx')]));
+    reports = { findById: strict(), findWithSuperseded: strict(), transition: strict() };
+    query = {
+      findInOrganization: jest.fn().mockResolvedValue({ id: 'r1' }),
+      toView: jest.fn().mockReturnValue({ id: 'r1', status: ReportStatus.PROCESSING }),
+    };
+    rows = { deleteByReport: strict(), insertBatch: strict() };
+    parser = { parse: strict() };
+    events = { statusChanged: jest.fn().mockResolvedValue(undefined) };
+    service = new RemoteWorkReportProcessingService(
+      { manager: {} } as DataSource,
+      { run: (work: (em: EntityManager) => Promise<unknown>) => work(em) } as TransactionRunner,
+      reports as unknown as RemoteWorkReportRepository,
+      rows as unknown as RemoteWorkReportRowRepository,
+      { findOrganization: jest.fn().mockResolvedValue(ORG) } as unknown as OrganizationAccess,
+      query as unknown as RemoteWorkReportQueryService,
+      events as unknown as RemoteWorkReportEvents,
+      parser as unknown as ReportParserPool,
+      storage,
+      { maxRows: 100, maxUnpackedBytes: 1000 } as never,
+    );
+    reports.transition.mockResolvedValue(true);
+    rows.deleteByReport.mockResolvedValue(undefined);
+    rows.insertBatch.mockResolvedValue(undefined);
+  });
+
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  // The fake parser hands one batch over and writes a result file, like the child does.
+  function parses(result: ParseOutcome) {
+    parser.parse.mockImplementation(
+      async (
+        request: { resultPath: string },
+        onRows: (rows: ParsedEmployeeRow[]) => Promise<void>,
+      ) => {
+        await onRows([ROW]);
+        await writeFile(request.resultPath, 'result');
+        return result;
+      },
+    );
+  }
+
+  it('should replace the rows, store the result file and write the outcome in one transaction', async () => {
+    reports.findWithSuperseded.mockResolvedValue({ entity: report(), superseded: false });
+    parses(outcome({ status: 'PARTIALLY_ACCEPTED', rowsRejected: 1 }));
+
+    await service.process('r1');
+
+    expect(rows.deleteByReport).toHaveBeenCalledWith(em, 'r1');
+    expect(rows.insertBatch).toHaveBeenCalledWith(em, 'r1', [ROW]);
+    expect(reports.transition).toHaveBeenNthCalledWith(
+      1,
+      {},
+      'r1',
+      [ReportStatus.QUEUED, ReportStatus.PROCESSING],
+      ReportStatus.PROCESSING,
+      expect.objectContaining({ attempts: 1 }),
+    );
+    expect(reports.transition).toHaveBeenNthCalledWith(
+      2,
+      em,
+      'r1',
+      [ReportStatus.PROCESSING],
+      ReportStatus.PARTIALLY_ACCEPTED,
+      expect.objectContaining({
+        resultKey: 'remote-work-reports/org/r1/result.xlsx',
+        rowsRejected: 1,
+      }),
+    );
+    expect(await storage.exists('remote-work-reports/org/r1/result.xlsx')).toBe(true);
+    // PROCESSING (the row read, as the transition left it), then the final status.
+    expect(events.statusChanged).toHaveBeenCalledTimes(2);
+    expect(query.toView).toHaveBeenCalledWith({
+      entity: expect.objectContaining({
+        id: 'r1',
+        status: ReportStatus.PROCESSING,
+        revision: 4,
+        attempts: 1,
+      }),
+      superseded: false,
+    });
+    expect(events.statusChanged).toHaveBeenNthCalledWith(1, {
+      id: 'r1',
+      status: ReportStatus.PROCESSING,
+    });
+    const options = (parser.parse.mock.calls[0] as [{ options: { organization: unknown } }])[0];
+    expect(options.options.organization).toBe(ORG);
+  });
+
+  it('should keep no rows of a REJECTED report', async () => {
+    reports.findWithSuperseded.mockResolvedValue({ entity: report(), superseded: false });
+    parses(outcome({ status: 'REJECTED', rejectionCode: 'FILE_UNREADABLE' as never }));
+
+    await service.process('r1');
+
+    expect(rows.deleteByReport).toHaveBeenCalledTimes(2);
+    expect(rows.deleteByReport.mock.invocationCallOrder[1]).toBeGreaterThan(
+      rows.insertBatch.mock.invocationCallOrder[0],
+    );
+    expect(reports.transition).toHaveBeenLastCalledWith(
+      em,
+      'r1',
+      [ReportStatus.PROCESSING],
+      ReportStatus.REJECTED,
+      expect.objectContaining({ errorCode: 'FILE_UNREADABLE' }),
+    );
+  });
+
+  it('should not announce PROCESSING again on a retry', async () => {
+    reports.findWithSuperseded.mockResolvedValue({
+      entity: report({ status: ReportStatus.PROCESSING, attempts: 1 }),
+      superseded: false,
+    });
+    parses(outcome({}));
+    await service.process('r1');
+    expect(events.statusChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('should stop when the report was finished between reading and starting it', async () => {
+    reports.findWithSuperseded.mockResolvedValue({ entity: report(), superseded: false });
+    reports.transition.mockResolvedValue(false);
+    await service.process('r1');
+    expect(parser.parse).not.toHaveBeenCalled();
+    expect(events.statusChanged).not.toHaveBeenCalled();
+  });
+
+  it('should do nothing for a report already finished', async () => {
+    reports.findWithSuperseded.mockResolvedValue({
+      entity: report({ status: ReportStatus.ACCEPTED }),
+      superseded: false,
+    });
+    await service.process('r1');
+    expect(parser.parse).not.toHaveBeenCalled();
+  });
+
+  it('should let an infrastructure error through so Bull retries', async () => {
+    reports.findWithSuperseded.mockResolvedValue({ entity: report(), superseded: false });
+    parser.parse.mockRejectedValue(new Error('Lock wait timeout'));
+    await expect(service.process('r1')).rejects.toThrow('Lock wait timeout');
+  });
+
+  it('should end a report that kept killing the parser REJECTED with FILE_UNREADABLE', async () => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    reports.findById.mockResolvedValue(report({ status: ReportStatus.REJECTED }));
+    await service.fail('r1', new ParserCrashedError('exit code null, signal SIGABRT'));
+    expect(reports.transition).toHaveBeenCalledWith(
+      em,
+      'r1',
+      [ReportStatus.QUEUED, ReportStatus.PROCESSING],
+      ReportStatus.REJECTED,
+      expect.objectContaining({ errorCode: 'FILE_UNREADABLE', rowsTotal: 0 }),
+    );
+    expect(events.statusChanged).toHaveBeenCalled();
+  });
+
+  it('should end a report FAILED after an internal fault', async () => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    reports.findById.mockResolvedValue(report({ status: ReportStatus.FAILED }));
+    await service.fail('r1', new Error('ECONNRESET'));
+    expect(reports.transition).toHaveBeenCalledWith(
+      em,
+      'r1',
+      [ReportStatus.QUEUED, ReportStatus.PROCESSING],
+      ReportStatus.FAILED,
+      expect.objectContaining({ errorCode: 'INTERNAL_ERROR' }),
+    );
+  });
+});

@@ -1,0 +1,205 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource, EntityManager } from 'typeorm';
+import { reportsConfig } from '../../../config/configuration';
+import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { FILE_STORAGE } from '../../../shared/storage';
+import type { FileStorage } from '../../../shared/storage';
+import { OrganizationAccess } from '../../organizations';
+import { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
+import { RemoteWorkReportEvents } from '../events/report-status.events';
+import type { ParseOutcome } from '../parsing/remote-work-report.model';
+import { ReportIssueCode } from '../parsing/report-issue.model';
+import { RemoteWorkReportQueryService } from '../queries/remote-work-report-query.service';
+import { FINAL_STATUSES, ReportStatus } from '../remote-work-report.enums';
+import { RemoteWorkReportRowRepository } from '../repositories/remote-work-report-row.repository';
+import { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
+import type { StoredReport } from '../repositories/remote-work-report.repository';
+import { weekLabel } from '../reporting-week';
+import { ParserCrashedError, ReportParserPool } from './report-parser.pool';
+
+export const INTERNAL_ERROR_CODE = 'INTERNAL_ERROR';
+const PARSER_CRASH_MESSAGE =
+  'Файл не удалось обработать: при чтении он исчерпал отведённые ресурсы или время. Сохраните его в Excel или LibreOffice как «Книга Excel (.xlsx)» без лишних листов и данных и загрузите снова';
+
+function resultKeyOf(report: RemoteWorkReportEntity): string {
+  return `remote-work-reports/${report.organizationId}/${report.id}/result.xlsx`;
+}
+
+/**
+ * Processes one report (the job handler's work): QUEUED → PROCESSING → ACCEPTED |
+ * PARTIALLY_ACCEPTED | REJECTED. The file is parsed in a child process; its rows are stored in
+ * batches inside one transaction that first deletes any rows of the report, so a retried job
+ * replaces rather than adds, and a REJECTED report keeps none. The result workbook is stored and
+ * the final status written in that same transaction; the change is announced after it commits.
+ * Infrastructure failures throw, so Bull retries; {@link fail} records the end of the retries.
+ */
+@Injectable()
+export class RemoteWorkReportProcessingService {
+  private readonly logger = new Logger(RemoteWorkReportProcessingService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly reports: RemoteWorkReportRepository,
+    private readonly rows: RemoteWorkReportRowRepository,
+    private readonly organizations: OrganizationAccess,
+    private readonly query: RemoteWorkReportQueryService,
+    private readonly events: RemoteWorkReportEvents,
+    private readonly parser: ReportParserPool,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    @Inject(reportsConfig.KEY) private readonly config: ConfigType<typeof reportsConfig>,
+  ) {}
+
+  async process(reportId: string): Promise<void> {
+    const found = await this.reports.findWithSuperseded(this.dataSource.manager, reportId);
+    // Finished already: a repeated or re-added job has nothing left to do.
+    if (!found || FINAL_STATUSES.includes(found.entity.status)) {
+      return;
+    }
+    const report = found.entity;
+    if (!(await this.startProcessing(found))) {
+      return;
+    }
+    const organization = await this.organizations.findOrganization(report.organizationId);
+    if (!organization) {
+      throw new Error(`organization ${report.organizationId} of report ${report.id} is missing`);
+    }
+    const original = await this.storage.materialize(report.originalKey);
+    const resultPath = join(tmpdir(), `kabinet-result-${randomBytes(8).toString('hex')}.xlsx`);
+    try {
+      const finished = await this.tx.run(async (em) => {
+        await this.rows.deleteByReport(em, report.id);
+        const outcome = await this.parser.parse(
+          {
+            filePath: original.path,
+            resultPath,
+            weekLabel: weekLabel(report.reportingWeek),
+            options: {
+              organization,
+              maxRows: this.config.maxRows,
+              maxUnpackedBytes: this.config.maxUnpackedBytes,
+            },
+          },
+          (batch) => this.rows.insertBatch(em, report.id, batch),
+        );
+        return this.finish(em, report, outcome, resultPath);
+      });
+      if (finished) {
+        await this.announce(report);
+      }
+    } finally {
+      await original.release();
+      await rm(resultPath, { force: true });
+    }
+  }
+
+  /**
+   * Ends a report whose retries are spent. A file that kept killing the parser is a bad file
+   * (REJECTED, FILE_UNREADABLE); anything else is an internal fault (FAILED).
+   */
+  async fail(reportId: string, error: unknown): Promise<void> {
+    this.logger.error({ err: error, reportId }, 'report processing failed for good');
+    const now = new Date();
+    const crashed = error instanceof ParserCrashedError;
+    const changed = await this.tx.run(async (em) => {
+      await this.rows.deleteByReport(em, reportId);
+      return this.reports.transition(
+        em,
+        reportId,
+        [ReportStatus.QUEUED, ReportStatus.PROCESSING],
+        crashed ? ReportStatus.REJECTED : ReportStatus.FAILED,
+        crashed
+          ? {
+              errorCode: ReportIssueCode.FILE_UNREADABLE,
+              sheetIssues: [
+                {
+                  severity: 'ERROR',
+                  code: ReportIssueCode.FILE_UNREADABLE,
+                  sheet: null,
+                  row: null,
+                  column: null,
+                  message: PARSER_CRASH_MESSAGE,
+                },
+              ],
+              rowsTotal: 0,
+              rowsAccepted: 0,
+              rowsRejected: 0,
+              processedAt: now,
+              updatedAt: now,
+            }
+          : { errorCode: INTERNAL_ERROR_CODE, processedAt: now, updatedAt: now },
+      );
+    });
+    const report = changed ? await this.reports.findById(this.dataSource.manager, reportId) : null;
+    if (report) {
+      await this.announce(report);
+    }
+  }
+
+  // False when the report left QUEUED/PROCESSING since it was read (finished by another run).
+  private async startProcessing({ entity: report, superseded }: StoredReport): Promise<boolean> {
+    const changes = { attempts: report.attempts + 1, updatedAt: new Date() };
+    const started = await this.reports.transition(
+      this.dataSource.manager,
+      report.id,
+      [ReportStatus.QUEUED, ReportStatus.PROCESSING],
+      ReportStatus.PROCESSING,
+      changes,
+    );
+    // A retry finds it PROCESSING already: subscribers have been told. The view is the row just
+    // read as the compare-and-set left it (revision + 1), so it is not read back.
+    if (started && report.status === ReportStatus.QUEUED) {
+      const entity = Object.assign(new RemoteWorkReportEntity(), report, changes, {
+        status: ReportStatus.PROCESSING,
+        revision: report.revision + 1,
+      });
+      await this.events.statusChanged(this.query.toView({ entity, superseded }));
+    }
+    return started;
+  }
+
+  // Stores the result workbook and writes the outcome, inside the rows' transaction.
+  private async finish(
+    em: EntityManager,
+    report: RemoteWorkReportEntity,
+    outcome: ParseOutcome,
+    resultPath: string,
+  ): Promise<boolean> {
+    if (outcome.status === 'REJECTED') {
+      await this.rows.deleteByReport(em, report.id);
+    }
+    const resultKey = resultKeyOf(report);
+    await this.storage.putStream(resultKey, createReadStream(resultPath));
+    const now = new Date();
+    return this.reports.transition(
+      em,
+      report.id,
+      [ReportStatus.PROCESSING],
+      ReportStatus[outcome.status],
+      {
+        processedAt: now,
+        updatedAt: now,
+        resultKey,
+        totalEmployees: outcome.totalEmployees,
+        remoteEmployees: outcome.remoteEmployees,
+        rowsTotal: outcome.rowsTotal,
+        rowsAccepted: outcome.rowsAccepted,
+        rowsRejected: outcome.rowsRejected,
+        sheetIssues: outcome.issues,
+        errorCode: outcome.rejectionCode,
+      },
+    );
+  }
+
+  private async announce(report: RemoteWorkReportEntity): Promise<void> {
+    await this.events.statusChanged(
+      await this.query.findInOrganization(report.organizationId, report.id),
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import { BullModule } from '@nestjs/bull';
+import { forwardRef, Module } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { reportsConfig } from '../../config/configuration';
+import { QueueName } from '../../queues/queue-names';
+import { workerProviders } from '../../queues/worker-providers';
+import { StorageModule } from '../../shared/storage';
+import { OrganizationsModule } from '../organizations';
+import { RemoteWorkComplianceService } from './compliance/remote-work-compliance.service';
+import { ReportDeadlinesModule } from './deadlines/report-deadlines.module';
+import { RemoteWorkReportEventsModule } from './events/report-status-events.module';
+import { ReportStatusFeed } from './events/report-status.feed';
+import { RemoteWorkReportFilesController } from './files/remote-work-report-files.controller';
+import { RemoteWorkReportFilesService } from './files/remote-work-report-files.service';
+import { ProcessRemoteWorkReportProcessor } from './jobs/process-remote-work-report.processor';
+import { RemoteWorkReportProcessingService } from './jobs/remote-work-report-processing.service';
+import { RemoteWorkReportQueue } from './jobs/remote-work-report.queue';
+import { RemoteWorkReportReconciler } from './jobs/remote-work-report.reconciler';
+import {
+  REPORT_PARSER_POOL_OPTIONS,
+  ReportParserPool,
+  reportParserChildPath,
+} from './jobs/report-parser.pool';
+import { RemoteWorkReportQueryService } from './queries/remote-work-report-query.service';
+import { ReportIssuesService } from './queries/report-issues.service';
+import { RemoteWorkReportFieldsResolver } from './remote-work-report-fields.resolver';
+import { RemoteWorkReportStatusResolver } from './remote-work-report-status.resolver';
+import { RemoteWorkReportResolver } from './remote-work-report.resolver';
+import { RemoteWorkReportRowRepository } from './repositories/remote-work-report-row.repository';
+import { RemoteWorkReportRepository } from './repositories/remote-work-report.repository';
+import { ReportAccess } from './report-access.service';
+import { RemoteWorkReportSubmissionService } from './submission/remote-work-report-submission.service';
+
+/** Weekly remote-work reports: upload, processing in workers, journal, compliance, files. */
+@Module({
+  imports: [
+    // The queue's own lock and stalled-job settings (they replace the shared `settings` object,
+    // hence maxStalledCount again): how fast a job of a killed worker is taken over.
+    BullModule.registerQueueAsync({
+      name: QueueName.RemoteWorkReports,
+      inject: [reportsConfig.KEY],
+      useFactory: (config: ConfigType<typeof reportsConfig>) => ({
+        settings: {
+          lockDuration: config.jobLockMs,
+          lockRenewTime: config.jobLockMs / 2,
+          stalledInterval: config.stalledCheckMs,
+          maxStalledCount: 2,
+        },
+      }),
+    }),
+    StorageModule,
+    // organizations will import the events module from this module's index (webhooks).
+    forwardRef(() => OrganizationsModule),
+    ReportDeadlinesModule,
+    RemoteWorkReportEventsModule,
+  ],
+  controllers: [RemoteWorkReportFilesController],
+  providers: [
+    RemoteWorkReportRepository,
+    RemoteWorkReportRowRepository,
+    ReportAccess,
+    RemoteWorkReportQueue,
+    RemoteWorkReportQueryService,
+    ReportIssuesService,
+    RemoteWorkReportSubmissionService,
+    RemoteWorkComplianceService,
+    RemoteWorkReportFilesService,
+    ReportStatusFeed,
+    RemoteWorkReportResolver,
+    RemoteWorkReportFieldsResolver,
+    RemoteWorkReportStatusResolver,
+    ...workerProviders(
+      {
+        provide: REPORT_PARSER_POOL_OPTIONS,
+        inject: [reportsConfig.KEY],
+        useFactory: (config: ConfigType<typeof reportsConfig>) => ({
+          childPath: reportParserChildPath(),
+          size: config.parserConcurrency,
+          maxHeapMb: config.parserMaxHeapMb,
+          timeoutMs: config.parseTimeoutMs,
+        }),
+      },
+      ReportParserPool,
+      RemoteWorkReportProcessingService,
+      ProcessRemoteWorkReportProcessor,
+      RemoteWorkReportReconciler,
+    ),
+  ],
+})
+export class RemoteWorkReportsModule {}

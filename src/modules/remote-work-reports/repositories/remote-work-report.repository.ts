@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { applyKeyset } from '../../../shared/database/keyset';
+import { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
+import { EFFECTIVE_STATUSES, PENDING_STATUSES, ReportStatus } from '../remote-work-report.enums';
+
+/** A report with `superseded` worked out from the journal. */
+export interface StoredReport {
+  entity: RemoteWorkReportEntity;
+  superseded: boolean;
+}
+
+const EFFECTIVE_SQL = EFFECTIVE_STATUSES.map((s) => `'${s}'`).join(', ');
+
+// Superseded is derived, never stored: a later effective report of the same organization and
+// week exists. "Later" is (created_at, id), the receipt order, whichever report finished first.
+// ix_rwr_org_week_created makes it one short index probe per report.
+const SUPERSEDED_SQL = `EXISTS (
+  SELECT 1 FROM remote_work_reports later
+  WHERE later.organization_id = r.organization_id
+    AND later.reporting_week = r.reporting_week
+    AND later.status IN (${EFFECTIVE_SQL})
+    AND (later.created_at > r.created_at OR (later.created_at = r.created_at AND later.id > r.id))
+)`;
+
+/** The only ORM user of `remote_work_reports`. */
+@Injectable()
+export class RemoteWorkReportRepository {
+  async insert(em: EntityManager, report: RemoteWorkReportEntity): Promise<void> {
+    await em.insert(RemoteWorkReportEntity, report);
+  }
+
+  findById(em: EntityManager, id: string): Promise<RemoteWorkReportEntity | null> {
+    return em.findOneBy(RemoteWorkReportEntity, { id });
+  }
+
+  /** A report with `superseded`, whatever its organization (for the worker). */
+  async findWithSuperseded(em: EntityManager, id: string): Promise<StoredReport | null> {
+    const [found] = await this.withSuperseded(this.query(em).where('r.id = :id', { id }));
+    return found ?? null;
+  }
+
+  /** A report of one organization, with `superseded`; null for another organization's id. */
+  async findInOrganization(
+    em: EntityManager,
+    organizationId: string,
+    id: string,
+  ): Promise<StoredReport | null> {
+    const [found] = await this.withSuperseded(
+      this.query(em).where('r.id = :id AND r.organization_id = :organizationId', {
+        id,
+        organizationId,
+      }),
+    );
+    return found ?? null;
+  }
+
+  /** A page of an organization's journal, newest first (`first + 1` rows, see toConnection). */
+  findPage(
+    em: EntityManager,
+    filter: { organizationId: string; week?: string },
+    first: number,
+    after?: string,
+  ): Promise<StoredReport[]> {
+    const qb = this.filtered(em, filter);
+    return this.withSuperseded(applyKeyset(qb, 'r', first, after));
+  }
+
+  count(em: EntityManager, filter: { organizationId: string; week?: string }): Promise<number> {
+    return this.filtered(em, filter).getCount();
+  }
+
+  findBySha256(
+    em: EntityManager,
+    organizationId: string,
+    reportingWeek: string,
+    sha256: string,
+  ): Promise<RemoteWorkReportEntity | null> {
+    return em.findOneBy(RemoteWorkReportEntity, { organizationId, reportingWeek, sha256 });
+  }
+
+  /** The report that counts for a week: the latest received ACCEPTED or PARTIALLY_ACCEPTED one. */
+  findEffective(
+    em: EntityManager,
+    organizationId: string,
+    reportingWeek: string,
+  ): Promise<RemoteWorkReportEntity | null> {
+    return em.findOne(RemoteWorkReportEntity, {
+      where: { organizationId, reportingWeek, status: In([...EFFECTIVE_STATUSES]) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  /** Reports still waiting for a job, unchanged since `changedBefore`, in (updatedAt, id) order. */
+  findPending(
+    em: EntityManager,
+    changedBefore: Date,
+    limit: number,
+    after?: { updatedAt: Date; id: string },
+  ): Promise<RemoteWorkReportEntity[]> {
+    const qb = this.query(em)
+      .where('r.status IN (:...pending) AND r.updated_at <= :changedBefore', {
+        pending: PENDING_STATUSES,
+        changedBefore,
+      })
+      .orderBy('r.updated_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit);
+    if (after) {
+      qb.andWhere('(r.updated_at > :au OR (r.updated_at = :au AND r.id > :ai))', {
+        au: after.updatedAt,
+        ai: after.id,
+      });
+    }
+    return qb.getMany();
+  }
+
+  /**
+   * Moves a report to `status` only if it is in one of `from` (a compare-and-set, so a stale job
+   * or a second worker cannot overwrite a newer state); bumps the revision. False when it was not.
+   */
+  async transition(
+    em: EntityManager,
+    id: string,
+    from: readonly ReportStatus[],
+    status: ReportStatus,
+    changes: Partial<RemoteWorkReportEntity>,
+  ): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(RemoteWorkReportEntity)
+      .set({ ...changes, status, revision: () => 'revision + 1' })
+      .where('id = :id AND status IN (:...from)', { id, from })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  private query(em: EntityManager) {
+    return em.getRepository(RemoteWorkReportEntity).createQueryBuilder('r');
+  }
+
+  private filtered(em: EntityManager, filter: { organizationId: string; week?: string }) {
+    const qb = this.query(em).where('r.organization_id = :organizationId', {
+      organizationId: filter.organizationId,
+    });
+    if (filter.week) {
+      qb.andWhere('r.reporting_week = :week', { week: filter.week });
+    }
+    return qb;
+  }
+
+  private async withSuperseded(
+    qb: ReturnType<RemoteWorkReportRepository['query']>,
+  ): Promise<StoredReport[]> {
+    const { entities, raw } = await qb
+      .addSelect(SUPERSEDED_SQL, 'superseded')
+      .getRawAndEntities<{ superseded: number | string }>();
+    return entities.map((entity, i) => ({
+      entity,
+      superseded: Number(raw[i].superseded) === 1,
+    }));
+  }
+}

@@ -1,0 +1,219 @@
+import { randomInt } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { benchOrganization, writeBenchWorkbook } from '../../../src/bench/bench-workbook';
+import { buildDataSourceOptions } from '../../../src/database/data-source-options';
+import {
+  AppProcess,
+  freePort,
+  startAppProcess,
+  stopAllAppProcesses,
+} from '../../support/app-process';
+import { GqlHttpClient, GqlWsClient, Subscription } from '../../support/graphql-client';
+import {
+  ensureOrganization,
+  headToken,
+  uniqueWeek,
+  uploadReport,
+} from '../../support/report-fixtures';
+
+// Two API processes and two workers, as separate `node dist/src/main.js` processes sharing the
+// run's MariaDB database, Redis and storage directory (`nest build` must have run). Workers
+// publish status changes to Redis, so a subscriber on either API hears about every report.
+
+const FINAL = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED', 'FAILED'];
+const STATUS_CHANGED = 'subscription { remoteWorkReportStatusChanged { id status rowsAccepted } }';
+// Employees per report: small ones as in the real week, and a few larger ones.
+const SIZES = [1, 3, 3, 7, 40, 400, 2, 5];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Employer {
+  organizationId: string;
+  token: string;
+  rows: number;
+  file: Buffer;
+  /** One subscription per API process. */
+  subscriptions: Subscription<{ remoteWorkReportStatusChanged: Record<string, any> }>[];
+  reportId?: string;
+}
+
+/** Status events of one report, read until the final one and then for `quietMs` more. */
+async function statusesOf(
+  subscription: Employer['subscriptions'][number],
+  reportId: string,
+  quietMs: number,
+): Promise<string[]> {
+  const statuses: string[] = [];
+  while (!FINAL.includes(statuses.at(-1) ?? '')) {
+    const event = (await subscription.next(60_000)).data!.remoteWorkReportStatusChanged;
+    if (event.id === reportId) {
+      statuses.push(event.status as string);
+    }
+  }
+  // A second final event (a report ending twice) would arrive after the first.
+  const deadline = Date.now() + quietMs;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      break;
+    }
+    try {
+      const event = (await subscription.next(left)).data!.remoteWorkReportStatusChanged;
+      if (event.id === reportId) {
+        statuses.push(event.status as string);
+      }
+    } catch {
+      break;
+    }
+  }
+  return statuses;
+}
+
+describe('scale-out: 2 API and 2 worker processes on one database and Redis', () => {
+  jest.setTimeout(240_000);
+
+  let dataSource: DataSource;
+  let apis: AppProcess[];
+  let workers: AppProcess[];
+  const sockets: GqlWsClient[] = [];
+  const employers: Employer[] = [];
+  let temp: string;
+  let workerMetricsPorts: number[];
+
+  beforeAll(async () => {
+    const env = { LOG_LEVEL: 'warn', REPORT_PARSER_CONCURRENCY: '1' };
+    workerMetricsPorts = [await freePort(), await freePort()];
+    const workerEnv = (i: number) => ({
+      ...env,
+      WORKER_METRICS_PORT: String(workerMetricsPorts[i]),
+    });
+    // The migrations ran in the global setup: the four processes start at once.
+    [apis, workers] = await Promise.all([
+      Promise.all([startAppProcess('api', env), startAppProcess('api', env)]),
+      Promise.all([
+        startAppProcess('worker', workerEnv(0)),
+        startAppProcess('worker', workerEnv(1)),
+      ]),
+    ]);
+    dataSource = new DataSource(buildDataSourceOptions(process.env.DATABASE_URL!));
+    await dataSource.initialize();
+    temp = await mkdtemp(join(tmpdir(), 'kabinet-scale-out-'));
+    const series = randomInt(10, 100);
+    for (const [index, rows] of SIZES.entries()) {
+      const organization = benchOrganization(series, randomInt(0, 100_000));
+      const organizationId = await ensureOrganization(dataSource, organization);
+      const path = join(temp, `${index}.xlsx`);
+      await writeBenchWorkbook(path, rows, organization);
+      employers.push({
+        organizationId,
+        token: await headToken(dataSource, organizationId),
+        rows,
+        file: await readFile(path),
+        subscriptions: [],
+      });
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all(sockets.map((s) => s.close()));
+    await stopAllAppProcesses();
+    await dataSource?.destroy();
+    if (temp) {
+      await rm(temp, { recursive: true, force: true });
+    }
+  });
+
+  it('should end every report exactly once and tell subscribers on both APIs its final status', async () => {
+    expect(apis.map((a) => a.pid)).toHaveLength(2);
+    expect(new Set([...apis, ...workers].map((p) => p.pid)).size).toBe(4);
+    const clients = apis.map((api) => new GqlHttpClient(api.url!));
+
+    for (const employer of employers) {
+      for (const client of clients) {
+        const ws = client.ws(employer.token);
+        sockets.push(ws);
+        await ws.connected;
+        employer.subscriptions.push(ws.subscribe(STATUS_CHANGED));
+      }
+    }
+    // The APIs subscribe to the Redis channels asynchronously after `connected`.
+    await sleep(500);
+
+    const week = uniqueWeek();
+    // Half of the uploads through each API, all at once.
+    await Promise.all(
+      employers.map(async (employer, i) => {
+        const res = await uploadReport({ url: apis[i % 2].url! }, employer.token, employer.file, {
+          week,
+          fileName: `report-${i}.xlsx`,
+        });
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.submitRemoteWorkReport.status).toBe('QUEUED');
+        employer.reportId = res.data!.submitRemoteWorkReport.id as string;
+      }),
+    );
+
+    // Every subscriber on either API sees QUEUED (published by the API that took the upload),
+    // PROCESSING and the final status (published by whichever worker ran the job), once each.
+    const seen = await Promise.all(
+      employers.flatMap((employer) =>
+        employer.subscriptions.map((sub) => statusesOf(sub, employer.reportId!, 1_000)),
+      ),
+    );
+    for (const statuses of seen) {
+      expect(statuses).toEqual(['QUEUED', 'PROCESSING', 'ACCEPTED']);
+    }
+
+    const ids = employers.map((e) => e.reportId!);
+    const reports = await dataSource.query<
+      { id: string; status: string; attempts: number; rows_accepted: number; stored: string }[]
+    >(
+      `SELECT r.id, r.status, r.attempts, r.rows_accepted,
+              (SELECT COUNT(*) FROM remote_work_report_rows w WHERE w.report_id = r.id) AS stored
+         FROM remote_work_reports r WHERE r.id IN (?)`,
+      [ids],
+    );
+    expect(reports).toHaveLength(employers.length);
+    for (const employer of employers) {
+      const report = reports.find((r) => r.id === employer.reportId)!;
+      // One attempt: no job ran twice, on one worker or on both.
+      expect(report).toMatchObject({
+        status: 'ACCEPTED',
+        attempts: 1,
+        rows_accepted: employer.rows,
+      });
+      expect(Number(report.stored)).toBe(employer.rows);
+    }
+    // One report per employer and week: no upload was taken twice by the two APIs.
+    const [{ n }] = await dataSource.query<{ n: string }[]>(
+      'SELECT COUNT(*) AS n FROM remote_work_reports WHERE organization_id IN (?) AND reporting_week = ?',
+      [employers.map((e) => e.organizationId), week],
+    );
+    expect(Number(n)).toBe(employers.length);
+    // The workers' own metrics endpoints: together they ran each report's job exactly once.
+    const completed = await Promise.all(
+      workerMetricsPorts.map(async (port) => {
+        expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+        const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+        const line = text
+          .split('\n')
+          .find((l) =>
+            l.startsWith(
+              'kabinet_job_duration_seconds_count{queue="remote-work-reports",outcome="completed"}',
+            ),
+          );
+        return line ? Number(line.split(' ').at(-1)) : 0;
+      }),
+    );
+    expect(completed[0] + completed[1]).toBe(employers.length);
+    // Every process is still up.
+    for (const proc of [...apis, ...workers]) {
+      await expect(Promise.race([proc.exited, sleep(10).then(() => 'running')])).resolves.toBe(
+        'running',
+      );
+    }
+  });
+});
