@@ -1,0 +1,82 @@
+import { NotificationCategory } from '../../service-events';
+import type { ProfileField } from '../../service-events';
+
+/** A subscribable category: its area, name and the profile fields it needs. */
+export interface CategoryDefinition {
+  category: NotificationCategory;
+  area: string;
+  title: string;
+  requiredFields: ProfileField[];
+}
+
+const HOUSING = 'ЖКХ';
+const TRANSPORT = 'Транспорт';
+const EDUCATION = 'Образование';
+const HEALTH = 'Здоровье';
+const PETS = 'Домашние животные';
+
+// Required fields are those without which the category's events could never reach the person
+// (they are matched through these identifiers); field names as in `User`.
+export const CATEGORY_CATALOG: readonly CategoryDefinition[] = [
+  {
+    category: NotificationCategory.ELECTRICITY_METER,
+    area: HOUSING,
+    title: 'Показания счётчика электроэнергии',
+    requiredFields: ['electricityAccount'],
+  },
+  {
+    category: NotificationCategory.HOT_WATER_SHUTOFF,
+    area: HOUSING,
+    title: 'Отключение горячей воды',
+    requiredFields: ['address'],
+  },
+  {
+    category: NotificationCategory.TRAFFIC_FINES,
+    area: TRANSPORT,
+    title: 'Штрафы ГИБДД',
+    requiredFields: ['vehicles'],
+  },
+  {
+    category: NotificationCategory.VEHICLE_EVACUATION,
+    area: TRANSPORT,
+    title: 'Эвакуация автомобиля',
+    requiredFields: ['vehicles'],
+  },
+  {
+    category: NotificationCategory.EXAM_RESULTS,
+    area: EDUCATION,
+    title: 'Результаты экзаменов',
+    requiredFields: ['children'],
+  },
+  {
+    category: NotificationCategory.CHILD_PERFORMANCE,
+    area: EDUCATION,
+    title: 'Успеваемость ребёнка',
+    requiredFields: ['children'],
+  },
+  {
+    category: NotificationCategory.OLYMPIAD_RESULTS,
+    area: EDUCATION,
+    title: 'Результаты олимпиад',
+    requiredFields: ['children'],
+  },
+  {
+    category: NotificationCategory.VACCINATION,
+    area: HEALTH,
+    title: 'Вакцинация',
+    requiredFields: ['omsPolicy'],
+  },
+  {
+    category: NotificationCategory.PETS,
+    area: PETS,
+    title: 'Домашние животные: вакцинация и регистрация',
+    requiredFields: ['address'],
+  },
+];
+
+const BY_CATEGORY = new Map(CATEGORY_CATALOG.map((d) => [d.category, d]));
+
+/** The definition of a subscribable category; undefined for DOCUMENTS (always delivered). */
+export function categoryDefinition(category: NotificationCategory): CategoryDefinition | undefined {
+  return BY_CATEGORY.get(category);
+}

@@ -1,0 +1,78 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { PubSubEngine } from 'graphql-subscriptions';
+import { PUB_SUB } from '../../../shared/pubsub/pubsub.module';
+import { MessagingService } from '../../messaging';
+import { Channel, parseChannels } from '../graphql/channel.enum';
+import type { Notification } from '../graphql/notification.type';
+import { emailCopy, smsText } from './notification-texts';
+
+/** What goes through Redis to a person's `notificationReceived` subscriptions. */
+export interface NotificationMessage {
+  /** The owner: checked again by the subscription's filter. */
+  userId: string;
+  notificationReceived: Notification;
+}
+
+/** The pub/sub channel of one person: Redis routes a notice to that person's subscriptions only. */
+export function notificationChannel(userId: string): string {
+  return `notifications:${userId}`;
+}
+
+/** Where the copies of a notification go. */
+export interface Recipient {
+  userId: string;
+  /** Stored channels (`IN_APP,SMS`). */
+  channels: string;
+  phone: string;
+  email: string | null;
+}
+
+/**
+ * Delivers stored notifications: live through `notificationReceived`, and as SMS / e-mail
+ * copies through the messaging queue (which retries while a gateway is down).
+ */
+@Injectable()
+export class NotificationDeliveryService {
+  private readonly logger = new Logger(NotificationDeliveryService.name);
+
+  constructor(
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly messaging: MessagingService,
+  ) {}
+
+  /** Publishes notifications to their owners; a failure is logged (the inbox has them). */
+  async publish(items: readonly { userId: string; notification: Notification }[]): Promise<void> {
+    const results = await Promise.allSettled(
+      items.map(({ userId, notification }) => {
+        const message: NotificationMessage = { userId, notificationReceived: notification };
+        return this.pubSub.publish(notificationChannel(userId), message);
+      }),
+    );
+    const failed = results.filter((r) => r.status === 'rejected').length;
+    if (failed > 0) {
+      this.logger.warn(`${failed} of ${items.length} notifications not published live`);
+    }
+  }
+
+  /** Queues the SMS and e-mail copies the recipients chose. */
+  async sendCopies(
+    recipients: readonly Recipient[],
+    title: string,
+    body: string | null,
+  ): Promise<void> {
+    const sms = smsText(title, body);
+    const email = emailCopy(title, body);
+    const jobs: Promise<void>[] = [];
+    for (const recipient of recipients) {
+      const channels = parseChannels(recipient.channels);
+      if (channels.includes(Channel.SMS)) {
+        jobs.push(this.messaging.sendSms(recipient.phone, sms));
+      }
+      if (channels.includes(Channel.EMAIL) && recipient.email) {
+        jobs.push(this.messaging.sendEmail(recipient.email, email.subject, email.text));
+      }
+    }
+    // Rejections propagate: the fan-out job then fails and is retried.
+    await Promise.all(jobs);
+  }
+}

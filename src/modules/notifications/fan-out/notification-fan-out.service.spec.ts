@@ -1,0 +1,108 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { ServiceEventEntity, ServiceEventRepository } from '../../service-events';
+import type { NotificationDeliveryService } from '../delivery/notification-delivery.service';
+import type { MatchedRecipient, NotificationRepository } from '../notification.repository';
+import { NotificationFanOutService } from './notification-fan-out.service';
+
+function strict<T extends object>(stubs: Partial<Record<keyof T, jest.Mock>>): T {
+  return new Proxy(stubs, {
+    get(target, name) {
+      const stub = (target as Record<string | symbol, unknown>)[name];
+      if (!stub) {
+        throw new Error(`unexpected call of ${String(name)}`);
+      }
+      return stub;
+    },
+  }) as unknown as T;
+}
+
+const EVENT = {
+  id: 'e1',
+  category: 'HOT_WATER_SHUTOFF',
+  subjectKind: 'ADDRESS',
+  subjectValue: 'Москва, ул. Общая, 1',
+  title: 'Отключение горячей воды',
+  body: null,
+  amount: null,
+  dueAt: null,
+  revision: 2,
+  fannedOutRevision: 1,
+} as unknown as ServiceEventEntity;
+
+function recipient(n: number, subscribed = true): MatchedRecipient {
+  return {
+    userId: `u${String(n).padStart(3, '0')}`,
+    channels: subscribed ? 'IN_APP' : null,
+    phone: '+79160000000',
+    email: null,
+  };
+}
+
+describe(NotificationFanOutService.name, () => {
+  beforeAll(() => {
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+  });
+
+  function setup(pages: MatchedRecipient[][], event = EVENT) {
+    const findMatchedPage = jest.fn();
+    pages.forEach((page) => findMatchedPage.mockResolvedValueOnce(page));
+    const insertForUsers = jest.fn().mockResolvedValue(undefined);
+    const findCreated = jest.fn((_em, _eventId: string, ids: string[]) =>
+      Promise.resolve(ids.map((userId) => ({ id: `n-${userId}`, userId }))),
+    );
+    const publish = jest.fn().mockResolvedValue(undefined);
+    const sendCopies = jest.fn().mockResolvedValue(undefined);
+    const markFannedOut = jest.fn().mockResolvedValue(undefined);
+    const service = new NotificationFanOutService(
+      { manager: {} } as unknown as DataSource,
+      strict<ServiceEventRepository>({
+        findById: jest.fn().mockResolvedValue(event),
+        markFannedOut,
+      }),
+      strict<NotificationRepository>({ findMatchedPage, insertForUsers, findCreated }),
+      strict<NotificationDeliveryService>({ publish, sendCopies }),
+      { fanOutChunk: 3 },
+    );
+    return { service, findMatchedPage, insertForUsers, publish, sendCopies, markFannedOut };
+  }
+
+  it('should page matches by account id and insert each page of subscribers in one statement', async () => {
+    const { service, findMatchedPage, insertForUsers, publish, markFannedOut } = setup([
+      [recipient(1), recipient(2, false), recipient(3)],
+      [recipient(4), recipient(5), recipient(6)],
+      [recipient(7, false)],
+    ]);
+    const result = await service.fanOut('e1', 2);
+    expect(result).toEqual({ matched: 7, created: 5 });
+    expect(findMatchedPage.mock.calls.map((c: unknown[]) => c[3])).toEqual(['', 'u003', 'u006']);
+    expect(insertForUsers).toHaveBeenCalledTimes(2);
+    expect(insertForUsers.mock.calls.map((c: unknown[]) => c[2])).toEqual([
+      ['u001', 'u003'],
+      ['u004', 'u005', 'u006'],
+    ]);
+    expect(
+      publish.mock.calls.flatMap((c: [{ userId: string }[]]) => c[0].map((p) => p.userId)),
+    ).toEqual(['u001', 'u003', 'u004', 'u005', 'u006']);
+    expect(markFannedOut).toHaveBeenCalledWith({}, 'e1', 2);
+  });
+
+  it('should do nothing for a revision that is superseded or already fanned out', async () => {
+    const stale = setup([], { ...EVENT, revision: 3 });
+    expect(await stale.service.fanOut('e1', 2)).toEqual({ matched: 0, created: 0 });
+    expect(stale.findMatchedPage).not.toHaveBeenCalled();
+    const done = setup([], { ...EVENT, fannedOutRevision: 2 });
+    expect(await done.service.fanOut('e1', 2)).toEqual({ matched: 0, created: 0 });
+    expect(done.markFannedOut).not.toHaveBeenCalled();
+  });
+
+  it('should stop after an empty page and still mark the revision done', async () => {
+    const { service, insertForUsers, markFannedOut } = setup([
+      [recipient(1), recipient(2), recipient(3)],
+      [],
+    ]);
+    expect(await service.fanOut('e1', 2)).toEqual({ matched: 3, created: 3 });
+    expect(insertForUsers).toHaveBeenCalledTimes(1);
+    expect(markFannedOut).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,5 @@
+// The notifications module's public surface: the only path other modules import from.
+export { NotificationsModule } from './notifications.module';
+export { NOTIFICATION_ENTITIES } from './entities';
+export { NotificationFanOutService } from './fan-out/notification-fan-out.service';
+export type { FanOutResult } from './fan-out/notification-fan-out.service';

@@ -1,0 +1,27 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** What an event or a notification is about. */
+export enum NotificationCategory {
+  ELECTRICITY_METER = 'ELECTRICITY_METER',
+  TRAFFIC_FINES = 'TRAFFIC_FINES',
+  VEHICLE_EVACUATION = 'VEHICLE_EVACUATION',
+  EXAM_RESULTS = 'EXAM_RESULTS',
+  HOT_WATER_SHUTOFF = 'HOT_WATER_SHUTOFF',
+  CHILD_PERFORMANCE = 'CHILD_PERFORMANCE',
+  OLYMPIAD_RESULTS = 'OLYMPIAD_RESULTS',
+  VACCINATION = 'VACCINATION',
+  PETS = 'PETS',
+  /** Status changes of the person's own documents: always delivered, not subscribable. */
+  DOCUMENTS = 'DOCUMENTS',
+}
+
+registerEnumType(NotificationCategory, {
+  name: 'NotificationCategory',
+  description: 'What a service event or a notification is about.',
+  valuesMap: {
+    DOCUMENTS: {
+      description:
+        'Status changes of my SNILS or passport checks: always delivered in-app, not subscribable, not accepted from service events.',
+    },
+  },
+});

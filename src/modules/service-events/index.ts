@@ -1,0 +1,12 @@
+// The service-events module's public surface: the only path other modules import from.
+export { ServiceEventsModule } from './service-events.module';
+export { ServiceEventEntity } from './entities/service-event.entity';
+export { NotificationCategory } from './graphql/notification-category.enum';
+export { SubjectKind } from './graphql/subject-kind.enum';
+export { ServiceEventRepository } from './service-event.repository';
+export type { SubjectKey } from './service-event.repository';
+export { ProfileFactsReader } from './profile-facts/profile-facts.reader';
+export { missingFields, subjectsOf } from './profile-facts/profile-facts';
+export type { ProfileFacts, ProfileField } from './profile-facts/profile-facts';
+export { matchedUsersPageSql } from './subjects/subject-match';
+export { normalizeSubject } from './subjects/subject-normalizer';

@@ -1,0 +1,3 @@
+import { WidgetEntity } from './widget.entity';
+
+export const WIDGET_ENTITIES = [WidgetEntity];

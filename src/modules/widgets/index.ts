@@ -1,0 +1,3 @@
+// The widgets module's public surface: the only path other modules import from.
+export { WidgetsModule } from './widgets.module';
+export { WIDGET_ENTITIES } from './entities';

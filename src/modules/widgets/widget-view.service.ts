@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppException } from '../../shared/errors';
+import {
+  missingFields,
+  ProfileFactsReader,
+  ServiceEventRepository,
+  subjectsOf,
+} from '../service-events';
+import type { ProfileFacts } from '../service-events';
+import { widgetDefinition } from './catalog/widget-catalog';
+import { buildWidgetContent } from './content/widget-content.builder';
+import type { WidgetEntity } from './entities/widget.entity';
+import { WidgetType } from './graphql/widget-type.enum';
+import { Widget } from './graphql/widget.type';
+import type { WidgetSettings } from './settings/widget-settings';
+
+// Latest events kept per (identifier, category): enough for any widget's limit (at most 20).
+const EVENTS_PER_GROUP = 20;
+
+/** Whose dashboard: the account's, or a child's in a student session. */
+export interface DashboardOwner {
+  userId: string;
+  childId: string | null;
+  ownerId: string;
+}
+
+/**
+ * Turns widget rows into `Widget`s with missingFields and content. A bounded number of queries
+ * whatever the number of widgets: the person's identifiers (one query) and the latest events of
+ * all of them (one query), shared by every widget.
+ */
+@Injectable()
+export class WidgetViewService {
+  constructor(
+    private readonly factsReader: ProfileFactsReader,
+    private readonly events: ServiceEventRepository,
+  ) {}
+
+  async facts(em: EntityManager, owner: DashboardOwner): Promise<ProfileFacts> {
+    const facts = owner.childId
+      ? await this.factsReader.forChild(em, owner.userId, owner.childId)
+      : await this.factsReader.forUser(em, owner.userId);
+    if (!facts) {
+      throw AppException.unauthenticated();
+    }
+    return facts;
+  }
+
+  async build(
+    em: EntityManager,
+    owner: DashboardOwner,
+    widgets: readonly WidgetEntity[],
+    known?: ProfileFacts,
+  ): Promise<Widget[]> {
+    if (widgets.length === 0) {
+      return [];
+    }
+    const facts = known ?? (await this.facts(em, owner));
+    const complete = widgets.filter(
+      (w) =>
+        missingFields(facts, widgetDefinition(w.type as WidgetType).requiredFields).length === 0,
+    );
+    const kinds = new Set(complete.flatMap((w) => widgetDefinition(w.type as WidgetType).subjects));
+    const subjects = subjectsOf(facts).filter((s) => kinds.has(s.kind));
+    const events =
+      subjects.length > 0
+        ? await this.events.findLatestBySubjects(em, subjects, EVENTS_PER_GROUP)
+        : [];
+    return widgets.map((row) => {
+      const definition = widgetDefinition(row.type as WidgetType);
+      const settings = JSON.parse(row.settings) as WidgetSettings;
+      const missing = missingFields(facts, definition.requiredFields);
+      return Object.assign(new Widget(), {
+        id: row.id,
+        type: row.type as WidgetType,
+        position: row.position,
+        hidden: row.hidden,
+        settings,
+        missingFields: missing,
+        content:
+          missing.length > 0 ? null : buildWidgetContent(definition, settings, facts, events),
+      });
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { WidgetEntity } from './entities/widget.entity';
+
+/** The only ORM user of `widgets`. */
+@Injectable()
+export class WidgetRepository {
+  /**
+   * Locks the account row: every change of a dashboard (the account's or a child's) runs one at
+   * a time, so two concurrent moves never interleave their position updates.
+   */
+  async lockAccount(em: EntityManager, userId: string): Promise<boolean> {
+    const rows = await em.query<unknown[]>('SELECT id FROM users WHERE id = ? FOR UPDATE', [
+      userId,
+    ]);
+    return rows.length > 0;
+  }
+
+  findManyByOwner(em: EntityManager, ownerId: string): Promise<WidgetEntity[]> {
+    return em.find(WidgetEntity, {
+      where: { ownerId },
+      order: { position: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  async insert(em: EntityManager, widget: WidgetEntity): Promise<void> {
+    await em.insert(WidgetEntity, widget);
+  }
+
+  async update(
+    em: EntityManager,
+    id: string,
+    changes: Partial<Pick<WidgetEntity, 'position' | 'hidden' | 'settings' | 'updatedAt'>>,
+  ): Promise<void> {
+    await em.update(WidgetEntity, { id }, changes);
+  }
+
+  async delete(em: EntityManager, id: string): Promise<void> {
+    await em.delete(WidgetEntity, { id });
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ServiceEventsModule } from '../service-events';
+import { WidgetResolver } from './widget.resolver';
+import { WidgetRepository } from './widget.repository';
+import { WidgetService } from './widget.service';
+import { WidgetViewService } from './widget-view.service';
+
+/** The dashboard: the widget catalog, my widgets and their content from service events. */
+@Module({
+  imports: [ServiceEventsModule],
+  providers: [WidgetRepository, WidgetViewService, WidgetService, WidgetResolver],
+})
+export class WidgetsModule {}

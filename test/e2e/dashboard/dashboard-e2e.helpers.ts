@@ -1,0 +1,126 @@
+// Shared by the dashboard e2e files: boots the real app (SMS through the test's HTTP gateway,
+// e-mail through the SMTP sink), people made through the real profile API, and platform clients
+// with `events:write` whose tokens are signed like /oauth/token signs them.
+import { randomInt } from 'node:crypto';
+import { AuthHarness, startAuthApp } from '../auth/auth-e2e.helpers';
+import { insertUser, randomPhone } from '../../support/db-fixtures';
+import { signTestToken } from '../../support/tokens';
+
+export type DashboardHarness = AuthHarness;
+
+export function startDashboardApp(env: Record<string, string> = {}): Promise<DashboardHarness> {
+  return startAuthApp(env);
+}
+
+export interface Person {
+  id: string;
+  phone: string;
+  token: string;
+}
+
+/** An account (inserted directly) with an access token. */
+export async function person(h: DashboardHarness): Promise<Person> {
+  const phone = randomPhone();
+  const user = await insertUser(h.t.dataSource, { phone });
+  return { id: user.id, phone, token: signTestToken(h.t.app, { sub: user.id }) };
+}
+
+/** A platform API client (as `npm run cli -- create-api-client` makes them) and its token. */
+export async function platformClientToken(
+  h: DashboardHarness,
+  scopes: string[] = ['events:write'],
+): Promise<string> {
+  // Required here, not imported: the app's modules must load after the harness reset GraphQL's
+  // metadata storage.
+  const integrations =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('../../../src/modules/integrations') as typeof import('../../../src/modules/integrations');
+  const { client } = await h.t.app.get(integrations.ApiClientRegistry).create({
+    name: 'Городская шина событий',
+    scopes,
+    organizationId: null,
+    createdByUserId: null,
+  });
+  return signTestToken(h.t.app, { sub: client.id, typ: 'client', scope: scopes.join(' ') });
+}
+
+/** A valid plate nobody else in the run has. */
+export function randomPlate(): string {
+  const letters = 'АВЕКМНОРСТУХ';
+  const pick = () => letters[randomInt(0, letters.length)];
+  return `${pick()}${String(randomInt(1, 1000)).padStart(3, '0')}${pick()}${pick()}${randomInt(10, 100)}`;
+}
+
+/** A unique external id. */
+export function externalId(prefix = 'ext'): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomInt(0, 1e9).toString(36)}`;
+}
+
+/** A traffic fine for a plate. */
+export function fineEvent(plate: string, overrides: Record<string, unknown> = {}) {
+  return {
+    source: 'gibdd',
+    externalId: externalId('fine'),
+    category: 'TRAFFIC_FINES',
+    subject: { kind: 'VEHICLE_PLATE', value: plate },
+    title: 'Штраф за превышение скорости',
+    body: 'Скидка 50% при оплате в течение 20 дней',
+    amount: 500,
+    status: 'UNPAID',
+    occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+    dueAt: new Date(Date.now() + 20 * 86400_000).toISOString(),
+    data: { article: '12.9.2' },
+    ...overrides,
+  };
+}
+
+export const INGEST = `mutation($events: [ServiceEventInput!]!) {
+  ingestServiceEvents(events: $events) { accepted duplicates } }`;
+export const ADD_VEHICLE = `mutation($input: VehicleInput!) { addVehicle(input: $input) { id plate } }`;
+export const ADD_CHILD = `mutation($input: ChildInput!) { addChild(input: $input) { id snils } }`;
+export const UPDATE_PROFILE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`;
+export const SUBSCRIBE = `mutation($category: NotificationCategory!, $channels: [Channel!]) {
+  subscribe(category: $category, channels: $channels) {
+    category area title requiredFields missingFields subscribed channels } }`;
+export const UNSUBSCRIBE = `mutation($category: NotificationCategory!) {
+  unsubscribe(category: $category) { category subscribed channels missingFields } }`;
+export const SUBSCRIPTIONS = `{ notificationSubscriptions {
+  category area title requiredFields missingFields subscribed channels } }`;
+export const NOTIFICATION_FIELDS = 'id category title body createdAt readAt';
+export const NOTIFICATIONS = `query($first: Int, $after: String, $unreadOnly: Boolean) {
+  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${NOTIFICATION_FIELDS} } } } }`;
+export const UNREAD_COUNT = '{ unreadNotificationCount }';
+export const MARK_READ = 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }';
+export const NOTIFICATION_RECEIVED = `subscription { notificationReceived { ${NOTIFICATION_FIELDS} } }`;
+export const WIDGET_FIELDS = `id type position hidden settings missingFields
+  content { summary badge items { title subtitle amount status date } }`;
+export const DASHBOARD = `query($includeHidden: Boolean) { dashboard(includeHidden: $includeHidden) { ${WIDGET_FIELDS} } }`;
+export const ADD_WIDGET = `mutation($type: WidgetType!, $settings: JSON) {
+  addWidget(type: $type, settings: $settings) { ${WIDGET_FIELDS} } }`;
+export const MOVE_WIDGET = `mutation($id: ID!, $position: Int!) {
+  moveWidget(id: $id, position: $position) { id type position } }`;
+export const UPDATE_WIDGET_SETTINGS = `mutation($id: ID!, $settings: JSON!) {
+  updateWidgetSettings(id: $id, settings: $settings) { id settings } }`;
+export const HIDE_WIDGET = 'mutation($id: ID!) { hideWidget(id: $id) { id hidden position } }';
+export const SHOW_WIDGET = 'mutation($id: ID!) { showWidget(id: $id) { id hidden position } }';
+export const REMOVE_WIDGET = 'mutation($id: ID!) { removeWidget(id: $id) }';
+export const WIDGET_CATALOG = '{ widgetCatalog { type title description requiredFields } }';
+
+/** Polls until the check passes or the time is up. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error('condition not met in time');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
