@@ -1,0 +1,165 @@
+import type { AuthPrincipal } from '../../../shared/auth';
+import { InterAgencyActor } from '../access/inter-agency-actor';
+import type { AccessRequestEntity } from '../entities/access-request.entity';
+import {
+  AccessRequestStatus,
+  Environment,
+  ExchangeRole,
+  RegistrationStatus,
+} from '../inter-agency.enums';
+import { AccessRequestService } from './access-request.service';
+
+// A mock whose every method not stubbed in the test fails loudly.
+function strict(stubs: Record<string, unknown>): never {
+  return new Proxy(stubs, {
+    get(target, name) {
+      if (typeof name === 'string' && name in target) {
+        return target[name];
+      }
+      if (name === 'then') {
+        return undefined;
+      }
+      throw new Error(`unexpected call: ${String(name)}`);
+    },
+  }) as never;
+}
+
+const em = {};
+const principal = { kind: 'user', userId: 'u-owner', organizationId: 'org-owner' } as AuthPrincipal;
+
+function request(overrides: Partial<AccessRequestEntity> = {}): AccessRequestEntity {
+  return {
+    id: 'r-1',
+    dataKindId: 'k-1',
+    systemId: 's-consumer',
+    organizationId: 'org-consumer',
+    ownerOrganizationId: 'org-owner',
+    role: ExchangeRole.CONSUMER,
+    environment: Environment.TEST,
+    status: AccessRequestStatus.PENDING,
+    live: 1,
+    reason: null,
+    createdByUserId: 'u',
+    decidedByUserId: null,
+    createdAt: new Date(),
+    decidedAt: null,
+    ...overrides,
+  };
+}
+
+function build(stubs: {
+  request: AccessRequestEntity;
+  statuses: Record<string, RegistrationStatus>;
+  decide?: jest.Mock;
+  actor?: InterAgencyActor;
+}) {
+  let current = stubs.request;
+  // The stored row follows the decision, as the guarded UPDATE would leave it.
+  const decide =
+    stubs.decide ??
+    jest.fn((_: unknown, __: string, d: { status: AccessRequestStatus; reason: string | null }) => {
+      current = { ...current, status: d.status, reason: d.reason };
+      return Promise.resolve(true);
+    });
+  const notify = jest.fn().mockResolvedValue(undefined);
+  const audit = jest.fn().mockResolvedValue(undefined);
+  const service = new AccessRequestService(
+    strict({ manager: em }),
+    strict({ run: (work: (m: unknown) => Promise<unknown>) => work(em) }),
+    strict({
+      requirePortal: () =>
+        Promise.resolve(stubs.actor ?? new InterAgencyActor('org-owner', 'u-owner', null)),
+    }),
+    strict({}),
+    strict({
+      findById: (_: unknown, id: string) =>
+        Promise.resolve(
+          id in stubs.statuses ? { id, status: stubs.statuses[id], mnemonic: id } : null,
+        ),
+    }),
+    strict({
+      findById: () => Promise.resolve({ id: 'k-1', ownerSystemId: 's-owner', name: 'Вид' }),
+    }),
+    strict({ findById: () => Promise.resolve(current), decide }),
+    strict({ byActor: audit, byPlatform: audit }),
+    strict({}),
+    strict({ notifyManagers: notify }),
+  );
+  return { service, decide, notify, audit };
+}
+
+describe(AccessRequestService.name, () => {
+  it('should grant a TEST request when both systems are ACTIVE and tell the requester', async () => {
+    const { service, decide, notify } = build({
+      request: request(),
+      statuses: { 's-consumer': RegistrationStatus.ACTIVE, 's-owner': RegistrationStatus.ACTIVE },
+    });
+    await service.checkTest('r-1');
+    expect(decide).toHaveBeenCalledWith(
+      em,
+      'r-1',
+      expect.objectContaining({ status: AccessRequestStatus.GRANTED, byUserId: null }),
+    );
+    expect(notify).toHaveBeenCalledWith(
+      'org-consumer',
+      expect.any(String),
+      expect.stringContaining('одобрена'),
+    );
+  });
+
+  it('should leave a TEST request PENDING while a system is not ACTIVE', async () => {
+    const { service, decide, notify } = build({
+      request: request(),
+      statuses: { 's-consumer': RegistrationStatus.PENDING, 's-owner': RegistrationStatus.ACTIVE },
+    });
+    await service.checkTest('r-1');
+    expect(decide).not.toHaveBeenCalled();
+    expect(notify).not.toHaveBeenCalled();
+  });
+
+  it('should never grant a PROD request automatically', async () => {
+    const { service, decide } = build({
+      request: request({ environment: Environment.PROD }),
+      statuses: { 's-consumer': RegistrationStatus.ACTIVE, 's-owner': RegistrationStatus.ACTIVE },
+    });
+    await service.checkTest('r-1');
+    expect(decide).not.toHaveBeenCalled();
+  });
+
+  it('should refuse a manual decision of a TEST request and a rejection without a reason', async () => {
+    const test = build({ request: request(), statuses: {} });
+    await expect(test.service.decide(principal, 'r-1', true)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      subCode: 'NOT_DECIDABLE',
+    });
+    const prod = build({ request: request({ environment: Environment.PROD }), statuses: {} });
+    await expect(prod.service.decide(principal, 'r-1', false, '  ')).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      subCode: 'REASON_REQUIRED',
+    });
+    expect(prod.decide).not.toHaveBeenCalled();
+  });
+
+  it('should refuse PROD decisions to a developer representative', async () => {
+    const { service, decide } = build({
+      request: request({ environment: Environment.PROD }),
+      statuses: {},
+      actor: new InterAgencyActor('org-owner', 'u-rep', 'appointment-1'),
+    });
+    await expect(service.decide(principal, 'r-1', true)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      subCode: 'REPRESENTATIVE_TEST_ONLY',
+    });
+    expect(decide).not.toHaveBeenCalled();
+  });
+
+  it('should answer NOT_FOUND for a request of unrelated organizations', async () => {
+    const { service } = build({
+      request: request({ organizationId: 'x', ownerOrganizationId: 'y' }),
+      statuses: {},
+    });
+    await expect(service.decide(principal, 'r-1', true)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});

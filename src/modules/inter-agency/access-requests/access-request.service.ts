@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthPrincipal } from '../../../shared/auth';
+import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { AppException } from '../../../shared/errors';
+import { InterAgencyAccess } from '../access/inter-agency-access.service';
+import { InterAgencyAudit } from '../audit/inter-agency-audit.service';
+import { AccessRequestEntity } from '../entities/access-request.entity';
+import { AccessRequest } from '../graphql/access-request.type';
+import type { DataKindAccessInput } from '../graphql/data-kind-access.input';
+import { toAccessRequest } from '../graphql/inter-agency.mapper';
+import {
+  AccessRequestStatus,
+  Environment,
+  ExchangeRole,
+  RegistrationStatus,
+} from '../inter-agency.enums';
+import { InterAgencyErrorCode, InterAgencyException } from '../inter-agency.exception';
+import { InterAgencyQueue } from '../jobs/inter-agency.queue';
+import { AccessRequestRepository } from '../repositories/access-request.repository';
+import { DataKindRepository } from '../repositories/data-kind.repository';
+import { isDuplicateKey } from '../repositories/duplicate-key';
+import { InformationSystemRepository } from '../repositories/information-system.repository';
+import { InformationSystemService } from '../systems/information-system.service';
+import { DecisionNotifier } from './decision-notifier';
+
+// An organization's requests are a bounded list (API.md): the newest this many.
+const LIST_LIMIT = 500;
+
+const ROLE_TEXT: Record<ExchangeRole, string> = {
+  CONSUMER: 'потребителя',
+  PROVIDER: 'поставщика',
+};
+
+/**
+ * Access requests: TEST ones are granted by a queued check once both systems are ACTIVE; PROD
+ * ones wait for the organization owning the kind of data. Every decision is announced to the
+ * requesting organization's HEAD and ADMINs.
+ */
+@Injectable()
+export class AccessRequestService {
+  private readonly logger = new Logger(AccessRequestService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly access: InterAgencyAccess,
+    private readonly systemService: InformationSystemService,
+    private readonly systems: InformationSystemRepository,
+    private readonly kinds: DataKindRepository,
+    private readonly requests: AccessRequestRepository,
+    private readonly audit: InterAgencyAudit,
+    private readonly queue: InterAgencyQueue,
+    private readonly notifier: DecisionNotifier,
+  ) {}
+
+  async request(principal: AuthPrincipal, input: DataKindAccessInput): Promise<AccessRequest> {
+    const actor = await this.access.requirePortal(principal);
+    const system = await this.systemService.requireOwnSystem(actor, input.systemId);
+    if (system.status === RegistrationStatus.REJECTED) {
+      throw InterAgencyException.systemNotActive();
+    }
+    const kind = await this.kinds.findById(this.dataSource.manager, input.dataKindId);
+    if (!kind) {
+      throw InterAgencyException.dataKindNotFound();
+    }
+    if (kind.ownerSystemId === system.id) {
+      throw AppException.badInput([
+        { field: 'systemId', message: 'Система уже владеет этим видом сведений' },
+      ]);
+    }
+    const request: AccessRequestEntity = {
+      id: randomUUID(),
+      dataKindId: kind.id,
+      systemId: system.id,
+      organizationId: actor.organizationId,
+      ownerOrganizationId: kind.ownerOrganizationId,
+      role: input.role,
+      environment: system.environment,
+      status: AccessRequestStatus.PENDING,
+      live: 1,
+      reason: null,
+      createdByUserId: actor.userId,
+      decidedByUserId: null,
+      createdAt: new Date(),
+      decidedAt: null,
+    };
+    try {
+      await this.tx.run(async (em) => {
+        await this.requests.insert(em, request);
+        await this.audit.byActor(em, actor, {
+          action: 'ACCESS_REQUESTED',
+          targetType: 'ACCESS_REQUEST',
+          targetId: request.id,
+          details: { dataKindId: kind.id, systemId: system.id, role: input.role },
+        });
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) {
+        throw InterAgencyException.duplicate(
+          InterAgencyErrorCode.ACCESS_REQUEST_EXISTS,
+          'Заявка на этот вид сведений для этой системы уже подана или одобрена',
+        );
+      }
+      throw error;
+    }
+    if (request.environment === Environment.TEST) {
+      try {
+        await this.queue.checkAccessRequest(request.id);
+      } catch (error) {
+        this.logger.warn(
+          { err: error, id: request.id },
+          'access check not queued; reconciler will',
+        );
+      }
+    }
+    return toAccessRequest(request);
+  }
+
+  /** The organization's requests and the requests for its kinds of data, newest first. */
+  async list(principal: AuthPrincipal, status?: AccessRequestStatus): Promise<AccessRequest[]> {
+    const actor = await this.access.requirePortal(principal);
+    const rows = await this.requests.findManyForOrganization(
+      this.dataSource.manager,
+      actor.organizationId,
+      actor.environments,
+      status,
+      LIST_LIMIT,
+    );
+    return rows.map(toAccessRequest);
+  }
+
+  /** A PROD request decided by the organization owning the kind of data. */
+  async decide(
+    principal: AuthPrincipal,
+    id: string,
+    approve: boolean,
+    reason?: string | null,
+  ): Promise<AccessRequest> {
+    const actor = await this.access.requirePortal(principal);
+    const note = reason?.trim() || null;
+    const decided = await this.tx.run(async (em) => {
+      const request = await this.requests.findById(em, id);
+      if (
+        !request ||
+        (request.ownerOrganizationId !== actor.organizationId &&
+          request.organizationId !== actor.organizationId)
+      ) {
+        throw InterAgencyException.accessRequestNotFound();
+      }
+      actor.requireEnvironment(request.environment);
+      if (request.ownerOrganizationId !== actor.organizationId) {
+        throw AppException.forbidden('Решение принимает владелец вида сведений');
+      }
+      if (request.environment === Environment.TEST) {
+        throw InterAgencyException.notDecidable(
+          'Заявки тестовой среды рассматриваются автоматически',
+        );
+      }
+      if (request.status !== AccessRequestStatus.PENDING) {
+        throw InterAgencyException.notDecidable('Решение по этой заявке уже принято');
+      }
+      if (!approve && !note) {
+        throw InterAgencyException.reasonRequired();
+      }
+      if (approve) {
+        const system = await this.systems.findById(em, request.systemId);
+        if (system?.status !== RegistrationStatus.ACTIVE) {
+          throw InterAgencyException.systemNotActive();
+        }
+      }
+      const status = approve ? AccessRequestStatus.GRANTED : AccessRequestStatus.REJECTED;
+      if (
+        !(await this.requests.decide(em, id, {
+          status,
+          reason: note,
+          byUserId: actor.userId,
+          at: new Date(),
+        }))
+      ) {
+        throw InterAgencyException.notDecidable('Решение по этой заявке уже принято');
+      }
+      await this.audit.byActor(em, actor, {
+        action: approve ? 'ACCESS_GRANTED' : 'ACCESS_REJECTED',
+        targetType: 'ACCESS_REQUEST',
+        targetId: id,
+        details: note ? { reason: note } : undefined,
+      });
+      return (await this.requests.findById(em, id))!;
+    });
+    await this.announce(decided);
+    return toAccessRequest(decided);
+  }
+
+  /**
+   * The queued TEST check: granted once the requesting system and the kind's owner system are
+   * both ACTIVE; otherwise left PENDING (activation of either system queues the check again).
+   */
+  async checkTest(id: string): Promise<void> {
+    const granted = await this.tx.run(async (em) => {
+      const request = await this.requests.findById(em, id);
+      if (
+        !request ||
+        request.environment !== Environment.TEST ||
+        request.status !== AccessRequestStatus.PENDING
+      ) {
+        return null;
+      }
+      const kind = await this.kinds.findById(em, request.dataKindId);
+      const [requester, owner] = await Promise.all([
+        this.systems.findById(em, request.systemId),
+        kind ? this.systems.findById(em, kind.ownerSystemId) : null,
+      ]);
+      if (
+        requester?.status !== RegistrationStatus.ACTIVE ||
+        owner?.status !== RegistrationStatus.ACTIVE
+      ) {
+        return null;
+      }
+      const at = new Date();
+      if (
+        !(await this.requests.decide(em, id, {
+          status: AccessRequestStatus.GRANTED,
+          reason: null,
+          byUserId: null,
+          at,
+        }))
+      ) {
+        return null;
+      }
+      await this.audit.byPlatform(em, request.organizationId, null, {
+        action: 'ACCESS_GRANTED',
+        targetType: 'ACCESS_REQUEST',
+        targetId: id,
+        details: { automatic: true },
+      });
+      return (await this.requests.findById(em, id))!;
+    });
+    if (granted) {
+      await this.announce(granted);
+    }
+  }
+
+  private async announce(request: AccessRequestEntity): Promise<void> {
+    const em = this.dataSource.manager;
+    const [kind, system] = await Promise.all([
+      this.kinds.findById(em, request.dataKindId),
+      this.systems.findById(em, request.systemId),
+    ]);
+    const what = `доступ ${ROLE_TEXT[request.role]} к виду сведений «${kind?.name ?? request.dataKindId}» для системы ${system?.mnemonic ?? request.systemId} (${request.environment === Environment.TEST ? 'тестовая' : 'продуктивная'} среда)`;
+    const text =
+      request.status === AccessRequestStatus.GRANTED
+        ? `Заявка одобрена: ${what} предоставлен.`
+        : `Заявка отклонена: ${what}. Причина: ${request.reason ?? 'не указана'}.`;
+    await this.notifier.notifyManagers(
+      request.organizationId,
+      'Заявка на доступ к виду сведений',
+      text,
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Environment, RegistrationStatus } from '../inter-agency.enums';
+
+/** An organization's information system registered in one environment of the exchange. */
+@Entity('information_systems')
+@Index('uq_information_systems_env_mnemonic', ['environment', 'liveMnemonic'], { unique: true })
+@Index('ix_information_systems_org', ['organizationId', 'environment', 'createdAt'])
+@Index('ix_information_systems_status', ['status', 'environment', 'createdAt'])
+export class InformationSystemEntity {
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id!: string;
+
+  @Column({ type: 'char', length: 36 })
+  organizationId!: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  mnemonic!: string;
+
+  /** The mnemonic while the registration holds it (PENDING or ACTIVE); null once REJECTED. */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  liveMnemonic!: string | null;
+
+  @Column({ type: 'varchar', length: 255 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 4 })
+  environment!: Environment;
+
+  @Column({ type: 'varchar', length: 10 })
+  status!: RegistrationStatus;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  decisionReason!: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  decidedAt!: Date | null;
+
+  /** The operator for PROD; null when the automatic TEST check decided. */
+  @Column({ type: 'char', length: 36, nullable: true })
+  decidedByUserId!: string | null;
+
+  @Column({ type: 'char', length: 36, nullable: true })
+  createdByUserId!: string | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  createdAt!: Date;
+
+  @Column({ type: 'datetime', precision: 3 })
+  updatedAt!: Date;
+}

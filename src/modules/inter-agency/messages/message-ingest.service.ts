@@ -1,0 +1,212 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthPrincipal } from '../../../shared/auth';
+import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { AppException, FieldError } from '../../../shared/errors';
+import type { DataKindEntity } from '../entities/data-kind.entity';
+import type { InformationSystemEntity } from '../entities/information-system.entity';
+import type { MessageEventInput } from '../graphql/message-event.input';
+import { Environment } from '../inter-agency.enums';
+import { InterAgencyException } from '../inter-agency.exception';
+import { DataKindRepository } from '../repositories/data-kind.repository';
+import { InformationSystemRepository } from '../repositories/information-system.repository';
+import { InterAgencyMessageRepository } from '../repositories/inter-agency-message.repository';
+import { MessageFeed } from './message-feed';
+import { eventKey, ResolvedEvent, summarize, toMillis } from './message-events.rules';
+
+export const MESSAGE_BATCH_MAX = 1000;
+export const MESSAGES_WRITE_SCOPE = 'messages:write';
+// Clocks of the exchange and of the portal differ a little; an event from the future is a bug.
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+const FIELD_ERRORS_MAX = 20;
+
+/**
+ * `recordInterAgencyMessageEvents`: a batch of status events from the exchange, in any order.
+ * The batch is checked whole (unknown systems or kinds refuse it, nothing is written), then in
+ * one transaction its events are inserted with INSERT IGNORE on (message_id, at, status) and the
+ * messages' summary rows are advanced by a guarded upsert. Changed messages are published after
+ * the commit.
+ */
+@Injectable()
+export class MessageIngestService {
+  private readonly logger = new Logger(MessageIngestService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly kinds: DataKindRepository,
+    private readonly systems: InformationSystemRepository,
+    private readonly messages: InterAgencyMessageRepository,
+    private readonly feed: MessageFeed,
+  ) {}
+
+  async record(principal: AuthPrincipal, events: MessageEventInput[]): Promise<number> {
+    if (principal.kind !== 'client' || !principal.scopes.includes(MESSAGES_WRITE_SCOPE)) {
+      throw AppException.forbidden(
+        `События сообщений принимаются только от клиентов с разрешением ${MESSAGES_WRITE_SCOPE}`,
+      );
+    }
+    return this.ingest(events);
+  }
+
+  /** The ingest itself (the benchmark drives it directly). */
+  async ingest(events: MessageEventInput[]): Promise<number> {
+    if (events.length > MESSAGE_BATCH_MAX) {
+      throw InterAgencyException.batchTooLarge(MESSAGE_BATCH_MAX);
+    }
+    if (events.length === 0) {
+      return 0;
+    }
+    const resolved = await this.resolve(events);
+    const summaries = summarize(resolved);
+    const messageIds = summaries.map((s) => s.messageId);
+    const receivedAt = new Date();
+    const { inserted, changed } = await this.tx.run(async (em) => {
+      const stored = new Set(
+        (await this.messages.findEventKeys(em, messageIds)).map((k) =>
+          eventKey(k.messageId, k.at, k.status),
+        ),
+      );
+      const seen = new Set<string>();
+      const fresh = resolved.filter((e) => {
+        const key = eventKey(e.messageId, e.at, e.status);
+        if (stored.has(key) || seen.has(key)) {
+          return false;
+        }
+        seen.add(key);
+        return true;
+      });
+      if (fresh.length === 0) {
+        return { inserted: 0, changed: [] as string[] };
+      }
+      const changedIds = new Set(fresh.map((e) => e.messageId));
+      const count = await this.messages.insertEvents(em, fresh, receivedAt);
+      await this.messages.upsertSummaries(
+        em,
+        summaries.filter((s) => changedIds.has(s.messageId)),
+      );
+      return { inserted: count, changed: [...changedIds] };
+    });
+    if (changed.length > 0) {
+      await this.publish(changed);
+    }
+    return inserted;
+  }
+
+  private async publish(messageIds: string[]): Promise<void> {
+    try {
+      const rows = await this.messages.findByMessageIds(this.dataSource.manager, messageIds);
+      await this.feed.publish(rows);
+    } catch (error) {
+      // Stored is stored: a subscriber missing one update still reads the current state.
+      this.logger.warn({ err: error, count: messageIds.length }, 'message updates not published');
+    }
+  }
+
+  /** Resolves namespace URIs and mnemonics for the whole batch; any unknown one refuses it. */
+  private async resolve(events: MessageEventInput[]): Promise<ResolvedEvent[]> {
+    const em = this.dataSource.manager;
+    const kinds = await this.kindsByNamespace(em, events);
+    const systems = await this.systemsByMnemonic(em, events);
+    const errors: FieldError[] = [];
+    const identity = new Map<string, string>();
+    const latest = Date.now() + FUTURE_TOLERANCE_MS;
+    const resolved: ResolvedEvent[] = [];
+    events.forEach((e, i) => {
+      const at = e.at instanceof Date ? toMillis(e.at) : new Date(NaN);
+      const kind = kinds.get(e.dataKindNamespaceUri);
+      const consumer = systems.get(`${e.environment}:${e.consumerMnemonic}`);
+      const provider = e.providerMnemonic
+        ? systems.get(`${e.environment}:${e.providerMnemonic}`)
+        : null;
+      const fail = (field: string, message: string) =>
+        errors.push({ field: `events.${i}.${field}`, message });
+      if (Number.isNaN(at.getTime()) || at.getTime() > latest) {
+        fail('at', 'Время события в будущем или неверно');
+      }
+      if (!kind) {
+        fail('dataKindNamespaceUri', `Вид сведений ${e.dataKindNamespaceUri} не зарегистрирован`);
+      }
+      if (!consumer) {
+        fail(
+          'consumerMnemonic',
+          `Система ${e.consumerMnemonic} не зарегистрирована в среде ${e.environment}`,
+        );
+      }
+      if (provider === undefined) {
+        fail(
+          'providerMnemonic',
+          `Система ${e.providerMnemonic} не зарегистрирована в среде ${e.environment}`,
+        );
+      }
+      if (!kind || !consumer || provider === undefined) {
+        return;
+      }
+      // One message has one kind, consumer and environment: a batch contradicting itself is refused.
+      const who = `${kind.id}:${consumer.id}:${e.environment}`;
+      if ((identity.get(e.messageId) ?? who) !== who) {
+        fail(
+          'messageId',
+          `События сообщения ${e.messageId} расходятся в виде сведений, потребителе или среде`,
+        );
+        return;
+      }
+      identity.set(e.messageId, who);
+      resolved.push({
+        messageId: e.messageId,
+        dataKindId: kind.id,
+        consumerSystemId: consumer.id,
+        consumerOrganizationId: consumer.organizationId,
+        providerSystemId: provider?.id ?? null,
+        providerOrganizationId: provider?.organizationId ?? null,
+        environment: e.environment,
+        status: e.status,
+        at,
+        detail: e.detail ?? null,
+      });
+    });
+    if (errors.length > 0) {
+      throw InterAgencyException.eventsInvalid(errors.slice(0, FIELD_ERRORS_MAX));
+    }
+    return resolved;
+  }
+
+  // Several versions may share a namespace URI: events name the namespace only, so the most
+  // recently registered version is the one they are counted under.
+  private async kindsByNamespace(
+    em: EntityManager,
+    events: MessageEventInput[],
+  ): Promise<Map<string, DataKindEntity>> {
+    const uris = [...new Set(events.map((e) => e.dataKindNamespaceUri))];
+    const rows = await this.kinds.findManyByNamespaces(em, uris);
+    return new Map(rows.map((row) => [row.namespaceUri, row]));
+  }
+
+  private async systemsByMnemonic(
+    em: EntityManager,
+    events: MessageEventInput[],
+  ): Promise<Map<string, InformationSystemEntity>> {
+    const result = new Map<string, InformationSystemEntity>();
+    for (const environment of [Environment.TEST, Environment.PROD]) {
+      const mnemonics = new Set<string>();
+      for (const e of events) {
+        if (e.environment === environment) {
+          mnemonics.add(e.consumerMnemonic);
+          if (e.providerMnemonic) {
+            mnemonics.add(e.providerMnemonic);
+          }
+        }
+      }
+      const rows = await this.systems.findManyLiveByMnemonics(em, environment, [...mnemonics]);
+      // The collation compares mnemonics without case: key by the spelling the events used.
+      const byLower = new Map(rows.map((row) => [row.mnemonic.toLowerCase(), row]));
+      for (const mnemonic of mnemonics) {
+        const row = byLower.get(mnemonic.toLowerCase());
+        if (row) {
+          result.set(`${environment}:${mnemonic}`, row);
+        }
+      }
+    }
+    return result;
+  }
+}

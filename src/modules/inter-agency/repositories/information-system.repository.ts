@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { InformationSystemEntity } from '../entities/information-system.entity';
+import { Environment, RegistrationStatus } from '../inter-agency.enums';
+
+/** The only ORM user of `information_systems`. */
+@Injectable()
+export class InformationSystemRepository {
+  async insert(em: EntityManager, row: InformationSystemEntity): Promise<void> {
+    await em.insert(InformationSystemEntity, row);
+  }
+
+  findById(em: EntityManager, id: string): Promise<InformationSystemEntity | null> {
+    return em.findOneBy(InformationSystemEntity, { id });
+  }
+
+  /** Locks the row for a state change. */
+  findByIdForUpdate(em: EntityManager, id: string): Promise<InformationSystemEntity | null> {
+    return em.findOne(InformationSystemEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  findManyByIds(em: EntityManager, ids: readonly string[]): Promise<InformationSystemEntity[]> {
+    return ids.length
+      ? em.findBy(InformationSystemEntity, { id: In([...ids]) })
+      : Promise.resolve([]);
+  }
+
+  /** The organization's systems in the environments given, newest first. */
+  findManyByOrganization(
+    em: EntityManager,
+    organizationId: string,
+    environments: Environment[],
+  ): Promise<InformationSystemEntity[]> {
+    return em.find(InformationSystemEntity, {
+      where: { organizationId, environment: In(environments) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  /** Registrations waiting for a decision in an environment, oldest first. */
+  findManyPending(
+    em: EntityManager,
+    environment: Environment,
+    limit: number,
+    olderThan?: Date,
+  ): Promise<InformationSystemEntity[]> {
+    const qb = em
+      .createQueryBuilder(InformationSystemEntity, 's')
+      .where('s.status = :status AND s.environment = :environment', {
+        status: RegistrationStatus.PENDING,
+        environment,
+      })
+      .orderBy('s.created_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .limit(limit);
+    if (olderThan) {
+      qb.andWhere('s.created_at < :olderThan', { olderThan });
+    }
+    return qb.getMany();
+  }
+
+  /** Live (PENDING or ACTIVE) systems by mnemonic in one environment. */
+  findManyLiveByMnemonics(
+    em: EntityManager,
+    environment: Environment,
+    mnemonics: readonly string[],
+  ): Promise<InformationSystemEntity[]> {
+    return mnemonics.length
+      ? em.findBy(InformationSystemEntity, { environment, liveMnemonic: In([...mnemonics]) })
+      : Promise.resolve([]);
+  }
+
+  /** Moves a PENDING registration to its decision; false when it was no longer PENDING. */
+  async decide(
+    em: EntityManager,
+    id: string,
+    decision: {
+      status: RegistrationStatus.ACTIVE | RegistrationStatus.REJECTED;
+      reason: string | null;
+      byUserId: string | null;
+      at: Date;
+    },
+  ): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(InformationSystemEntity)
+      .set({
+        status: decision.status,
+        decisionReason: decision.reason,
+        decidedByUserId: decision.byUserId,
+        decidedAt: decision.at,
+        updatedAt: decision.at,
+        ...(decision.status === RegistrationStatus.REJECTED ? { liveMnemonic: null } : {}),
+      })
+      .where('id = :id AND status = :pending', { id, pending: RegistrationStatus.PENDING })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+}
