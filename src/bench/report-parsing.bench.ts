@@ -1,0 +1,132 @@
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stream } from 'exceljs';
+import { parseRemoteWorkReport } from '../modules/remote-work-reports/parsing/remote-work-report.parser';
+import { BENCH_ORGANIZATION, writeBenchWorkbook } from './bench-workbook';
+
+// Processing throughput of the report parser beside a bare exceljs streaming read of the same
+// file, each measured in its own process so its peak RSS is its own.
+
+async function bareRead(path: string): Promise<number> {
+  let cells = 0;
+  const reader = new stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      (row as { eachCell(cb: () => void): void }).eachCell(() => {
+        cells += 1;
+      });
+    }
+  }
+  return cells;
+}
+
+async function parse(path: string): Promise<number> {
+  let rows = 0;
+  const outcome = await parseRemoteWorkReport(
+    path,
+    { organization: BENCH_ORGANIZATION, maxRows: 200_000, maxUnpackedBytes: 256 * 1024 * 1024 },
+    (batch) => {
+      rows += batch.length;
+      return Promise.resolve();
+    },
+  );
+  if (outcome.status === 'REJECTED') {
+    throw new Error(`bench workbook rejected: ${JSON.stringify(outcome.issues.slice(0, 3))}`);
+  }
+  return rows;
+}
+
+interface Measurement {
+  ms: number;
+  maxRssMb: number;
+  count: number;
+}
+
+function measureInChild(mode: 'bare' | 'parse', path: string): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, ['--child', mode, path], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.once('message', (m) => resolve(m as Measurement));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code ? reject(new Error(`${mode} child exited ${code}`)) : undefined,
+    );
+  });
+}
+
+async function childMain(mode: string, path: string): Promise<void> {
+  const started = process.hrtime.bigint();
+  const count = mode === 'bare' ? await bareRead(path) : await parse(path);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  process.send?.({ ms, count, maxRssMb: process.resourceUsage().maxRSS / 1024 });
+  process.disconnect?.();
+}
+
+export interface ParsingBenchRow {
+  rows: number;
+  fileKb: number;
+  bareMs: number;
+  parseMs: number;
+  ratio: number;
+  rowsPerSecond: number;
+  parseMaxRssMb: number;
+}
+
+/** Runs the parsing benchmark for each size and returns one row per size. */
+export async function runParsingBench(sizes: number[]): Promise<ParsingBenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'kabinet-bench-'));
+  const results: ParsingBenchRow[] = [];
+  try {
+    for (const rows of sizes) {
+      const path = join(dir, `report-${rows}.xlsx`);
+      await writeBenchWorkbook(path, rows);
+      // Best of two runs each, so a cold file cache does not decide the ratio.
+      const bare = [await measureInChild('bare', path), await measureInChild('bare', path)];
+      const parsed = [await measureInChild('parse', path), await measureInChild('parse', path)];
+      const bareMs = Math.min(...bare.map((m) => m.ms));
+      const parseMs = Math.min(...parsed.map((m) => m.ms));
+      if (parsed[0].count !== rows) {
+        throw new Error(`parsed ${parsed[0].count} rows of ${rows}`);
+      }
+      results.push({
+        rows,
+        fileKb: Math.round(statSync(path).size / 1024),
+        bareMs: Math.round(bareMs),
+        parseMs: Math.round(parseMs),
+        ratio: Math.round((bareMs / parseMs) * 100) / 100,
+        rowsPerSecond: Math.round(rows / (parseMs / 1000)),
+        parseMaxRssMb: Math.round(Math.max(...parsed.map((m) => m.maxRssMb))),
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/** The parsing figures as a markdown table (the format of the report-parsing section). */
+export function parsingTable(rows: ParsingBenchRow[]): string {
+  return [
+    '| rows | file | bare exceljs read | parse + every check | ratio (bare / parse) | rows/s | parser peak RSS |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.rows} | ${r.fileKb} KiB | ${r.bareMs} ms | ${r.parseMs} ms | ${r.ratio} | ${r.rowsPerSecond} | ${r.parseMaxRssMb} MiB |`,
+    ),
+  ].join('\n');
+}
+
+if (process.argv[2] === '--child') {
+  childMain(process.argv[3], process.argv[4]).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
