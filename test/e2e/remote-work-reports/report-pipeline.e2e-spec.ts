@@ -143,6 +143,33 @@ describe('remote-work reports: upload → queue → worker', () => {
     );
     expect(limited.remoteWorkReport.issues).toHaveLength(2);
     expect(await rowCount(submitted.id)).toBe(9);
+
+    // The normalised values as stored, row by row (../shared/fixtures/README.md).
+    const stored = await t.dataSource.query<Record<string, unknown>[]>(
+      `SELECT excel_row, accepted, phone, vehicle_plate, troika, strelka, travel_pass, has_issues
+       FROM remote_work_report_rows WHERE report_id = ? ORDER BY excel_row`,
+      [submitted.id],
+    );
+    const byRow = new Map(stored.map((r) => [Number(r.excel_row), r]));
+    expect(byRow.get(2)).toMatchObject({
+      accepted: 1,
+      phone: '+79161234567',
+      vehicle_plate: '\u0410123\u0412\u042177', // Cyrillic А, В, С
+      troika: '1234567890',
+      has_issues: 0,
+    });
+    expect(byRow.get(3)).toMatchObject({
+      phone: '+79161234568',
+      vehicle_plate: '\u0412456\u041e\u0420199',
+    });
+    expect(byRow.get(5)).toMatchObject({ phone: '+79161234570', travel_pass: '1234567890123' });
+    expect(byRow.get(7)).toMatchObject({
+      accepted: 1,
+      troika: '0012345678',
+      strelka: '00123456789',
+      has_issues: 1,
+    });
+    expect([8, 9, 10].map((n) => byRow.get(n)?.accepted)).toEqual([0, 0, 0]);
   });
 
   it('should send a late subscriber the report’s current state first', async () => {
