@@ -1,5 +1,6 @@
 // The operator CLI: `npm run cli -- <command> [args]`. Prints JSON on stdout; a refusal goes to
 // stderr with exit code 2.
+import './config/env-or-exit';
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

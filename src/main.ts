@@ -1,3 +1,4 @@
+import './config/env-or-exit';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -7,13 +8,7 @@ import { loadEnv } from './config/env.schema';
 import { ensureDatabase } from './database/ensure-database';
 
 async function main(): Promise<void> {
-  let env;
-  try {
-    env = loadEnv();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  const env = loadEnv();
   try {
     await ensureDatabase(env.DATABASE_URL);
   } catch (error) {
