@@ -16,22 +16,25 @@ export interface IssueRow {
   issues: ReportIssue[];
 }
 
-// The columns of remote_work_report_rows in the order insertBatch sends them.
-const ROW_COLUMNS = [
-  'report_id',
-  'excel_row',
-  'accepted',
-  'phone',
-  'vehicle_plate',
-  'troika',
-  'strelka',
-  'social_card',
-  'travel_pass',
-  'raw',
-  'issues',
-  'has_issues',
+// Each column of remote_work_report_rows beside the value insertBatch writes into it, so the two
+// cannot drift apart.
+const ROW_VALUES: readonly (readonly [string, (row: ParsedEmployeeRow) => unknown])[] = [
+  ['excel_row', (row) => row.rowNumber],
+  ['accepted', (row) => (row.accepted ? 1 : 0)],
+  ['phone', (row) => row.phone],
+  ['vehicle_plate', (row) => row.vehiclePlate],
+  ['troika', (row) => row.troika],
+  ['strelka', (row) => row.strelka],
+  ['social_card', (row) => row.socialCard],
+  ['travel_pass', (row) => row.travelPass],
+  ['raw', (row) => JSON.stringify(row.raw)],
+  ['issues', (row) => (row.issues.length > 0 ? JSON.stringify(row.issues) : null)],
+  ['has_issues', (row) => (row.issues.length > 0 ? 1 : 0)],
 ];
-const ROW_PLACEHOLDERS = `(${ROW_COLUMNS.map(() => '?').join(', ')})`;
+const INSERT_ROWS =
+  `INSERT INTO remote_work_report_rows (report_id, ${ROW_VALUES.map(([c]) => c).join(', ')}) ` +
+  'VALUES ';
+const ROW_PLACEHOLDERS = `(?, ${ROW_VALUES.map(() => '?').join(', ')})`;
 
 /** The only ORM user of `remote_work_report_rows`. */
 @Injectable()
@@ -55,25 +58,13 @@ export class RemoteWorkReportRowRepository {
     }
     const params: unknown[] = [];
     for (const row of rows) {
-      const hasIssues = row.issues.length > 0;
-      params.push(
-        reportId,
-        row.rowNumber,
-        row.accepted ? 1 : 0,
-        row.phone,
-        row.vehiclePlate,
-        row.troika,
-        row.strelka,
-        row.socialCard,
-        row.travelPass,
-        JSON.stringify(row.raw),
-        hasIssues ? JSON.stringify(row.issues) : null,
-        hasIssues ? 1 : 0,
-      );
+      params.push(reportId);
+      for (const [, value] of ROW_VALUES) {
+        params.push(value(row));
+      }
     }
     await em.query(
-      `INSERT INTO remote_work_report_rows (${ROW_COLUMNS.join(', ')}) VALUES ` +
-        new Array<string>(rows.length).fill(ROW_PLACEHOLDERS).join(', '),
+      INSERT_ROWS + new Array<string>(rows.length).fill(ROW_PLACEHOLDERS).join(', '),
       params,
     );
   }
