@@ -1,4 +1,5 @@
 // Creates the database of DATABASE_URL if missing, before the TypeORM CLI runs migrations.
+import '../config/env-or-exit';
 import { loadEnv } from '../config/env.schema';
 import { ensureDatabase } from './ensure-database';
 

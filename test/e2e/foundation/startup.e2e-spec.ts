@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const MAIN = join(__dirname, '../../../dist/src/main.js');
+const DIST = join(__dirname, '../../../dist/src');
+const MAIN = join(DIST, 'main.js');
 
 interface Exit {
   code: number | null;
@@ -10,10 +11,10 @@ interface Exit {
 }
 
 // `node dist/src/main.js` as an operator starts it, with `env` over this process's environment.
-function start(env: Record<string, string>, timeoutMs = 20_000): Promise<Exit> {
+function start(env: Record<string, string>, entry = MAIN, timeoutMs = 20_000): Promise<Exit> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], {
+    const child = spawn(process.execPath, [entry], {
       env: { ...process.env, APP_ROLE: 'api', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -31,13 +32,17 @@ function start(env: Record<string, string>, timeoutMs = 20_000): Promise<Exit> {
 }
 
 describe('start-up refusals', () => {
-  it('should stop with one line naming a bad variable', async () => {
-    const exit = await start({ PORT: '-5' });
-    expect(exit.code).not.toBe(0);
-    expect(exit.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^Invalid environment: PORT \(.+\)$/),
-    ]);
-  });
+  // The server, the operator CLI and the step before `migration:run`.
+  it.each(['main.js', 'cli.js', 'database/ensure-database.cli.js'])(
+    'should stop %s with one line naming a bad variable',
+    async (entry) => {
+      const exit = await start({ PORT: '-5' }, join(DIST, entry));
+      expect(exit.code).not.toBe(0);
+      expect(exit.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^Invalid environment: PORT \(.+\)$/),
+      ]);
+    },
+  );
 
   it('should stop within 15 s with one line naming host and port when MySQL is unreachable', async () => {
     const exit = await start({ DATABASE_URL: 'mysql://root@127.0.0.1:1/kabinet_unreachable' });
