@@ -1,3 +1,4 @@
+import { hasResultWorkbook } from './files/report-result.renderer';
 import { RemoteWorkReport } from './graphql/remote-work-report.type';
 import type { StoredReport } from './repositories/remote-work-report.repository';
 
@@ -26,7 +27,10 @@ export function toRemoteWorkReport(
     rowsAccepted: entity.rowsAccepted,
     rowsRejected: entity.rowsRejected,
     originalFileUrl: reportFileUrl(publicUrl, entity.id, 'original'),
-    resultFileUrl: entity.resultKey ? reportFileUrl(publicUrl, entity.id, 'result') : null,
+    // Rendered on the first download (ReportResultRenderer), so it exists for every final report.
+    resultFileUrl: hasResultWorkbook(entity.status)
+      ? reportFileUrl(publicUrl, entity.id, 'result')
+      : null,
     superseded,
     organizationId: entity.organizationId,
     createdAt: entity.createdAt,

@@ -12,6 +12,7 @@ import { RemoteWorkReportEventsModule } from './events/report-status-events.modu
 import { ReportStatusFeed } from './events/report-status.feed';
 import { RemoteWorkReportFilesController } from './files/remote-work-report-files.controller';
 import { RemoteWorkReportFilesService } from './files/remote-work-report-files.service';
+import { ReportResultRenderer } from './files/report-result.renderer';
 import { ProcessRemoteWorkReportProcessor } from './jobs/process-remote-work-report.processor';
 import { RemoteWorkReportProcessingService } from './jobs/remote-work-report-processing.service';
 import { RemoteWorkReportQueue } from './jobs/remote-work-report.queue';
@@ -65,6 +66,7 @@ import { RemoteWorkReportSubmissionService } from './submission/remote-work-repo
     RemoteWorkReportSubmissionService,
     RemoteWorkComplianceService,
     RemoteWorkReportFilesService,
+    ReportResultRenderer,
     ReportStatusFeed,
     RemoteWorkReportResolver,
     RemoteWorkReportFieldsResolver,

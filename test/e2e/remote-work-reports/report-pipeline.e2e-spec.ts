@@ -65,6 +65,14 @@ describe('remote-work reports: upload → queue → worker', () => {
     return readFile(path);
   }
 
+  async function download(url: string): Promise<Buffer> {
+    const res = await fetch(url.replace(/^https?:\/\/[^/]+/, t.url), {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
   async function rowCount(reportId: string): Promise<number> {
     const [row] = await t.dataSource.query<{ n: string }[]>(
       'SELECT COUNT(*) AS n FROM remote_work_report_rows WHERE report_id = ?',
@@ -199,8 +207,9 @@ describe('remote-work reports: upload → queue → worker', () => {
     expect(res.headers.get('content-disposition')).toContain(
       `filename*=UTF-8''${encodeURIComponent('Отчёт РОМАШКА (результат проверки).xlsx')}`,
     );
+    const bytes = Buffer.from(await res.arrayBuffer());
     const book = new Workbook();
-    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    await book.xlsx.load(bytes as never);
     const rows = book.getWorksheet('Сведения о работниках')!;
     const statusOf = (n: number) => rows.getRow(n).getCell(8).value;
     const errorsOf = (n: number) => rows.getRow(n).getCell(9).text;
@@ -209,7 +218,14 @@ describe('remote-work reports: upload → queue → worker', () => {
     expect(errorsOf(8)).toMatch(/^B8: /);
     expect(errorsOf(9)).toMatch(/B9: [\s\S]*C9: /);
     expect(errorsOf(10)).toMatch(/^B10: /);
-    expect(book.getWorksheet('Итог')).toBeDefined();
+    // Accepted rows show the stored normalised values, rejected ones the values as read.
+    expect(rows.getRow(2).getCell(2).value).toMatch(/^\+7\d{10}$/);
+    expect(rows.rowCount).toBe(10);
+    const summary = book.getWorksheet('Итог')!;
+    expect(summary.getRow(3).values).toEqual([undefined, 'Статус', 'Принят частично']);
+    expect(summary.getRow(8).values).toEqual([undefined, 'Принято строк', 6]);
+    // Rendered on the first download and kept: the second one serves the same bytes.
+    expect((await download(done.resultFileUrl)).equals(bytes)).toBe(true);
 
     const original = await fetch(done.originalFileUrl.replace(/^https?:\/\/[^/]+/, t.url), {
       headers: { authorization: `Bearer ${token}` },
@@ -222,6 +238,15 @@ describe('remote-work reports: upload → queue → worker', () => {
     expect(done).toMatchObject({ status: 'REJECTED', rowsTotal: 0, rowsAccepted: 0 });
     expect(done.issues.map((i: { code: string }) => i.code)).toContain('INN_MISMATCH');
     expect(await rowCount(done.id)).toBe(0);
+
+    const book = new Workbook();
+    await book.xlsx.load((await download(done.resultFileUrl)) as never);
+    expect(book.getWorksheet('Сведения о работниках')!.rowCount).toBe(1);
+    const summary = book.getWorksheet('Итог')!;
+    expect(summary.getRow(3).values).toEqual([undefined, 'Статус', 'Отклонён']);
+    const codes: unknown[] = [];
+    summary.eachRow((row) => codes.push(row.getCell(4).value));
+    expect(codes).toContain('INN_MISMATCH');
   });
 
   it('should return the existing report for a byte-identical upload for the same week', async () => {

@@ -179,13 +179,18 @@ describe('s3 storage driver against a local S3-protocol server', () => {
       const report = await waitForFinalReport(t, token, submitted.id as string);
       expect(report).toMatchObject({ status: 'PARTIALLY_ACCEPTED', rowsAccepted: 6 });
 
-      const [row] = await t.dataSource.query<{ original_key: string; result_key: string }[]>(
-        'SELECT original_key, result_key FROM remote_work_reports WHERE id = ?',
-        [submitted.id],
-      );
-      const original = await buffer(await storage.openRead(row.original_key));
+      const keys = async () =>
+        (
+          await t.dataSource.query<{ original_key: string; result_key: string | null }[]>(
+            'SELECT original_key, result_key FROM remote_work_reports WHERE id = ?',
+            [submitted.id],
+          )
+        )[0];
+      const before = await keys();
+      const original = await buffer(await storage.openRead(before.original_key));
       expect(original.equals(bytes)).toBe(true);
-      const result = await buffer(await storage.openRead(row.result_key));
+      // The result workbook is rendered on its first download, then kept in the bucket.
+      expect(before.result_key).toBeNull();
 
       const download = async (url: string) => {
         const response = await fetch(url.replace(/^https?:\/\/[^/]+/, t.url), {
@@ -196,7 +201,11 @@ describe('s3 storage driver against a local S3-protocol server', () => {
       };
       expect((await download(report.originalFileUrl as string)).equals(bytes)).toBe(true);
       const served = await download(report.resultFileUrl as string);
+      const after = await keys();
+      expect(after.result_key).toMatch(new RegExp(`/${String(submitted.id)}/result\\.xlsx$`));
+      const result = await buffer(await storage.openRead(after.result_key as string));
       expect(served.equals(result)).toBe(true);
+      expect((await download(report.resultFileUrl as string)).equals(result)).toBe(true);
       // A zip (xlsx) the worker wrote, not the upload echoed back.
       expect(served.subarray(0, 2).toString()).toBe('PK');
       expect(served.equals(bytes)).toBe(false);

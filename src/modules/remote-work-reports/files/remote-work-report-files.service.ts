@@ -9,6 +9,7 @@ import { RemoteWorkReportException } from '../remote-work-report.exception';
 import { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
 import { ReportAccess } from '../report-access.service';
 import { buildRemoteWorkReportTemplate } from '../template/remote-work-report-template.writer';
+import { hasResultWorkbook, ReportResultRenderer } from './report-result.renderer';
 
 export type ReportFileKind = 'original' | 'result';
 
@@ -31,6 +32,7 @@ export class RemoteWorkReportFilesService {
     private readonly access: ReportAccess,
     private readonly dataSource: DataSource,
     private readonly reports: RemoteWorkReportRepository,
+    private readonly results: ReportResultRenderer,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
@@ -47,15 +49,17 @@ export class RemoteWorkReportFilesService {
   async open(principal: AuthPrincipal, id: string, kind: ReportFileKind): Promise<ReportDownload> {
     const { organizationId } = await this.access.forRead(principal);
     const report = isUUID(id) ? await this.reports.findById(this.dataSource.manager, id) : null;
-    const key = kind === 'original' ? report?.originalKey : report?.resultKey;
-    if (!report || report.organizationId !== organizationId || !key) {
+    if (
+      !report ||
+      report.organizationId !== organizationId ||
+      (kind === 'result' && !hasResultWorkbook(report.status))
+    ) {
       throw RemoteWorkReportException.reportNotFound();
     }
     try {
-      return {
-        stream: await this.storage.openRead(key),
-        fileName: kind === 'original' ? report.fileName : resultFileName(report.fileName),
-      };
+      return kind === 'original'
+        ? { stream: await this.storage.openRead(report.originalKey), fileName: report.fileName }
+        : { stream: await this.results.open(report), fileName: resultFileName(report.fileName) };
     } catch (error) {
       if (error instanceof StoredObjectNotFoundError) {
         throw RemoteWorkReportException.reportNotFound();

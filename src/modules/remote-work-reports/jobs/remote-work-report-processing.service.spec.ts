@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -96,21 +95,17 @@ describe(RemoteWorkReportProcessingService.name, () => {
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  // The fake parser hands one batch over and writes a result file, like the child does.
+  // The fake parser hands one batch over, like the child does.
   function parses(result: ParseOutcome) {
     parser.parse.mockImplementation(
-      async (
-        request: { resultPath: string },
-        onRows: (rows: ParsedEmployeeRow[]) => Promise<void>,
-      ) => {
+      async (_request: unknown, onRows: (rows: ParsedEmployeeRow[]) => Promise<void>) => {
         await onRows([ROW]);
-        await writeFile(request.resultPath, 'result');
         return result;
       },
     );
   }
 
-  it('should replace the rows, store the result file and write the outcome in one transaction', async () => {
+  it('should replace the rows and write the outcome in one transaction, leaving the result file to its first download', async () => {
     reports.findWithSuperseded.mockResolvedValue({ entity: report(), superseded: false });
     parses(outcome({ status: 'PARTIALLY_ACCEPTED', rowsRejected: 1 }));
 
@@ -132,12 +127,9 @@ describe(RemoteWorkReportProcessingService.name, () => {
       'r1',
       [ReportStatus.PROCESSING],
       ReportStatus.PARTIALLY_ACCEPTED,
-      expect.objectContaining({
-        resultKey: 'remote-work-reports/org/r1/result.xlsx',
-        rowsRejected: 1,
-      }),
+      expect.objectContaining({ resultKey: null, rowsRejected: 1 }),
     );
-    expect(await storage.exists('remote-work-reports/org/r1/result.xlsx')).toBe(true);
+    expect(await storage.exists('remote-work-reports/org/r1/result.xlsx')).toBe(false);
     // PROCESSING (the row read, as the transition left it), then the final status.
     expect(events.statusChanged).toHaveBeenCalledTimes(2);
     expect(query.toView).toHaveBeenCalledWith({

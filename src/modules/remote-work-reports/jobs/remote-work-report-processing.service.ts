@@ -1,10 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { reportsConfig } from '../../../config/configuration';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
@@ -20,23 +15,19 @@ import { FINAL_STATUSES, ReportStatus } from '../remote-work-report.enums';
 import { RemoteWorkReportRowRepository } from '../repositories/remote-work-report-row.repository';
 import { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
 import type { StoredReport } from '../repositories/remote-work-report.repository';
-import { weekLabel } from '../reporting-week';
 import { ParserCrashedError, ReportParserPool } from './report-parser.pool';
 
 export const INTERNAL_ERROR_CODE = 'INTERNAL_ERROR';
 const PARSER_CRASH_MESSAGE =
   'Файл не удалось обработать: при чтении он исчерпал отведённые ресурсы или время. Сохраните его в Excel или LibreOffice как «Книга Excel (.xlsx)» без лишних листов и данных и загрузите снова';
 
-function resultKeyOf(report: RemoteWorkReportEntity): string {
-  return `remote-work-reports/${report.organizationId}/${report.id}/result.xlsx`;
-}
-
 /**
  * Processes one report (the job handler's work): QUEUED → PROCESSING → ACCEPTED |
  * PARTIALLY_ACCEPTED | REJECTED. The file is parsed in a child process; its rows are stored in
  * batches inside one transaction that first deletes any rows of the report, so a retried job
- * replaces rather than adds, and a REJECTED report keeps none. The result workbook is stored and
- * the final status written in that same transaction; the change is announced after it commits.
+ * replaces rather than adds, and a REJECTED report keeps none. The final status is written in that
+ * same transaction; the change is announced after it commits. The result workbook is not written
+ * here: it is rendered from the stored rows on its first download (ReportResultRenderer).
  * Infrastructure failures throw, so Bull retries; {@link fail} records the end of the retries.
  */
 @Injectable()
@@ -71,15 +62,12 @@ export class RemoteWorkReportProcessingService {
       throw new Error(`organization ${report.organizationId} of report ${report.id} is missing`);
     }
     const original = await this.storage.materialize(report.originalKey);
-    const resultPath = join(tmpdir(), `kabinet-result-${randomBytes(8).toString('hex')}.xlsx`);
     try {
       const finished = await this.tx.run(async (em) => {
         await this.rows.deleteByReport(em, report.id);
         const outcome = await this.parser.parse(
           {
             filePath: original.path,
-            resultPath,
-            weekLabel: weekLabel(report.reportingWeek),
             options: {
               organization,
               maxRows: this.config.maxRows,
@@ -88,14 +76,13 @@ export class RemoteWorkReportProcessingService {
           },
           (batch) => this.rows.insertBatch(em, report.id, batch),
         );
-        return this.finish(em, report, outcome, resultPath);
+        return this.finish(em, report, outcome);
       });
       if (finished) {
         await this.announce(report);
       }
     } finally {
       await original.release();
-      await rm(resultPath, { force: true });
     }
   }
 
@@ -164,18 +151,15 @@ export class RemoteWorkReportProcessingService {
     return started;
   }
 
-  // Stores the result workbook and writes the outcome, inside the rows' transaction.
+  // Writes the outcome, inside the rows' transaction.
   private async finish(
     em: EntityManager,
     report: RemoteWorkReportEntity,
     outcome: ParseOutcome,
-    resultPath: string,
   ): Promise<boolean> {
     if (outcome.status === 'REJECTED') {
       await this.rows.deleteByReport(em, report.id);
     }
-    const resultKey = resultKeyOf(report);
-    await this.storage.putStream(resultKey, createReadStream(resultPath));
     const now = new Date();
     return this.reports.transition(
       em,
@@ -185,7 +169,8 @@ export class RemoteWorkReportProcessingService {
       {
         processedAt: now,
         updatedAt: now,
-        resultKey,
+        // No rendering of an earlier outcome may stand for this one.
+        resultKey: null,
         totalEmployees: outcome.totalEmployees,
         remoteEmployees: outcome.remoteEmployees,
         rowsTotal: outcome.rowsTotal,

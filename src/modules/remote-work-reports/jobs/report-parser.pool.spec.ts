@@ -49,8 +49,6 @@ describe(ReportParserPool.name, () => {
     pool.parse(
       {
         filePath,
-        resultPath: join(dir, 'result.xlsx'),
-        weekLabel: '',
         options: {
           organization: { inn: '', ogrn: '', fullName: '' },
           maxRows: 1,

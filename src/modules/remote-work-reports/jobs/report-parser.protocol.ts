@@ -6,13 +6,10 @@ import type {
 
 // Messages between the worker and a parser child process (one parse at a time per child).
 
-/** Parse `filePath`, then write the result workbook to `resultPath`. */
+/** Parse `filePath`, handing its rows over in batches. */
 export interface ParseRequest {
   type: 'parse';
   filePath: string;
-  resultPath: string;
-  /** The reporting week as the result file shows it, e.g. «23.11.2026–29.11.2026». */
-  weekLabel: string;
   options: ParseRemoteWorkReportOptions;
 }
 

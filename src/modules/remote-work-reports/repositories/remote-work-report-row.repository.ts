@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RemoteWorkReportRowEntity } from '../entities/remote-work-report-row.entity';
-import type { ParsedEmployeeRow } from '../parsing/remote-work-report.model';
+import type { EmployeeRowValues, ParsedEmployeeRow } from '../parsing/remote-work-report.model';
 import type { ReportIssue } from '../parsing/report-issue.model';
+import type { ResultWorkbookRow } from '../parsing/result-workbook.writer';
 
 /** The first problem rows of one report, as asked by {@link RemoteWorkReportRowRepository.findIssueRows}. */
 export interface IssueRowsRequest {
@@ -35,6 +36,29 @@ const INSERT_ROWS =
   `INSERT INTO remote_work_report_rows (report_id, ${ROW_VALUES.map(([c]) => c).join(', ')}) ` +
   'VALUES ';
 const ROW_PLACEHOLDERS = `(?, ${ROW_VALUES.map(() => '?').join(', ')})`;
+
+const SELECT_RESULT_ROWS =
+  'SELECT excel_row, accepted, phone, vehicle_plate, troika, strelka, social_card, travel_pass, ' +
+  'raw, issues FROM remote_work_report_rows WHERE report_id = ? AND excel_row > ? ' +
+  'ORDER BY excel_row LIMIT ?';
+
+interface StoredRowRecord {
+  excel_row: number;
+  accepted: number;
+  phone: string | null;
+  vehicle_plate: string | null;
+  troika: string | null;
+  strelka: string | null;
+  social_card: string | null;
+  travel_pass: string | null;
+  raw: unknown;
+  issues: unknown;
+}
+
+// MariaDB's JSON is LONGTEXT: the driver hands it over as text (MySQL's as a value).
+function json<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
 
 /** The only ORM user of `remote_work_report_rows`. */
 @Injectable()
@@ -70,6 +94,43 @@ export class RemoteWorkReportRowRepository {
   }
 
   /**
+   * Every row of a report in row order, as the result workbook shows them: read by primary-key
+   * ranges of `pageSize`, so memory holds one page whatever the size of the report.
+   */
+  async *resultRows(
+    em: EntityManager,
+    reportId: string,
+    pageSize = 1000,
+  ): AsyncGenerator<ResultWorkbookRow> {
+    let after = 0;
+    for (;;) {
+      const page = await em.query<StoredRowRecord[]>(SELECT_RESULT_ROWS, [
+        reportId,
+        after,
+        pageSize,
+      ]);
+      for (const record of page) {
+        yield {
+          rowNumber: Number(record.excel_row),
+          accepted: Number(record.accepted) === 1,
+          phone: record.phone,
+          vehiclePlate: record.vehicle_plate,
+          troika: record.troika,
+          strelka: record.strelka,
+          socialCard: record.social_card,
+          travelPass: record.travel_pass,
+          raw: json<EmployeeRowValues>(record.raw),
+          issues: record.issues === null ? [] : json<ReportIssue[]>(record.issues),
+        };
+      }
+      if (page.length < pageSize) {
+        return;
+      }
+      after = Number(page[page.length - 1].excel_row);
+    }
+  }
+
+  /**
    * The first `limit` rows with issues of each report, in row order: one round trip for any number
    * of reports, each branch a short range of ix_rwr_rows_issues.
    */
@@ -92,9 +153,7 @@ export class RemoteWorkReportRowRepository {
     return rows.map((row) => ({
       reportId: row.report_id,
       excelRow: Number(row.excel_row),
-      issues: (typeof row.issues === 'string'
-        ? JSON.parse(row.issues)
-        : row.issues) as ReportIssue[],
+      issues: json<ReportIssue[]>(row.issues),
     }));
   }
 }

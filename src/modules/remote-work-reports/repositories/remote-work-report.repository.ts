@@ -135,6 +135,17 @@ export class RemoteWorkReportRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Remembers where the rendered result workbook of a finished report is kept. Only the first
+   * rendering is recorded; the view does not change, so neither does the revision.
+   */
+  async recordResultKey(em: EntityManager, id: string, resultKey: string): Promise<void> {
+    await em.query(
+      'UPDATE remote_work_reports SET result_key = ? WHERE id = ? AND result_key IS NULL',
+      [resultKey, id],
+    );
+  }
+
   private query(em: EntityManager) {
     return em.getRepository(RemoteWorkReportEntity).createQueryBuilder('r');
   }
