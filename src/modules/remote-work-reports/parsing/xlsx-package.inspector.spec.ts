@@ -6,15 +6,26 @@ import {
   readZipEntries,
   ZipFixtureEntry,
 } from '../../../../test/fixtures/zip-fixture.builder';
-import { inspectXlsxPackage, XlsxInspection } from './xlsx-package.inspector';
+import { inspectXlsxPackage, XlsxInspection, XlsxInspectionLimits } from './xlsx-package.inspector';
 
 const LIBREOFFICE_FIXTURE = join(
   __dirname,
   '../../../../test/fixtures/remote-work-report.libreoffice.xlsx',
 );
-const LIMITS = { maxUnpackedBytes: 1024 * 1024 };
+const MAX_UNPACKED = { maxUnpackedBytes: 1024 * 1024 };
+// Every check runs on both paths: small files in memory, the rest streamed.
+const PATHS: [string, XlsxInspectionLimits][] = [
+  [
+    'in memory',
+    {
+      ...MAX_UNPACKED,
+      inMemory: { maxFileBytes: 64 * 1024 * 1024, maxInflatedBytes: 64 * 1024 * 1024 },
+    },
+  ],
+  ['streamed', { ...MAX_UNPACKED, inMemory: { maxFileBytes: 0, maxInflatedBytes: 0 } }],
+];
 
-describe(inspectXlsxPackage.name, () => {
+describe.each(PATHS)(`${inspectXlsxPackage.name} (%s)`, (path, LIMITS) => {
   const temp = makeTempDir();
   let counter = 0;
   let fixtureEntries: ZipFixtureEntry[];
@@ -59,6 +70,14 @@ describe(inspectXlsxPackage.name, () => {
       ]);
       expect(inspection.pkg.sharedStringsPart).toBe('xl/sharedStrings.xml');
       expect(inspection.pkg.rowTagCount('xl/worksheets/sheet2.xml')).toBe(10);
+      // In memory, the parts are kept inflated for the reader; streamed, nothing is kept.
+      const sheet = inspection.pkg.inflatedPart('xl/worksheets/sheet2.xml');
+      if (path === 'in memory') {
+        const stored = fixtureEntries.find((entry) => entry.name === 'xl/worksheets/sheet2.xml')!;
+        expect(sheet?.equals(Buffer.from(stored.data))).toBe(true);
+      } else {
+        expect(sheet).toBeNull();
+      }
     } finally {
       inspection.pkg.close();
     }
@@ -169,6 +188,25 @@ describe(inspectXlsxPackage.name, () => {
         'xl/worksheets/sheet3.xml',
       ]);
       expect(inspection.pkg.rowTagCount('xl/worksheets/sheet2.xml')).toBe(3000);
+    } finally {
+      inspection.pkg.close();
+    }
+  });
+
+  it('should stream a small file whose parts inflate to more than the in-memory path keeps', async () => {
+    const entries = withPart('xl/sharedStrings.xml', `<sst>${' '.repeat(64 * 1024)}</sst>`);
+    const filePath = temp.path(`fallback-${path}.xlsx`);
+    writeFileSync(filePath, buildZip(entries));
+    const inspection = await inspectXlsxPackage(filePath, {
+      ...LIMITS,
+      inMemory: { maxFileBytes: 1024 * 1024, maxInflatedBytes: 32 * 1024 },
+    });
+    if (!inspection.readable) {
+      throw new Error(inspection.message);
+    }
+    try {
+      expect(inspection.pkg.sheets).toHaveLength(3);
+      expect(inspection.pkg.inflatedPart('xl/sharedStrings.xml')).toBeNull();
     } finally {
       inspection.pkg.close();
     }

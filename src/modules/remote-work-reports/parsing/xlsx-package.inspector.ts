@@ -1,6 +1,7 @@
-import { open as openFile } from 'node:fs/promises';
+import { open as openFile, readFile, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { Readable } from 'node:stream';
+import { inflateRawSync } from 'node:zlib';
 import * as yauzl from 'yauzl';
 
 // An uploaded workbook is hostile until proven otherwise. Before any xlsx library sees it, every
@@ -8,6 +9,13 @@ import * as yauzl from 'yauzl';
 // lie about their size), every XML part is scanned for DTDs (entity expansion), and the workbook
 // index is read to learn which part holds which sheet. The parser then feeds the streaming reader
 // only the parts it needs, re-wrapped by zip-repack.stream.ts, never the original file.
+//
+//
+// A small file (most reports have a few rows) is inspected in memory: read with one call,
+// inflated synchronously with the same byte counter (zlib's `maxOutputLength`), and its parts
+// kept inflated, so the reader gets them stored and inflates nothing again. For a 7 KB workbook
+// that is a fifth of the cost of a stream and an inflate job per part. A file that turns out to
+// inflate to more than that path keeps in memory is inspected again as a stream.
 //
 // The streaming reader ignores <dimension>, <mergeCells> and <dataValidations>, so absurd ranges
 // there cost nothing; only the non-streaming reader (never used on uploads) would build them.
@@ -25,6 +33,11 @@ const ROW_TAG = Buffer.from('<row');
 // Longest pattern minus one: enough bytes carried between chunks to see a split marker.
 const CARRY_BYTES = 9;
 const ROW_TAG_ENDINGS = new Set([0x20, 0x09, 0x0a, 0x0d, 0x3e, 0x2f]);
+// Files up to this size are inspected in memory, as long as all their parts together inflate to
+// at most this much.
+const IN_MEMORY = { maxFileBytes: 1024 * 1024, maxInflatedBytes: 16 * 1024 * 1024 };
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const LOCAL_HEADER_BYTES = 30;
 
 const MESSAGE_NOT_XLSX =
   'Файл не является книгой Excel (.xlsx) или повреждён: сохраните его в Excel или LibreOffice как «Книга Excel (.xlsx)» и загрузите снова';
@@ -55,6 +68,8 @@ export type XlsxInspection =
 
 export interface XlsxInspectionLimits {
   maxUnpackedBytes: number;
+  // When a file is inspected in memory (see above); 1 MiB files inflating to 16 MiB by default.
+  inMemory?: { maxFileBytes: number; maxInflatedBytes: number };
 }
 
 // An inspected xlsx whose zip stays open so that its parts can be streamed; close it after use.
@@ -66,7 +81,14 @@ export class XlsxPackage {
     readonly sheets: readonly XlsxSheet[],
     readonly sharedStringsPart: string | null,
     private readonly rowTags: ReadonlyMap<string, number>,
+    // Every part inflated, when the package was inspected in memory.
+    private readonly inflated: ReadonlyMap<string, Buffer> | null = null,
   ) {}
+
+  // The part's inflated bytes if the package was inspected in memory; null otherwise.
+  inflatedPart(path: string): Buffer | null {
+    return this.inflated?.get(path) ?? null;
+  }
 
   part(path: string): XlsxPartInfo | null {
     const entry = this.entries.get(path);
@@ -112,7 +134,36 @@ export async function inspectXlsxPackage(
   filePath: string,
   limits: XlsxInspectionLimits,
 ): Promise<XlsxInspection> {
-  const signature = await readSignature(filePath);
+  const inMemory = limits.inMemory ?? IN_MEMORY;
+  if ((await stat(filePath)).size <= inMemory.maxFileBytes) {
+    const bytes = await readFile(filePath);
+    const inspection = await inspect(
+      bytes,
+      () => fromBuffer(bytes),
+      (zip) => inspectInMemory(zip, bytes, limits.maxUnpackedBytes, inMemory.maxInflatedBytes),
+    );
+    if (inspection !== TOO_BIG_FOR_MEMORY) {
+      return inspection;
+    }
+  }
+  return inspect(
+    await readSignature(filePath),
+    () => openZip(filePath),
+    (zip) => inspectOpenZip(zip, limits),
+  );
+}
+
+// Thrown inside this file only, to stop the inspection with a user-facing verdict.
+class UnreadablePackage extends Error {}
+
+// The in-memory inspection gave up: the parts inflate to more than it keeps.
+const TOO_BIG_FOR_MEMORY = Symbol('TOO_BIG_FOR_MEMORY');
+
+async function inspect<T extends XlsxPackage | typeof TOO_BIG_FOR_MEMORY>(
+  signature: Buffer,
+  open: () => Promise<yauzl.ZipFile>,
+  inspectZip: (zip: yauzl.ZipFile) => Promise<T>,
+): Promise<XlsxInspection | Exclude<T, XlsxPackage>> {
   if (signature.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE)) {
     return { readable: false, message: MESSAGE_ENCRYPTED };
   }
@@ -121,7 +172,7 @@ export async function inspectXlsxPackage(
   }
   let zip: yauzl.ZipFile;
   try {
-    zip = await openZip(filePath);
+    zip = await open();
   } catch (error) {
     if (isSystemError(error)) {
       throw error;
@@ -129,7 +180,11 @@ export async function inspectXlsxPackage(
     return { readable: false, message: MESSAGE_NOT_XLSX };
   }
   try {
-    const pkg = await inspectOpenZip(zip, limits);
+    const pkg = await inspectZip(zip);
+    if (!(pkg instanceof XlsxPackage)) {
+      zip.close();
+      return pkg as Exclude<T, XlsxPackage>;
+    }
     return { readable: true, pkg };
   } catch (error) {
     zip.close();
@@ -144,21 +199,83 @@ export async function inspectXlsxPackage(
   }
 }
 
-// Thrown inside this file only, to stop the inspection with a user-facing verdict.
-class UnreadablePackage extends Error {}
+// The same checks as inspectOpenZip, on a file held in memory: each entry is inflated in one
+// synchronous call that stops at the remaining budget, so a bomb costs at most that much.
+async function inspectInMemory(
+  zip: yauzl.ZipFile,
+  bytes: Buffer,
+  maxUnpackedBytes: number,
+  maxInflatedBytes: number,
+): Promise<XlsxPackage | typeof TOO_BIG_FOR_MEMORY> {
+  const entries = await readEntries(zip);
+  checkDeclaredSize(entries, maxUnpackedBytes);
+  let remaining = maxUnpackedBytes;
+  let inMemory = maxInflatedBytes;
+  const rowTags = new Map<string, number>();
+  const inflated = new Map<string, Buffer>();
+  for (const [path, entry] of entries) {
+    const cap = Math.min(remaining, inMemory);
+    const content = inflateEntry(bytes, entry, cap);
+    if (content === null) {
+      if (cap === remaining) {
+        throw new UnreadablePackage(tooLargeMessage(maxUnpackedBytes));
+      }
+      return TOO_BIG_FOR_MEMORY;
+    }
+    remaining -= content.length;
+    inMemory -= content.length;
+    const scanner = new PartScanner(path);
+    scanner.scan(content);
+    if (scanner.rowTags > 0) {
+      rowTags.set(path, scanner.rowTags);
+    }
+    inflated.set(path, content);
+  }
+  const index = readIndex(entries, inflated);
+  return new XlsxPackage(zip, entries, index.sheets, index.sharedStringsPart, rowTags, inflated);
+}
+
+// An entry's inflated bytes, or null when they would exceed `cap`. Sizes are checked against the
+// central directory, as yauzl's validateEntrySizes does on the streaming path.
+function inflateEntry(bytes: Buffer, entry: yauzl.Entry, cap: number): Buffer | null {
+  const at = entry.relativeOffsetOfLocalHeader;
+  if (at + LOCAL_HEADER_BYTES > bytes.length || bytes.readUInt32LE(at) !== LOCAL_HEADER_SIGNATURE) {
+    throw new UnreadablePackage(MESSAGE_NOT_XLSX);
+  }
+  const start = at + LOCAL_HEADER_BYTES + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) {
+    throw new UnreadablePackage(MESSAGE_NOT_XLSX);
+  }
+  const data = bytes.subarray(start, end);
+  let content: Buffer;
+  if (entry.compressionMethod === 0) {
+    content = data;
+  } else {
+    try {
+      content = inflateRawSync(data, { maxOutputLength: Math.max(1, cap) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        return null;
+      }
+      throw new UnreadablePackage(MESSAGE_NOT_XLSX);
+    }
+  }
+  if (content.length > cap) {
+    return null;
+  }
+  if (content.length !== entry.uncompressedSize) {
+    throw new UnreadablePackage(MESSAGE_NOT_XLSX);
+  }
+  return content;
+}
 
 async function inspectOpenZip(
   zip: yauzl.ZipFile,
   limits: XlsxInspectionLimits,
 ): Promise<XlsxPackage> {
   const entries = await readEntries(zip);
-  let declared = 0;
-  for (const entry of entries.values()) {
-    declared += entry.uncompressedSize;
-  }
-  if (declared > limits.maxUnpackedBytes) {
-    throw new UnreadablePackage(tooLargeMessage(limits.maxUnpackedBytes));
-  }
+  checkDeclaredSize(entries, limits.maxUnpackedBytes);
 
   const budget = { remaining: limits.maxUnpackedBytes };
   const rowTags = new Map<string, number>();
@@ -173,18 +290,47 @@ async function inspectOpenZip(
     }
   }
 
-  const workbookXml = indexParts.get(WORKBOOK_PART);
+  const index = readIndex(entries, indexParts);
+  return new XlsxPackage(zip, entries, index.sheets, index.sharedStringsPart, rowTags);
+}
+
+function checkDeclaredSize(
+  entries: ReadonlyMap<string, yauzl.Entry>,
+  maxUnpackedBytes: number,
+): void {
+  let declared = 0;
+  for (const entry of entries.values()) {
+    declared += entry.uncompressedSize;
+  }
+  if (declared > maxUnpackedBytes) {
+    throw new UnreadablePackage(tooLargeMessage(maxUnpackedBytes));
+  }
+}
+
+// The sheets and the shared strings part, from the workbook index and its relationships.
+function readIndex(
+  entries: ReadonlyMap<string, yauzl.Entry>,
+  parts: ReadonlyMap<string, Buffer>,
+): { sheets: XlsxSheet[]; sharedStringsPart: string | null } {
+  const workbookXml = parts.get(WORKBOOK_PART);
   if (!workbookXml) {
     throw new UnreadablePackage(
       'В файле нет книги Excel (xl/workbook.xml): ожидается книга Excel (.xlsx)',
     );
   }
-  const relationships = parseRelationships(indexParts.get(WORKBOOK_RELS_PART));
+  const relationshipsXml = parts.get(WORKBOOK_RELS_PART);
+  if (relationshipsXml && relationshipsXml.length > MAX_INDEX_PART_BYTES) {
+    throw new UnreadablePackage(MESSAGE_NOT_XLSX);
+  }
+  if (workbookXml.length > MAX_INDEX_PART_BYTES) {
+    throw new UnreadablePackage(MESSAGE_NOT_XLSX);
+  }
+  const relationships = parseRelationships(relationshipsXml);
   const sheets = parseSheets(workbookXml.toString('utf8'), relationships, entries);
   const sharedStrings = relationships.find((rel) => rel.type === 'sharedStrings');
   const sharedStringsPart =
     sharedStrings && entries.has(sharedStrings.partPath) ? sharedStrings.partPath : null;
-  return new XlsxPackage(zip, entries, sheets, sharedStringsPart, rowTags);
+  return { sheets, sharedStringsPart };
 }
 
 async function readEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
@@ -220,14 +366,10 @@ async function inflateAndScan(
   maxUnpackedBytes: number,
 ): Promise<EntryScan> {
   const path = entry.fileName;
-  const isXml = /\.(xml|rels|vml)$/i.test(path);
-  const countsRows = path.startsWith('xl/worksheets/') && isXml;
   const keep = path === WORKBOOK_PART || path === WORKBOOK_RELS_PART;
   const kept: Buffer[] = [];
   let keptBytes = 0;
-  let rowTags = 0;
-  let carry = Buffer.alloc(0);
-  let first = true;
+  const scanner = new PartScanner(path);
 
   const stream = await openEntryStream(zip, entry, {});
   for await (const data of stream) {
@@ -236,24 +378,7 @@ async function inflateAndScan(
     if (budget.remaining < 0) {
       throw new UnreadablePackage(tooLargeMessage(maxUnpackedBytes));
     }
-    if (!isXml) {
-      continue;
-    }
-    if (first) {
-      first = false;
-      // The reader decodes every part as UTF-8; a UTF-16 part would also hide its DTD from the scan.
-      if (chunk.length >= 2 && (chunk[0] === 0 || chunk[1] === 0 || chunk[0] >= 0xfe)) {
-        throw new UnreadablePackage(MESSAGE_NOT_XLSX);
-      }
-    }
-    const window = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    if (DTD_MARKERS.some((marker) => window.includes(marker))) {
-      throw new UnreadablePackage(MESSAGE_DTD);
-    }
-    if (countsRows) {
-      rowTags += countRowTags(window, carry.length);
-    }
-    carry = Buffer.from(window.subarray(Math.max(0, window.length - CARRY_BYTES)));
+    scanner.scan(chunk);
     if (keep) {
       keptBytes += chunk.length;
       if (keptBytes > MAX_INDEX_PART_BYTES) {
@@ -262,7 +387,45 @@ async function inflateAndScan(
       kept.push(chunk);
     }
   }
-  return { rowTags, content: keep ? Buffer.concat(kept) : null };
+  return { rowTags: scanner.rowTags, content: keep ? Buffer.concat(kept) : null };
+}
+
+// Scans one part, given whole or chunk by chunk: an XML part must be UTF-8 without a DTD, and a
+// worksheet's `<row` tags are counted. Markers split between chunks are found through the bytes
+// carried over.
+class PartScanner {
+  rowTags = 0;
+  private readonly isXml: boolean;
+  private readonly countsRows: boolean;
+  private carry = Buffer.alloc(0);
+  private first = true;
+
+  constructor(path: string) {
+    this.isXml = /\.(xml|rels|vml)$/i.test(path);
+    this.countsRows = path.startsWith('xl/worksheets/') && this.isXml;
+  }
+
+  scan(chunk: Buffer): void {
+    if (!this.isXml) {
+      return;
+    }
+    if (this.first) {
+      this.first = false;
+      // The reader decodes every part as UTF-8; a UTF-16 part would also hide its DTD from the scan.
+      if (chunk.length >= 2 && (chunk[0] === 0 || chunk[1] === 0 || chunk[0] >= 0xfe)) {
+        throw new UnreadablePackage(MESSAGE_NOT_XLSX);
+      }
+    }
+    const carried = this.carry.length;
+    const window = carried > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    if (DTD_MARKERS.some((marker) => window.includes(marker))) {
+      throw new UnreadablePackage(MESSAGE_DTD);
+    }
+    if (this.countsRows) {
+      this.rowTags += countRowTags(window, carried);
+    }
+    this.carry = Buffer.from(window.subarray(Math.max(0, window.length - CARRY_BYTES)));
+  }
 }
 
 // Counts `<row` followed by whitespace, `>` or `/`; a match lying wholly inside the carried bytes
@@ -388,13 +551,22 @@ async function readSignature(filePath: string): Promise<Buffer> {
   }
 }
 
+const ZIP_OPTIONS: yauzl.Options = {
+  lazyEntries: true,
+  autoClose: false,
+  validateEntrySizes: true,
+  decodeStrings: true,
+};
+
 function openZip(filePath: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(
-      filePath,
-      { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: true },
-      (error, zip) => (error ? reject(error) : resolve(zip)),
-    );
+    yauzl.open(filePath, ZIP_OPTIONS, (error, zip) => (error ? reject(error) : resolve(zip)));
+  });
+}
+
+function fromBuffer(bytes: Buffer): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, ZIP_OPTIONS, (error, zip) => (error ? reject(error) : resolve(zip)));
   });
 }
 

@@ -9,7 +9,8 @@ import { XlsxPackage } from './xlsx-package.inspector';
 // central directory yauzl inspected. So the reader never gets the uploaded file: it gets this
 // stream, a new zip holding only the inspected parts it needs, in the order the parser needs them
 // (index, shared strings, then the sheets in the order asked), under the names exceljs expects.
-// Part data is copied still deflated, so the only cost is the copy.
+// Part data is copied still deflated, so the only cost is the copy; parts of a package inspected
+// in memory are already inflated and go in stored, so the reader inflates nothing again.
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -68,8 +69,8 @@ async function* repackedChunks(
   const written: WrittenEntry[] = [];
   let offset = 0;
 
-  function* storedEntry(name: string, content: string): Generator<Buffer> {
-    const data = Buffer.from(content, 'utf8');
+  function* storedEntry(name: string, content: string | Buffer): Generator<Buffer> {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const entry = {
       name: Buffer.from(name, 'utf8'),
       method: STORED,
@@ -86,6 +87,11 @@ async function* repackedChunks(
   }
 
   async function* copiedEntry(name: string, sourcePath: string): AsyncGenerator<Buffer> {
+    const inflated = pkg.inflatedPart(sourcePath);
+    if (inflated) {
+      yield* storedEntry(name, inflated);
+      return;
+    }
     const part = pkg.part(sourcePath);
     if (!part || part.compressedSize >= MAX_ZIP32 || part.uncompressedSize >= MAX_ZIP32) {
       throw new Error(`Cannot repack part ${sourcePath}`);
