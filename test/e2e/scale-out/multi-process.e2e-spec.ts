@@ -12,6 +12,7 @@ import {
   stopAllAppProcesses,
 } from '../../support/app-process';
 import { GqlHttpClient, GqlWsClient, Subscription } from '../../support/graphql-client';
+import { WebhookReceiver } from '../../support/webhook-receiver';
 import {
   ensureOrganization,
   headToken,
@@ -82,9 +83,15 @@ describe('scale-out: 2 API and 2 worker processes on one database and Redis', ()
   const employers: Employer[] = [];
   let temp: string;
   let workerMetricsPorts: number[];
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    const env = { LOG_LEVEL: 'warn', REPORT_PARSER_CONCURRENCY: '1' };
+    receiver = await WebhookReceiver.start();
+    const env = {
+      LOG_LEVEL: 'warn',
+      REPORT_PARSER_CONCURRENCY: '1',
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+    };
     workerMetricsPorts = [await freePort(), await freePort()];
     const workerEnv = (i: number) => ({
       ...env,
@@ -121,6 +128,7 @@ describe('scale-out: 2 API and 2 worker processes on one database and Redis', ()
     await Promise.all(sockets.map((s) => s.close()));
     await stopAllAppProcesses();
     await dataSource?.destroy();
+    await receiver?.close();
     if (temp) {
       await rm(temp, { recursive: true, force: true });
     }
@@ -213,6 +221,40 @@ describe('scale-out: 2 API and 2 worker processes on one database and Redis', ()
     for (const proc of [...apis, ...workers]) {
       await expect(Promise.race([proc.exited, sleep(10).then(() => 'running')])).resolves.toBe(
         'running',
+      );
+    }
+  });
+
+  it('should send a webhook created through one API the changes made by the other API and the workers', async () => {
+    const employer = employers[0];
+    const creator = new GqlHttpClient(apis[0].url!);
+    const upload = async (week: string) => {
+      const res = await uploadReport({ url: apis[1].url! }, employer.token, employer.file, {
+        week,
+      });
+      expect(res.errors).toBeUndefined();
+      return res.data!.submitRemoteWorkReport.id as string;
+    };
+    const final = (id: string) =>
+      Promise.all(employer.subscriptions.map((sub) => statusesOf(sub, id, 0)));
+    // The uploading API and a worker have now looked the organization's webhooks up: none.
+    await final(await upload(uniqueWeek()));
+
+    const created = await creator.ok(
+      `mutation($url: String!) {
+        createWebhook(url: $url, events: [REMOTE_WORK_REPORT_STATUS_CHANGED]) { webhook { id } }
+      }`,
+      { url: receiver.url('/scale-out') },
+      { token: employer.token },
+    );
+    expect(created.createWebhook.webhook.id).toBeDefined();
+
+    const id = await upload(uniqueWeek());
+    await final(id);
+    for (const status of ['QUEUED', 'PROCESSING', 'ACCEPTED']) {
+      await receiver.waitFor(
+        (r) =>
+          r.path === '/scale-out' && r.body.data.reportId === id && r.body.data.status === status,
       );
     }
   });
