@@ -38,6 +38,16 @@ describe(LocalFileStorage.name, () => {
     expect(await text(await storage.openRead('a/b/file.xlsx'))).toBe('привет');
   });
 
+  it('should store again after its folders were removed behind its back', async () => {
+    await storage.putStream('org/first.xlsx', chunks('1'));
+    await rm(join(root, 'org'), { recursive: true });
+    await storage.putStream('org/second.xlsx', chunks('2'));
+    await rm(root, { recursive: true });
+    await storage.putStream('org/third.xlsx', chunks('3'));
+    expect(await text(await storage.openRead('org/third.xlsx'))).toBe('3');
+    expect(await storage.exists('org/second.xlsx')).toBe(false);
+  });
+
   it('should replace an object stored under the same key', async () => {
     await storage.putStream('k.txt', chunks('old'));
     await storage.putStream('k.txt', chunks('new'));

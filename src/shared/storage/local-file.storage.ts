@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { FileHandle, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -16,6 +16,9 @@ import { createMeter } from './storage-meter';
 // Temporary files live under the root so the final rename stays on one file system; a key
 // segment cannot start with a dot, so no key ever names this folder.
 const TEMP_DIR = '.incoming';
+// Folders this process knows to exist, so that a put creates none of them again; forgotten in one
+// go past this many (a few hundred bytes each).
+const KNOWN_DIRS_MAX = 50_000;
 
 function isNotFound(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
@@ -28,6 +31,7 @@ function isNotFound(error: unknown): boolean {
  */
 export class LocalFileStorage implements FileStorage {
   private readonly root: string;
+  private readonly knownDirs = new Set<string>();
 
   constructor(root: string) {
     this.root = resolve(root);
@@ -40,13 +44,10 @@ export class LocalFileStorage implements FileStorage {
   ): Promise<StoredObject> {
     const target = this.pathOf(key);
     const tempDir = join(this.root, TEMP_DIR);
-    await Promise.all([
-      mkdir(dirname(target), { recursive: true }),
-      mkdir(tempDir, { recursive: true }),
-    ]);
+    await Promise.all([this.ensureDir(dirname(target)), this.ensureDir(tempDir)]);
     const temp = join(tempDir, `${randomBytes(12).toString('hex')}.part`);
     const meter = createMeter(options.maxBytes);
-    const handle = await open(temp, 'wx');
+    const handle = await this.openTemp(temp);
     try {
       await pipeline(source, meter.transform, async (chunks: AsyncIterable<Buffer>) => {
         for await (const chunk of chunks) {
@@ -56,7 +57,7 @@ export class LocalFileStorage implements FileStorage {
       // Flushed before the rename: after a crash the key holds the whole file or nothing.
       await handle.sync();
       await handle.close();
-      await rename(temp, target);
+      await this.moveIntoPlace(temp, target);
     } catch (error) {
       await handle.close().catch(() => undefined);
       await rm(temp, { force: true });
@@ -96,6 +97,44 @@ export class LocalFileStorage implements FileStorage {
         return false;
       }
       throw error;
+    }
+  }
+
+  private async ensureDir(dir: string, known = this.knownDirs.has(dir)): Promise<void> {
+    if (known) {
+      return;
+    }
+    await mkdir(dir, { recursive: true });
+    if (this.knownDirs.size >= KNOWN_DIRS_MAX) {
+      this.knownDirs.clear();
+    }
+    this.knownDirs.add(dir);
+  }
+
+  private async openTemp(temp: string): Promise<FileHandle> {
+    try {
+      return await open(temp, 'wx');
+    } catch (error) {
+      if (!isNotFound(error)) {
+        throw error;
+      }
+      this.knownDirs.delete(dirname(temp));
+      await this.ensureDir(dirname(temp), false);
+      return open(temp, 'wx');
+    }
+  }
+
+  // A folder removed behind this process's back is created again.
+  private async moveIntoPlace(temp: string, target: string): Promise<void> {
+    try {
+      await rename(temp, target);
+    } catch (error) {
+      if (!isNotFound(error)) {
+        throw error;
+      }
+      this.knownDirs.delete(dirname(target));
+      await this.ensureDir(dirname(target), false);
+      await rename(temp, target);
     }
   }
 

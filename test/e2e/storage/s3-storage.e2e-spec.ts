@@ -202,7 +202,7 @@ describe('s3 storage driver against a local S3-protocol server', () => {
       expect((await download(report.originalFileUrl as string)).equals(bytes)).toBe(true);
       const served = await download(report.resultFileUrl as string);
       const after = await keys();
-      expect(after.result_key).toMatch(new RegExp(`/${String(submitted.id)}/result\\.xlsx$`));
+      expect(after.result_key).toMatch(new RegExp(`/${String(submitted.id)}\\.result\\.xlsx$`));
       const result = await buffer(await storage.openRead(after.result_key as string));
       expect(served.equals(result)).toBe(true);
       expect((await download(report.resultFileUrl as string)).equals(result)).toBe(true);

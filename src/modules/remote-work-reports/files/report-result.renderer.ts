@@ -23,7 +23,7 @@ import { weekLabel } from '../reporting-week';
 const MAX_CONCURRENT_RENDERINGS = 2;
 
 export function resultKeyOf(report: Pick<RemoteWorkReportEntity, 'id' | 'organizationId'>): string {
-  return `remote-work-reports/${report.organizationId}/${report.id}/result.xlsx`;
+  return `remote-work-reports/${report.organizationId}/${report.id}.result.xlsx`;
 }
 
 /** Whether a report in this status has a result workbook (FAILED and pending ones have none). */

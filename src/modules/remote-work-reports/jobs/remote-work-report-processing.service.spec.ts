@@ -34,7 +34,7 @@ function report(values: Partial<RemoteWorkReportEntity> = {}): RemoteWorkReportE
     status: ReportStatus.QUEUED,
     revision: 3,
     attempts: 0,
-    originalKey: 'remote-work-reports/org/r1/original.xlsx',
+    originalKey: 'remote-work-reports/org/r1.original.xlsx',
     ...values,
   } as RemoteWorkReportEntity;
 }
@@ -129,7 +129,7 @@ describe(RemoteWorkReportProcessingService.name, () => {
       ReportStatus.PARTIALLY_ACCEPTED,
       expect.objectContaining({ resultKey: null, rowsRejected: 1 }),
     );
-    expect(await storage.exists('remote-work-reports/org/r1/result.xlsx')).toBe(false);
+    expect(await storage.exists('remote-work-reports/org/r1.result.xlsx')).toBe(false);
     // PROCESSING (the row read, as the transition left it), then the final status.
     expect(events.statusChanged).toHaveBeenCalledTimes(2);
     expect(query.toView).toHaveBeenCalledWith({

@@ -68,7 +68,9 @@ export class RemoteWorkReportSubmissionService {
       throw RemoteWorkReportException.weekNotMonday(reportingWeek);
     }
     const id = randomUUID();
-    const originalKey = `remote-work-reports/${actor.organizationId}/${id}/original.xlsx`;
+    // One folder per organization, not per report: a new folder per upload cost a directory
+    // creation on every request. Keys stored before that (`<id>/original.xlsx`) still work.
+    const originalKey = `remote-work-reports/${actor.organizationId}/${id}.original.xlsx`;
     const stored = await this.store(originalKey, file);
     const submittedAt = new Date();
 
