@@ -17,12 +17,24 @@ end
 return { hits, ttl, blocked }
 `;
 
+const THROTTLE_COMMAND = 'kabinetThrottle';
+type ThrottleScript = (...args: string[]) => Promise<unknown>;
+
 /**
  * Throttler counters in Redis, shared by every API instance (the in-memory default would give
  * each instance its own allowance).
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
-  constructor(private readonly redis: Redis) {}
+  private readonly script: ThrottleScript;
+
+  constructor(private readonly redis: Redis) {
+    // Sent as EVALSHA (ioredis loads the script once on NOSCRIPT): every request runs it once per
+    // throttler, and EVAL would ship and hash the whole script each time.
+    redis.defineCommand(THROTTLE_COMMAND, { numberOfKeys: 2, lua: INCREMENT });
+    this.script = (redis as unknown as Record<typeof THROTTLE_COMMAND, ThrottleScript>)[
+      THROTTLE_COMMAND
+    ].bind(redis);
+  }
 
   async increment(
     key: string,
@@ -32,9 +44,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
     const base = `throttle:${throttlerName}:${key}`;
-    const [hits, ttlMs, blockedMs] = (await this.redis.eval(
-      INCREMENT,
-      2,
+    const [hits, ttlMs, blockedMs] = (await this.script(
       `${base}:hits`,
       `${base}:blocked`,
       String(ttl),
