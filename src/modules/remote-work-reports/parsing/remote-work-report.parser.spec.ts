@@ -8,6 +8,7 @@ import {
   writeReportWorkbook,
 } from '../../../../test/fixtures/report-workbook.builder';
 import { buildZip, readZipEntries } from '../../../../test/fixtures/zip-fixture.builder';
+import { BENCH_ORGANIZATION, writeBenchWorkbook } from '../../../bench/bench-workbook';
 import { parseRemoteWorkReport } from './remote-work-report.parser';
 import {
   ParsedEmployeeRow,
@@ -565,6 +566,22 @@ describe(parseRemoteWorkReport.name, () => {
       ),
     ).rejects.toBe(failure);
   });
+
+  // A 255 KiB file is inspected in memory, but its 10 000-row sheet is too big to go to the reader
+  // stored: it is copied deflated from the in-memory zip.
+  it('should read every row of a small file whose sheet inflates past the stored-part size', async () => {
+    const filePath = temp.path('ten-thousand.xlsx');
+    await writeBenchWorkbook(filePath, 10_000);
+    const { outcome, rows } = await parse(filePath, {
+      organization: BENCH_ORGANIZATION,
+      maxRows: 10_000,
+    });
+    expect(outcome).toMatchObject({ status: 'ACCEPTED', rowsTotal: 10_000, rowsAccepted: 10_000 });
+    expect(rows.map((row) => row.rowNumber)).toEqual(
+      Array.from({ length: 10_000 }, (_, i) => i + 2),
+    );
+    expect(new Set(rows.map((row) => row.phone)).size).toBe(10_000);
+  }, 30000);
 
   // exceljs 4.4.0 decodes every chunk of XML on its own, so a UTF-8 character split between two
   // chunks becomes U+FFFD; patches/exceljs+4.4.0.patch fixes it. This fails if the patch is lost.

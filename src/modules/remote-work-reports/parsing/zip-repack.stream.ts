@@ -9,8 +9,10 @@ import { XlsxPackage } from './xlsx-package.inspector';
 // central directory yauzl inspected. So the reader never gets the uploaded file: it gets this
 // stream, a new zip holding only the inspected parts it needs, in the order the parser needs them
 // (index, shared strings, then the sheets in the order asked), under the names exceljs expects.
-// Part data is copied still deflated, so the only cost is the copy; parts of a package inspected
-// in memory are already inflated and go in stored, so the reader inflates nothing again.
+// Part data is copied still deflated, so the only cost is the copy. Small parts of a package
+// inspected in memory are already inflated and go in stored, so the reader inflates nothing
+// again; big ones are copied deflated all the same, because the reader takes a big stored entry
+// more slowly than it inflates one (a 10 000-row sheet: about 15 % slower).
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -21,6 +23,8 @@ const STORED = 0;
 // 1980-01-01, the zip epoch.
 const DOS_DATE = 0x21;
 const MAX_ZIP32 = 0xffffffff;
+// Inflated parts up to this size go in stored.
+const STORED_PART_MAX_BYTES = 256 * 1024;
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -88,7 +92,7 @@ async function* repackedChunks(
 
   async function* copiedEntry(name: string, sourcePath: string): AsyncGenerator<Buffer> {
     const inflated = pkg.inflatedPart(sourcePath);
-    if (inflated) {
+    if (inflated && inflated.length <= STORED_PART_MAX_BYTES) {
       yield* storedEntry(name, inflated);
       return;
     }
