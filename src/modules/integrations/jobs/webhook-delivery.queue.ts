@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import type { JobOptions, JobStatus, Queue } from 'bull';
+import type { JobOptions, Queue } from 'bull';
+import { isLiveJob } from '../../../queues/live-jobs';
 import { DeliverWebhookJob, JobName, QueueName } from '../../../queues/queue-names';
 
 // 8 attempts, 1 s after the first failure and doubling (about 2 minutes in all): long enough
@@ -24,9 +25,19 @@ export class WebhookDeliveryQueue {
     });
   }
 
-  /** The state of a delivery's job; 'missing' when Redis has none. */
-  async state(deliveryId: string): Promise<JobStatus | 'stuck' | 'missing'> {
+  /**
+   * What became of a delivery's job: 'missing' when Redis has none, 'live' while it waits, runs
+   * or backs off. Read from the job hash and the failed set, never by scanning the queue's lists
+   * (see isLiveJob).
+   */
+  async outcome(deliveryId: string): Promise<'missing' | 'live' | 'completed' | 'failed'> {
     const job = await this.queue.getJob(deliveryId);
-    return job ? job.getState() : 'missing';
+    if (!job) {
+      return 'missing';
+    }
+    if (isLiveJob(job)) {
+      return 'live';
+    }
+    return (await job.isFailed()) ? 'failed' : 'completed';
   }
 }

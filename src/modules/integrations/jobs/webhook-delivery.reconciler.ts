@@ -54,7 +54,7 @@ export class WebhookDeliveryReconciler implements OnApplicationBootstrap, OnAppl
     const em = this.dataSource.manager;
     const pending = await this.deliveries.findPendingCreatedBefore(em, createdBefore, PAGE);
     for (const delivery of pending) {
-      const state = await this.queue.state(delivery.id);
+      const state = await this.queue.outcome(delivery.id);
       if (state === 'missing') {
         await this.queue.enqueue(delivery.id);
         this.logger.warn({ deliveryId: delivery.id }, 'webhook delivery queued again');

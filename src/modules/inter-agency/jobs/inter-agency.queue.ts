@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import type { JobOptions, Queue } from 'bull';
+import { isLiveJob } from '../../../queues/live-jobs';
 import {
   CheckAccessRequestJob,
   CheckInformationSystemJob,
@@ -13,8 +14,6 @@ const CHECK_JOB_OPTIONS: JobOptions = {
   backoff: { type: 'exponential', delay: 1000 },
   removeOnComplete: true,
 };
-
-const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'paused']);
 
 /**
  * The `inter-agency` queue: the automatic TEST checks. One job per system or request (its id in
@@ -38,7 +37,7 @@ export class InterAgencyQueue {
   private async ensure(name: JobName, jobId: string, data: object): Promise<void> {
     const existing = await this.queue.getJob(jobId);
     if (existing) {
-      if (LIVE_STATES.has(await existing.getState())) {
+      if (isLiveJob(existing)) {
         return;
       }
       await existing.remove();

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import type { JobOptions, Queue } from 'bull';
+import { isLiveJob } from '../../../queues/live-jobs';
 import { CheckDocumentJob, JobName, QueueName } from '../../../queues/queue-names';
 
 // The registry may be down for a while: 8 tries 1 s, 2 s … 64 s apart; after that the expiry
@@ -11,8 +12,6 @@ export const CHECK_JOB_OPTIONS: JobOptions = {
   removeOnComplete: true,
 };
 
-const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'paused']);
-
 /** One job per document check, its id the document id (Bull adds an id only once). */
 @Injectable()
 export class DocumentCheckQueue {
@@ -22,7 +21,7 @@ export class DocumentCheckQueue {
   async ensureQueued(documentId: string): Promise<boolean> {
     const existing = await this.queue.getJob(documentId);
     if (existing) {
-      if (LIVE_STATES.has(await existing.getState())) {
+      if (isLiveJob(existing)) {
         return false;
       }
       await existing.remove();

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import type { JobOptions, Queue } from 'bull';
+import { idsWithoutLiveJob, isLiveJob } from '../../../queues/live-jobs';
 import { JobName, ProcessRemoteWorkReportJob, QueueName } from '../../../queues/queue-names';
 
 // Internal faults get three tries, 5 s and 10 s apart; a bad file is an outcome, not a fault.
@@ -8,8 +9,6 @@ export const PROCESS_JOB_OPTIONS: JobOptions = {
   attempts: 3,
   backoff: { type: 'exponential', delay: 5000 },
 };
-
-const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'paused']);
 
 /** The report queue: one job per report, its id the report id, so a report is never queued twice. */
 @Injectable()
@@ -37,12 +36,27 @@ export class RemoteWorkReportQueue {
   async ensureQueued(reportId: string): Promise<boolean> {
     const existing = await this.queue.getJob(reportId);
     if (existing) {
-      if (LIVE_STATES.has(await existing.getState())) {
+      if (isLiveJob(existing)) {
         return false;
       }
       await existing.remove();
     }
     await this.enqueue(reportId);
     return true;
+  }
+
+  /**
+   * {@link ensureQueued} for many reports: which of them lack a live job is asked in one round
+   * trip, so a pass over a deadline-day backlog costs Redis O(1) per report. Returns the ids
+   * queued again.
+   */
+  async ensureQueuedMany(reportIds: readonly string[]): Promise<string[]> {
+    const queued: string[] = [];
+    for (const reportId of await idsWithoutLiveJob(this.queue, reportIds)) {
+      if (await this.ensureQueued(reportId)) {
+        queued.push(reportId);
+      }
+    }
+    return queued;
   }
 }

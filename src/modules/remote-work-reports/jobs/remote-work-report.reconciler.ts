@@ -68,11 +68,10 @@ export class RemoteWorkReportReconciler implements OnApplicationBootstrap, OnApp
         PAGE,
         after,
       );
-      for (const report of page) {
-        if (await this.queue.ensureQueued(report.id)) {
-          queued++;
-          this.logger.warn({ reportId: report.id, status: report.status }, 'report queued again');
-        }
+      const again = new Set(await this.queue.ensureQueuedMany(page.map((report) => report.id)));
+      for (const report of page.filter((pending) => again.has(pending.id))) {
+        queued++;
+        this.logger.warn({ reportId: report.id, status: report.status }, 'report queued again');
       }
       if (page.length < PAGE) {
         return queued;

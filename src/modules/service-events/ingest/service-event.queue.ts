@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import type { JobOptions, Queue } from 'bull';
+import { isLiveJob } from '../../../queues/live-jobs';
 import { FanOutServiceEventJob, JobName, QueueName } from '../../../queues/queue-names';
 
 /** Fan-out jobs: retried with backoff; the job id `<eventId>:<revision>` makes an enqueue idempotent. */
@@ -10,8 +11,6 @@ export const FAN_OUT_JOB_OPTIONS: JobOptions = {
   removeOnComplete: true,
   removeOnFail: { age: 7 * 24 * 3600 },
 };
-
-const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'paused']);
 
 /** Enqueues the matching and fan-out of stored event revisions. */
 @Injectable()
@@ -39,7 +38,7 @@ export class ServiceEventQueue {
     const missing: FanOutServiceEventJob[] = [];
     for (const data of jobs) {
       const existing = await this.queue.getJob(`${data.eventId}:${data.revision}`);
-      if (existing && LIVE_STATES.has(await existing.getState())) {
+      if (existing && isLiveJob(existing)) {
         continue;
       }
       await existing?.remove();
