@@ -12,7 +12,7 @@ import { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
 import type { RemoteWorkReportStatus } from '../parsing/remote-work-report.model';
 import { writeResultWorkbook } from '../parsing/result-workbook.writer';
 import type { ResultWorkbookRow } from '../parsing/result-workbook.writer';
-import { FINAL_STATUSES, ReportStatus } from '../remote-work-report.enums';
+import { ReportStatus } from '../remote-work-report.enums';
 import { RemoteWorkReportRowRepository } from '../repositories/remote-work-report-row.repository';
 import { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
 import { weekLabel } from '../reporting-week';
@@ -26,9 +26,16 @@ export function resultKeyOf(report: Pick<RemoteWorkReportEntity, 'id' | 'organiz
   return `remote-work-reports/${report.organizationId}/${report.id}.result.xlsx`;
 }
 
+// The outcomes of the checks. FAILED is final too, but its file was never checked.
+const CHECKED_STATUSES: readonly ReportStatus[] = [
+  ReportStatus.ACCEPTED,
+  ReportStatus.PARTIALLY_ACCEPTED,
+  ReportStatus.REJECTED,
+];
+
 /** Whether a report in this status has a result workbook (FAILED and pending ones have none). */
 export function hasResultWorkbook(status: ReportStatus): boolean {
-  return FINAL_STATUSES.includes(status);
+  return CHECKED_STATUSES.includes(status);
 }
 
 async function* noRows(): AsyncGenerator<ResultWorkbookRow> {}
