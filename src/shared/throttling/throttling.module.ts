@@ -32,8 +32,14 @@ function callerOf(req: TrackedRequest): string {
         limits: ConfigType<typeof limitsConfig>,
         redis: ConfigType<typeof redisConfig>,
       ) => ({
+        // Auto-pipelined: the guard asks all three counters in the same tick, so they share one
+        // write and one reply read.
         storage: new RedisThrottlerStorage(
-          new Redis(redis.url, { maxRetriesPerRequest: 2, keyPrefix: redis.keyPrefix }),
+          new Redis(redis.url, {
+            maxRetriesPerRequest: 2,
+            keyPrefix: redis.keyPrefix,
+            enableAutoPipelining: true,
+          }),
         ),
         throttlers: [
           {
