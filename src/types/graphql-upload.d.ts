@@ -12,6 +12,11 @@ declare module 'graphql-upload/graphqlUploadExpress.mjs' {
     maxFieldSize?: number;
     maxFileSize?: number;
     maxFiles?: number;
+    /** Kabinet's patch (patches/graphql-upload+*.patch): what holds each file's bytes. */
+    createCapacitor?: () => import('node:stream').Writable & {
+      createReadStream(options?: { highWaterMark?: number }): import('node:stream').Readable;
+      release(): void;
+    };
   }): RequestHandler;
 }
 

@@ -5,6 +5,11 @@ import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { reportsConfig } from '../../config/configuration';
 import { ErrorCode } from '../errors';
 import { TokenVerifier } from '../auth';
+import { CapacitorPool } from './upload-capacitor';
+
+// A report of a few hundred rows stays in memory on its way to storage; a bigger one, or one
+// arriving while the process already holds this much, goes through a temporary file.
+const UPLOAD_MEMORY = { perFile: 1024 * 1024, total: 64 * 1024 * 1024 };
 
 function refuse(
   res: Response,
@@ -23,6 +28,7 @@ function refuse(
 @Injectable()
 export class UploadMiddleware implements NestMiddleware {
   private readonly upload;
+  private readonly capacitors = new CapacitorPool(UPLOAD_MEMORY);
 
   constructor(
     @Inject(reportsConfig.KEY) config: ConfigType<typeof reportsConfig>,
@@ -32,6 +38,7 @@ export class UploadMiddleware implements NestMiddleware {
       maxFileSize: config.maxBytes,
       maxFiles: 1,
       maxFieldSize: 1_000_000,
+      createCapacitor: () => this.capacitors.create(),
     });
   }
 
