@@ -32,13 +32,13 @@ export class WebhookDispatcher {
     occurredAt = new Date(),
   ): Promise<string[]> {
     const em = this.dataSource.manager;
-    const subscribed = await this.webhooks.findManySubscribed(em, organizationId, event);
+    const subscribed = await this.webhooks.findSubscribedIds(em, organizationId, event);
     const now = new Date();
-    const deliveries = subscribed.map((webhook): WebhookDeliveryEntity => {
+    const deliveries = subscribed.map((webhookId): WebhookDeliveryEntity => {
       const id = randomUUID();
       return {
         id,
-        webhookId: webhook.id,
+        webhookId,
         event,
         payload: { event, deliveryId: id, occurredAt: occurredAt.toISOString(), data },
         status: WebhookDeliveryStatus.PENDING,

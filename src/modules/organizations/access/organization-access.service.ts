@@ -16,6 +16,15 @@ export interface OrganizationActor {
   apiClientId: string | null;
 }
 
+interface MembershipRow {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  role: MemberRole;
+  personnel_number: string | null;
+  created_at: Date;
+}
+
 /**
  * The organization-side access rule used by every module: the session must carry an
  * organization; HEAD and ADMIN reach every system, an EMPLOYEE only through an unexpired grant
@@ -40,9 +49,7 @@ export class OrganizationAccess {
       }
       return { organizationId, membership: null, apiClientId: principal.subject };
     }
-    const membership = await this.dataSource
-      .getRepository(MembershipEntity)
-      .findOne({ where: { organizationId, userId: principal.userId ?? '' } });
+    const membership = await this.findMembership(organizationId, principal.userId ?? '');
     if (!membership) {
       throw AppException.forbidden('Вы больше не состоите в этой организации');
     }
@@ -62,6 +69,29 @@ export class OrganizationAccess {
       );
     }
     return { organizationId, membership, apiClientId: null };
+  }
+
+  // Asked on every organization request (every upload on deadline day): a plain statement by the
+  // unique (organization, user) key, without the ORM's find machinery.
+  private async findMembership(
+    organizationId: string,
+    userId: string,
+  ): Promise<MembershipEntity | null> {
+    const [row] = await this.dataSource.query<MembershipRow[]>(
+      `SELECT id, organization_id, user_id, role, personnel_number, created_at
+       FROM memberships WHERE organization_id = ? AND user_id = ? LIMIT 1`,
+      [organizationId, userId],
+    );
+    return row
+      ? Object.assign(new MembershipEntity(), {
+          id: row.id,
+          organizationId: row.organization_id,
+          userId: row.user_id,
+          role: row.role,
+          personnelNumber: row.personnel_number,
+          createdAt: row.created_at,
+        })
+      : null;
   }
 
   /**
