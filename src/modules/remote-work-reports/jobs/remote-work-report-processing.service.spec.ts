@@ -128,6 +128,8 @@ describe(RemoteWorkReportProcessingService.name, () => {
       [ReportStatus.PROCESSING],
       ReportStatus.PARTIALLY_ACCEPTED,
       expect.objectContaining({ resultKey: null, rowsRejected: 1 }),
+      // Only at the revision the PROCESSING transition left.
+      4,
     );
     expect(await storage.exists('remote-work-reports/org/r1.result.xlsx')).toBe(false);
     // PROCESSING (the row read, as the transition left it), then the final status.
@@ -145,8 +147,33 @@ describe(RemoteWorkReportProcessingService.name, () => {
       id: 'r1',
       status: ReportStatus.PROCESSING,
     });
+    // The final view is the row as the compare-and-set left it, not read back.
+    expect(query.findInOrganization).not.toHaveBeenCalled();
+    expect(query.toView).toHaveBeenLastCalledWith({
+      entity: expect.objectContaining({
+        id: 'r1',
+        status: ReportStatus.PARTIALLY_ACCEPTED,
+        revision: 5,
+        attempts: 1,
+        rowsRejected: 1,
+        resultKey: null,
+      }),
+      superseded: false,
+    });
     const options = (parser.parse.mock.calls[0] as [{ options: { organization: unknown } }])[0];
     expect(options.options.organization).toBe(ORG);
+  });
+
+  it('should not announce a final status when another run changed the row meanwhile', async () => {
+    reports.findWithSuperseded.mockResolvedValue({ entity: report(), superseded: false });
+    parses(outcome({}));
+    reports.transition.mockResolvedValueOnce(true).mockResolvedValueOnce(false);
+
+    await service.process('r1');
+
+    // PROCESSING only: the run that changed the row finishes the report and announces it.
+    expect(events.statusChanged).toHaveBeenCalledTimes(1);
+    expect(query.toView).toHaveBeenCalledTimes(1);
   });
 
   it('should keep no rows of a REJECTED report', async () => {
@@ -165,6 +192,7 @@ describe(RemoteWorkReportProcessingService.name, () => {
       [ReportStatus.PROCESSING],
       ReportStatus.REJECTED,
       expect.objectContaining({ errorCode: 'FILE_UNREADABLE' }),
+      4,
     );
   });
 

@@ -53,10 +53,11 @@ export class RemoteWorkReportProcessingService {
     if (!found || FINAL_STATUSES.includes(found.entity.status)) {
       return;
     }
-    const report = found.entity;
-    if (!(await this.startProcessing(found))) {
+    const started = await this.startProcessing(found);
+    if (!started) {
       return;
     }
+    const report = started;
     const organization = await this.organizations.findOrganization(report.organizationId);
     if (!organization) {
       throw new Error(`organization ${report.organizationId} of report ${report.id} is missing`);
@@ -78,8 +79,12 @@ export class RemoteWorkReportProcessingService {
         );
         return this.finish(em, report, outcome);
       });
+      // The final view is the row as the compare-and-set on its revision left it: not read back.
+      // `superseded` is as read when the job started.
       if (finished) {
-        await this.announce(report);
+        await this.events.statusChanged(
+          this.query.toView({ entity: finished, superseded: found.superseded }),
+        );
       }
     } finally {
       await original.release();
@@ -129,8 +134,12 @@ export class RemoteWorkReportProcessingService {
     }
   }
 
-  // False when the report left QUEUED/PROCESSING since it was read (finished by another run).
-  private async startProcessing({ entity: report, superseded }: StoredReport): Promise<boolean> {
+  // The report as PROCESSING, or null when it left QUEUED/PROCESSING since it was read (finished
+  // by another run).
+  private async startProcessing({
+    entity: report,
+    superseded,
+  }: StoredReport): Promise<RemoteWorkReportEntity | null> {
     const changes = { attempts: report.attempts + 1, updatedAt: new Date() };
     const started = await this.reports.transition(
       this.dataSource.manager,
@@ -139,16 +148,21 @@ export class RemoteWorkReportProcessingService {
       ReportStatus.PROCESSING,
       changes,
     );
-    // A retry finds it PROCESSING already: subscribers have been told. The view is the row just
-    // read as the compare-and-set left it (revision + 1), so it is not read back.
-    if (started && report.status === ReportStatus.QUEUED) {
-      const entity = Object.assign(new RemoteWorkReportEntity(), report, changes, {
-        status: ReportStatus.PROCESSING,
-        revision: report.revision + 1,
-      });
+    if (!started) {
+      return null;
+    }
+    // The row just read as the compare-and-set left it (revision + 1), so it is not read back.
+    // It is exact unless another run touched the row since; the final compare-and-set on the
+    // revision then fails and that run finishes the report.
+    const entity = Object.assign(new RemoteWorkReportEntity(), report, changes, {
+      status: ReportStatus.PROCESSING,
+      revision: report.revision + 1,
+    });
+    // A retry finds it PROCESSING already: subscribers have been told.
+    if (report.status === ReportStatus.QUEUED) {
       await this.events.statusChanged(this.query.toView({ entity, superseded }));
     }
-    return started;
+    return entity;
   }
 
   // Writes the outcome, inside the rows' transaction.
@@ -156,30 +170,39 @@ export class RemoteWorkReportProcessingService {
     em: EntityManager,
     report: RemoteWorkReportEntity,
     outcome: ParseOutcome,
-  ): Promise<boolean> {
+  ): Promise<RemoteWorkReportEntity | null> {
     if (outcome.status === 'REJECTED') {
       await this.rows.deleteByReport(em, report.id);
     }
     const now = new Date();
-    return this.reports.transition(
+    const changes: Partial<RemoteWorkReportEntity> = {
+      processedAt: now,
+      updatedAt: now,
+      // No rendering of an earlier outcome may stand for this one.
+      resultKey: null,
+      totalEmployees: outcome.totalEmployees,
+      remoteEmployees: outcome.remoteEmployees,
+      rowsTotal: outcome.rowsTotal,
+      rowsAccepted: outcome.rowsAccepted,
+      rowsRejected: outcome.rowsRejected,
+      sheetIssues: outcome.issues,
+      errorCode: outcome.rejectionCode,
+    };
+    const status = ReportStatus[outcome.status];
+    const finished = await this.reports.transition(
       em,
       report.id,
       [ReportStatus.PROCESSING],
-      ReportStatus[outcome.status],
-      {
-        processedAt: now,
-        updatedAt: now,
-        // No rendering of an earlier outcome may stand for this one.
-        resultKey: null,
-        totalEmployees: outcome.totalEmployees,
-        remoteEmployees: outcome.remoteEmployees,
-        rowsTotal: outcome.rowsTotal,
-        rowsAccepted: outcome.rowsAccepted,
-        rowsRejected: outcome.rowsRejected,
-        sheetIssues: outcome.issues,
-        errorCode: outcome.rejectionCode,
-      },
+      status,
+      changes,
+      report.revision,
     );
+    return finished
+      ? Object.assign(new RemoteWorkReportEntity(), report, changes, {
+          status,
+          revision: report.revision + 1,
+        })
+      : null;
   }
 
   private async announce(report: RemoteWorkReportEntity): Promise<void> {

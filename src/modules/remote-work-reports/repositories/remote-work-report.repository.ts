@@ -51,6 +51,39 @@ const INSERT_COLUMNS: readonly [string, keyof RemoteWorkReportEntity][] = [
   ['created_at', 'createdAt'],
   ['updated_at', 'updatedAt'],
 ];
+const COLUMN_OF = new Map(INSERT_COLUMNS.map(([column, key]) => [key, column]));
+
+function toParameter(key: keyof RemoteWorkReportEntity, value: unknown): unknown {
+  return key === 'sheetIssues' && value !== null && value !== undefined
+    ? JSON.stringify(value)
+    : value;
+}
+
+/** A row of `SELECT_ONE_SQL`: the columns by name, and `superseded` as 0 or 1. */
+type ReportRow = Record<string, unknown> & { superseded: number | string };
+
+// The hot reads (the worker's first read of a report and the view it announces, the API's
+// `remoteWorkReport(id)`) are plain statements; the journal pages keep the query builder.
+const SELECT_ONE_SQL = `SELECT ${INSERT_COLUMNS.map(([c]) => `r.${c}`).join(', ')},
+  ${SUPERSEDED_SQL} AS superseded
+  FROM remote_work_reports r`;
+
+function storedReportOf(row: ReportRow): StoredReport {
+  const entity = new RemoteWorkReportEntity();
+  const target = entity as unknown as Record<string, unknown>;
+  for (const [column, key] of INSERT_COLUMNS) {
+    target[key] = row[column];
+  }
+  // DATE arrives as a Date at UTC midnight (timezone Z); the entity keeps 'YYYY-MM-DD'.
+  const week = row.reporting_week;
+  entity.reportingWeek = week instanceof Date ? week.toISOString().slice(0, 10) : String(week);
+  const issues = row.sheet_issues;
+  entity.sheetIssues = (
+    typeof issues === 'string' ? JSON.parse(issues) : (issues ?? null)
+  ) as RemoteWorkReportEntity['sheetIssues'];
+  return { entity, superseded: Number(row.superseded) === 1 };
+}
+
 const INSERT_SQL = `INSERT INTO remote_work_reports (${INSERT_COLUMNS.map(([c]) => c).join(', ')})
   VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`;
 
@@ -60,11 +93,7 @@ export class RemoteWorkReportRepository {
   async insert(em: EntityManager, report: RemoteWorkReportEntity): Promise<void> {
     await em.query(
       INSERT_SQL,
-      INSERT_COLUMNS.map(([, key]) =>
-        key === 'sheetIssues' && report.sheetIssues !== null
-          ? JSON.stringify(report.sheetIssues)
-          : report[key],
-      ),
+      INSERT_COLUMNS.map(([, key]) => toParameter(key, report[key])),
     );
   }
 
@@ -74,8 +103,8 @@ export class RemoteWorkReportRepository {
 
   /** A report with `superseded`, whatever its organization (for the worker). */
   async findWithSuperseded(em: EntityManager, id: string): Promise<StoredReport | null> {
-    const [found] = await this.withSuperseded(this.query(em).where('r.id = :id', { id }));
-    return found ?? null;
+    const [row] = await em.query<ReportRow[]>(`${SELECT_ONE_SQL} WHERE r.id = ?`, [id]);
+    return row ? storedReportOf(row) : null;
   }
 
   /** A report of one organization, with `superseded`; null for another organization's id. */
@@ -84,13 +113,11 @@ export class RemoteWorkReportRepository {
     organizationId: string,
     id: string,
   ): Promise<StoredReport | null> {
-    const [found] = await this.withSuperseded(
-      this.query(em).where('r.id = :id AND r.organization_id = :organizationId', {
-        id,
-        organizationId,
-      }),
+    const [row] = await em.query<ReportRow[]>(
+      `${SELECT_ONE_SQL} WHERE r.id = ? AND r.organization_id = ?`,
+      [id, organizationId],
     );
-    return found ?? null;
+    return row ? storedReportOf(row) : null;
   }
 
   /** A page of an organization's journal, newest first (`first + 1` rows, see toConnection). */
@@ -163,14 +190,30 @@ export class RemoteWorkReportRepository {
     from: readonly ReportStatus[],
     status: ReportStatus,
     changes: Partial<RemoteWorkReportEntity>,
+    /** Only if the row is still at this revision (nothing else changed it since). */
+    revision?: number,
   ): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(RemoteWorkReportEntity)
-      .set({ ...changes, status, revision: () => 'revision + 1' })
-      .where('id = :id AND status IN (:...from)', { id, from })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    const set = Object.entries(changes).map(([key, value]) => {
+      const column = COLUMN_OF.get(key as keyof RemoteWorkReportEntity);
+      if (!column || key === 'status' || key === 'revision' || key === 'id') {
+        throw new Error(`remote_work_reports: ${key} is not a column a transition sets`);
+      }
+      return [column, toParameter(key as keyof RemoteWorkReportEntity, value)] as const;
+    });
+    const result = await em.query<{ affectedRows: number }>(
+      `UPDATE remote_work_reports
+       SET ${set.map(([column]) => `${column} = ?, `).join('')}status = ?, revision = revision + 1
+       WHERE id = ? AND status IN (${from.map(() => '?').join(', ')})
+       ${revision === undefined ? '' : 'AND revision = ?'}`,
+      [
+        ...set.map(([, value]) => value),
+        status,
+        id,
+        ...from,
+        ...(revision === undefined ? [] : [revision]),
+      ],
+    );
+    return result.affectedRows > 0;
   }
 
   /**
