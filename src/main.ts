@@ -1,11 +1,21 @@
 import './config/env-or-exit';
 import 'reflect-metadata';
+import { getPriority, setPriority } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './bootstrap';
 import { loadEnv } from './config/env.schema';
 import { ensureDatabase } from './database/ensure-database';
+
+// Parser children forked later inherit it.
+function lowerPriority(nice: number): void {
+  try {
+    setPriority(Math.max(getPriority(), nice));
+  } catch (error) {
+    console.warn(`WORKER_NICE not applied: ${(error as Error).message}`);
+  }
+}
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -21,6 +31,7 @@ async function main(): Promise<void> {
     );
   }
   if (env.APP_ROLE === 'worker') {
+    lowerPriority(env.WORKER_NICE);
     const worker = await NestFactory.createApplicationContext(AppModule.forRole('worker'), {
       bufferLogs: true,
     });

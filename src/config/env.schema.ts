@@ -229,6 +229,15 @@ export class EnvVars {
   @Max(65535)
   WORKER_METRICS_PORT?: number;
 
+  // The scheduling priority (nice, 0 to 19) a worker process gives itself and its parser
+  // children. Where workers share cores with API processes, acceptance comes first and the queue
+  // absorbs the rest; on a node of its own a worker just runs.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(19)
+  WORKER_NICE = 10;
+
   // Express "trust proxy": false, a hop count, or a list of addresses/subnets.
   @IsString()
   TRUST_PROXY = 'false';
