@@ -16,6 +16,17 @@ export interface OrganizationActor {
   apiClientId: string | null;
 }
 
+interface OrganizationRow {
+  id: string;
+  type: OrganizationEntity['type'];
+  inn: string;
+  ogrn: string;
+  kpp: string | null;
+  full_name: string;
+  short_name: string | null;
+  created_at: Date;
+}
+
 interface MembershipRow {
   id: string;
   organization_id: string;
@@ -122,7 +133,24 @@ export class OrganizationAccess {
       .exists({ where: { organizationId, userId } });
   }
 
+  /** Read by the worker for every report it checks: a plain statement by the primary key. */
   async findOrganization(id: string): Promise<OrganizationEntity | null> {
-    return this.dataSource.getRepository(OrganizationEntity).findOne({ where: { id } });
+    const [row] = await this.dataSource.query<OrganizationRow[]>(
+      `SELECT id, type, inn, ogrn, kpp, full_name, short_name, created_at
+       FROM organizations WHERE id = ?`,
+      [id],
+    );
+    return row
+      ? Object.assign(new OrganizationEntity(), {
+          id: row.id,
+          type: row.type,
+          inn: row.inn,
+          ogrn: row.ogrn,
+          kpp: row.kpp,
+          fullName: row.full_name,
+          shortName: row.short_name,
+          createdAt: row.created_at,
+        })
+      : null;
   }
 }
