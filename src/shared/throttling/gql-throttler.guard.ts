@@ -51,11 +51,12 @@ export class GqlThrottlerGuard extends ThrottlerGuard {
     const meta = <T>(key: string, name: string) =>
       this.reflector.getAllAndOverride<T | undefined>(key + name, targets);
     const checks = this.throttlers.map(async (throttler) => {
+      // onModuleInit names every throttler ('default' when unnamed).
+      const name = throttler.name!;
       const skipIf = throttler.skipIf ?? this.commonOptions.skipIf;
-      if (meta<boolean>(META.skip, throttler.name!) || skipIf?.(context)) {
+      if (meta<boolean>(META.skip, name) || skipIf?.(context)) {
         return true;
       }
-      const name = throttler.name!;
       const ttl = await numberOf(context, meta<Resolvable>(META.ttl, name) ?? throttler.ttl, 'ttl');
       return this.handleRequest({
         context,
