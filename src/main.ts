@@ -44,6 +44,13 @@ async function main(): Promise<void> {
     bodyParser: false,
   });
   configureApp(app);
+  // Node closes an idle keep-alive connection after 5 s. A client that reuses it at that moment
+  // (a connection pool, a proxy) gets ECONNRESET for a POST it cannot safely retry: an upload
+  // refused at the edge of a lull. Idle connections stay open longer than the usual proxy and
+  // pool idle timeouts (60 s), so the client is the one to close them.
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await app.listen(env.PORT);
 }
 
