@@ -16,26 +16,6 @@ export interface OrganizationActor {
   apiClientId: string | null;
 }
 
-interface OrganizationRow {
-  id: string;
-  type: OrganizationEntity['type'];
-  inn: string;
-  ogrn: string;
-  kpp: string | null;
-  full_name: string;
-  short_name: string | null;
-  created_at: Date;
-}
-
-interface MembershipRow {
-  id: string;
-  organization_id: string;
-  user_id: string;
-  role: MemberRole;
-  personnel_number: string | null;
-  created_at: Date;
-}
-
 /**
  * The organization-side access rule used by every module: the session must carry an
  * organization; HEAD and ADMIN reach every system, an EMPLOYEE only through an unexpired grant
@@ -83,26 +63,19 @@ export class OrganizationAccess {
   }
 
   // Asked on every organization request (every upload on deadline day): a plain statement by the
-  // unique (organization, user) key, without the ORM's find machinery.
+  // unique (organization, user) key, without the ORM's find machinery. Columns are aliased to the
+  // entity's property names, so the row is the entity's values.
   private async findMembership(
     organizationId: string,
     userId: string,
   ): Promise<MembershipEntity | null> {
-    const [row] = await this.dataSource.query<MembershipRow[]>(
-      `SELECT id, organization_id, user_id, role, personnel_number, created_at
+    const [row] = await this.dataSource.query<Partial<MembershipEntity>[]>(
+      `SELECT id, organization_id AS organizationId, user_id AS userId, role,
+         personnel_number AS personnelNumber, created_at AS createdAt
        FROM memberships WHERE organization_id = ? AND user_id = ? LIMIT 1`,
       [organizationId, userId],
     );
-    return row
-      ? Object.assign(new MembershipEntity(), {
-          id: row.id,
-          organizationId: row.organization_id,
-          userId: row.user_id,
-          role: row.role,
-          personnelNumber: row.personnel_number,
-          createdAt: row.created_at,
-        })
-      : null;
+    return row ? Object.assign(new MembershipEntity(), row) : null;
   }
 
   /**
@@ -117,9 +90,7 @@ export class OrganizationAccess {
     if (principal.kind !== 'user' || !principal.userId) {
       throw AppException.forbidden('Действие доступно только руководителю или администратору');
     }
-    const membership = await this.dataSource
-      .getRepository(MembershipEntity)
-      .findOne({ where: { organizationId, userId: principal.userId } });
+    const membership = await this.findMembership(organizationId, principal.userId);
     if (!membership || membership.role === MemberRole.EMPLOYEE) {
       throw AppException.forbidden('Действие доступно только руководителю или администратору');
     }
@@ -135,22 +106,12 @@ export class OrganizationAccess {
 
   /** Read by the worker for every report it checks: a plain statement by the primary key. */
   async findOrganization(id: string): Promise<OrganizationEntity | null> {
-    const [row] = await this.dataSource.query<OrganizationRow[]>(
-      `SELECT id, type, inn, ogrn, kpp, full_name, short_name, created_at
+    const [row] = await this.dataSource.query<Partial<OrganizationEntity>[]>(
+      `SELECT id, type, inn, ogrn, kpp, full_name AS fullName, short_name AS shortName,
+         created_at AS createdAt
        FROM organizations WHERE id = ?`,
       [id],
     );
-    return row
-      ? Object.assign(new OrganizationEntity(), {
-          id: row.id,
-          type: row.type,
-          inn: row.inn,
-          ogrn: row.ogrn,
-          kpp: row.kpp,
-          fullName: row.full_name,
-          shortName: row.short_name,
-          createdAt: row.created_at,
-        })
-      : null;
+    return row ? Object.assign(new OrganizationEntity(), row) : null;
   }
 }
