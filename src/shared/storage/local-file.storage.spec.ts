@@ -38,6 +38,33 @@ describe(LocalFileStorage.name, () => {
     expect(await text(await storage.openRead('a/b/file.xlsx'))).toBe('привет');
   });
 
+  it('should store a stream larger than one write, in order, and flush it', async () => {
+    // 40 chunks of 16 KiB: more than one batch of writes, the last one partial.
+    const parts = Array.from({ length: 40 }, (_, i) => Buffer.alloc(16 * 1024, i));
+    const whole = Buffer.concat(parts);
+    const stored = await storage.putStream('big/many.bin', Readable.from(parts));
+    expect(stored).toEqual({
+      size: whole.length,
+      sha256: createHash('sha256').update(whole).digest('hex'),
+    });
+    const read = await storage.openRead('big/many.bin');
+    const back: Buffer[] = [];
+    for await (const chunk of read) {
+      back.push(chunk as Buffer);
+    }
+    expect(Buffer.concat(back).equals(whole)).toBe(true);
+    expect(await readdir(join(root, '.incoming'))).toEqual([]);
+  });
+
+  it('should refuse a large stream over maxBytes after writing part of it, and leave nothing', async () => {
+    const parts = Array.from({ length: 40 }, () => Buffer.alloc(16 * 1024, 7));
+    await expect(
+      storage.putStream('big/over.bin', Readable.from(parts), { maxBytes: 500 * 1024 }),
+    ).rejects.toBeInstanceOf(StorageLimitExceededError);
+    expect(await storage.exists('big/over.bin')).toBe(false);
+    expect(await readdir(join(root, '.incoming'))).toEqual([]);
+  });
+
   it('should store again after its folders were removed behind its back', async () => {
     await storage.putStream('org/first.xlsx', chunks('1'));
     await rm(join(root, 'org'), { recursive: true });
