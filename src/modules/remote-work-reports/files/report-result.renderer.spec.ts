@@ -89,7 +89,7 @@ describe(ReportResultRenderer.name, () => {
     expect(first.equals(second)).toBe(true);
     expect(resultRows).toHaveBeenCalledTimes(1);
     expect(recordResultKey).toHaveBeenCalledWith({}, 'r1', resultKeyOf(report()));
-    expect(await storage.exists('remote-work-reports/org/r1.result.xlsx')).toBe(true);
+    expect(await storage.exists(resultKeyOf(report()))).toBe(true);
 
     const book = new Workbook();
     await book.xlsx.load(first as never);

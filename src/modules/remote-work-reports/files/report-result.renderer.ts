@@ -16,14 +16,15 @@ import { ReportStatus } from '../remote-work-report.enums';
 import { RemoteWorkReportRowRepository } from '../repositories/remote-work-report-row.repository';
 import { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
 import { weekLabel } from '../reporting-week';
+import { reportFileKey } from './report-file-key';
 
 // Renderings at once per process: a 100 000-row report takes a few seconds of this process's CPU
 // (in slices of one page of rows), so a crowd of first downloads waits its turn instead of
 // slowing every other request down.
 const MAX_CONCURRENT_RENDERINGS = 2;
 
-export function resultKeyOf(report: Pick<RemoteWorkReportEntity, 'id' | 'organizationId'>): string {
-  return `remote-work-reports/${report.organizationId}/${report.id}.result.xlsx`;
+export function resultKeyOf(report: Pick<RemoteWorkReportEntity, 'id'>): string {
+  return reportFileKey(report.id, 'result');
 }
 
 // The outcomes of the checks. FAILED is final too, but its file was never checked.

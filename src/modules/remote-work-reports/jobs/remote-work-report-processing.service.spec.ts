@@ -9,6 +9,7 @@ import { LocalFileStorage } from '../../../shared/storage';
 import type { OrganizationAccess } from '../../organizations';
 import type { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
 import type { RemoteWorkReportEvents } from '../events/report-status.events';
+import { reportFileKey } from '../files/report-file-key';
 import type { ParsedEmployeeRow, ParseOutcome } from '../parsing/remote-work-report.model';
 import type { RemoteWorkReportQueryService } from '../queries/remote-work-report-query.service';
 import { ReportStatus } from '../remote-work-report.enums';
@@ -131,7 +132,7 @@ describe(RemoteWorkReportProcessingService.name, () => {
       // Only at the revision the PROCESSING transition left.
       4,
     );
-    expect(await storage.exists('remote-work-reports/org/r1.result.xlsx')).toBe(false);
+    expect(await storage.exists(reportFileKey('r1', 'result'))).toBe(false);
     // PROCESSING (the row read, as the transition left it), then the final status.
     expect(events.statusChanged).toHaveBeenCalledTimes(2);
     expect(query.toView).toHaveBeenCalledWith({

@@ -88,7 +88,7 @@ describe(RemoteWorkReportSubmissionService.name, () => {
     expect(await service.submit(principal, upload(), undefined)).toBe(view);
 
     const [key, , options] = storage.putStream.mock.calls[0] as [string, unknown, unknown];
-    expect(key).toMatch(new RegExp(`^remote-work-reports/${ORG}/[0-9a-f-]{36}\\.original\\.xlsx$`));
+    expect(key).toMatch(/^remote-work-reports\/([0-9a-f]{2})\/\1[0-9a-f-]{34}\.original\.xlsx$/);
     expect(options).toEqual({ maxBytes: 1000 });
     const [, entity] = reports.insert.mock.calls[0] as [unknown, RemoteWorkReportEntity];
     expect(entity).toMatchObject({

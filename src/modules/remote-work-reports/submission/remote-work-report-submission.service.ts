@@ -11,6 +11,7 @@ import type { FileStorage, StoredObject } from '../../../shared/storage';
 import type { OrganizationActor } from '../../organizations';
 import { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
 import { RemoteWorkReportEvents } from '../events/report-status.events';
+import { reportFileKey } from '../files/report-file-key';
 import type { RemoteWorkReport } from '../graphql/remote-work-report.type';
 import { RemoteWorkReportQueue } from '../jobs/remote-work-report.queue';
 import { RemoteWorkReportQueryService } from '../queries/remote-work-report-query.service';
@@ -68,9 +69,7 @@ export class RemoteWorkReportSubmissionService {
       throw RemoteWorkReportException.weekNotMonday(reportingWeek);
     }
     const id = randomUUID();
-    // One folder per organization, not per report: a new folder per upload cost a directory
-    // creation on every request. Keys stored before that (`<id>/original.xlsx`) still work.
-    const originalKey = `remote-work-reports/${actor.organizationId}/${id}.original.xlsx`;
+    const originalKey = reportFileKey(id, 'original');
     const stored = await this.store(originalKey, file);
     const submittedAt = new Date();
 
