@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 
-// The uploading side of the replay: `submitRemoteWorkReport` as a GraphQL multipart request
-// (what a browser sends), over keep-alive connections. The body is assembled once per upload
-// from buffers, so the client spends as little of the shared CPU as possible.
+// The uploading side of the replay and of the burst and sustained benchmarks:
+// `submitRemoteWorkReport` as a GraphQL multipart request (what a browser sends), over keep-alive
+// connections. The body is assembled once per upload from buffers, so the client spends as little
+// of the shared CPU as possible.
 
 const SUBMIT = JSON.stringify({
   query: 'mutation($file: Upload!) { submitRemoteWorkReport(file: $file) { id status fileSize } }',
   variables: { file: null },
 });
+const SUBMIT_FOR_WEEK =
+  'mutation($file: Upload!, $week: Date) { submitRemoteWorkReport(file: $file, week: $week) { id status fileSize } }';
 const MAP = JSON.stringify({ 0: ['variables.file'] });
 
 export interface UploadAnswer {
@@ -19,19 +22,36 @@ export interface UploadAnswer {
 }
 
 export class ReplayClient {
-  private readonly agent: Agent;
+  private agent: Agent;
 
-  constructor(maxSockets: number) {
+  constructor(private readonly maxSockets: number) {
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
-  upload(baseUrl: string, token: string, file: Buffer, fileName: string): Promise<UploadAnswer> {
+  /** Drops the kept connections: the next uploads connect anew. */
+  reconnect(): void {
+    this.agent.destroy();
+    this.agent = new Agent({ keepAlive: true, maxSockets: this.maxSockets });
+  }
+
+  /** Uploads for `week` when given, else for the current reporting week. */
+  upload(
+    baseUrl: string,
+    token: string,
+    file: Buffer,
+    fileName: string,
+    week?: string,
+  ): Promise<UploadAnswer> {
+    const operations =
+      week === undefined
+        ? SUBMIT
+        : JSON.stringify({ query: SUBMIT_FOR_WEEK, variables: { file: null, week } });
     const boundary = `----kabinet${randomBytes(12).toString('hex')}`;
     const part = (name: string, value: string) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
     const body = Buffer.concat([
       Buffer.from(
-        part('operations', SUBMIT) +
+        part('operations', operations) +
           part('map', MAP) +
           `--${boundary}\r\nContent-Disposition: form-data; name="0"; filename="${fileName}"\r\n` +
           'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
