@@ -9,7 +9,8 @@ import {
   StorageLimitExceededError,
   StoredObjectNotFoundError,
 } from './file-storage';
-import { LocalFileStorage } from './local-file.storage';
+import type { FileHandle } from 'node:fs/promises';
+import { LocalFileStorage, writeFully } from './local-file.storage';
 
 function chunks(...parts: string[]): Readable {
   return Readable.from(parts.map((p) => Buffer.from(p)));
@@ -134,4 +135,24 @@ describe(LocalFileStorage.name, () => {
       await expect(storage.exists(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
     },
   );
+});
+
+describe(writeFully.name, () => {
+  it('should write what a short write left over, until every byte is written', async () => {
+    const written: Buffer[] = [];
+    // The system takes 3 bytes of the vectored write, then at most 2 bytes a call.
+    const handle = {
+      writev: (chunks: Buffer[]) => {
+        written.push(Buffer.concat(chunks).subarray(0, 3));
+        return Promise.resolve({ bytesWritten: 3 });
+      },
+      write: (buffer: Buffer, offset: number) => {
+        const part = buffer.subarray(offset, offset + 2);
+        written.push(part);
+        return Promise.resolve({ bytesWritten: part.length });
+      },
+    } as unknown as FileHandle;
+    await writeFully(handle, [Buffer.from('hel'), Buffer.from('lo, '), Buffer.from('world')], 12);
+    expect(Buffer.concat(written).toString()).toBe('hello, world');
+  });
 });

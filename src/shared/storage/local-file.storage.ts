@@ -172,7 +172,11 @@ export class LocalFileStorage implements FileStorage {
 }
 
 /** Writes the chunks at the file's current position, all of them even if the system writes less. */
-async function writeFully(handle: FileHandle, chunks: Buffer[], bytes: number): Promise<void> {
+export async function writeFully(
+  handle: FileHandle,
+  chunks: Buffer[],
+  bytes: number,
+): Promise<void> {
   if (bytes === 0) {
     return;
   }
