@@ -1,21 +1,12 @@
 import './config/env-or-exit';
 import 'reflect-metadata';
-import { getPriority, setPriority } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './bootstrap';
 import { loadEnv } from './config/env.schema';
 import { ensureDatabase } from './database/ensure-database';
-
-// Parser children forked later inherit it.
-function lowerPriority(nice: number): void {
-  try {
-    setPriority(Math.max(getPriority(), nice));
-  } catch (error) {
-    console.warn(`WORKER_NICE not applied: ${(error as Error).message}`);
-  }
-}
+import { lowerPriority } from './shared/process';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -31,7 +22,10 @@ async function main(): Promise<void> {
     );
   }
   if (env.APP_ROLE === 'worker') {
-    lowerPriority(env.WORKER_NICE);
+    // Parser children forked later inherit it.
+    for (const problem of lowerPriority(env.WORKER_NICE)) {
+      console.warn(`WORKER_NICE: ${problem}`);
+    }
     const worker = await NestFactory.createApplicationContext(AppModule.forRole('worker'), {
       bufferLogs: true,
     });

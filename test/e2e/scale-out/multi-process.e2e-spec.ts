@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { benchOrganization, writeBenchWorkbook } from '../../../src/bench/bench-workbook';
@@ -222,6 +223,42 @@ describe('scale-out: 2 API and 2 worker processes on one database and Redis', ()
       await expect(Promise.race([proc.exited, sleep(10).then(() => 'running')])).resolves.toBe(
         'running',
       );
+    }
+  });
+
+  // The processes are started in sessions of their own, as a service manager does: with Linux
+  // autogroups a worker's nice value alone would not weigh against the APIs. After the reports
+  // above, every worker has forked its parser child.
+  it('should run the workers and their parser children below the APIs, their session groups too', async () => {
+    const autogroupNice = async (pid: number) =>
+      Number(/nice (-?\d+)/.exec(await readFile(`/proc/${pid}/autogroup`, 'utf8'))?.[1]);
+    const children = async (pid: number) =>
+      (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8'))
+        .split(' ')
+        .filter(Boolean)
+        .map(Number);
+    for (const api of apis) {
+      expect(getPriority(api.pid)).toBe(0);
+    }
+    for (const worker of workers) {
+      expect(getPriority(worker.pid)).toBe(10);
+    }
+    if (existsSync(`/proc/${workers[0].pid}/autogroup`)) {
+      for (const api of apis) {
+        expect(await autogroupNice(api.pid)).toBe(0);
+      }
+      for (const worker of workers) {
+        expect(await autogroupNice(worker.pid)).toBe(10);
+      }
+    }
+    if (existsSync(`/proc/${workers[0].pid}/task/${workers[0].pid}/children`)) {
+      for (const worker of workers) {
+        const parsers = await children(worker.pid);
+        expect(parsers.length).toBeGreaterThanOrEqual(1);
+        for (const pid of parsers) {
+          expect(getPriority(pid)).toBe(10);
+        }
+      }
     }
   });
 

@@ -1,0 +1,2 @@
+export { lowerPriority } from './process-priority';
+export type { PriorityHost } from './process-priority';
