@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { benchOrganization, writeBenchWorkbook } from '../../../src/bench/bench-workbook';
 import { buildDataSourceOptions } from '../../../src/database/data-source-options';
+import { autogroupNiceOf } from '../../../src/shared/process';
 import {
   AppProcess,
   freePort,
@@ -231,7 +232,7 @@ describe('scale-out: 2 API and 2 worker processes on one database and Redis', ()
   // above, every worker has forked its parser child.
   it('should run the workers and their parser children below the APIs, their session groups too', async () => {
     const autogroupNice = async (pid: number) =>
-      Number(/nice (-?\d+)/.exec(await readFile(`/proc/${pid}/autogroup`, 'utf8'))?.[1]);
+      autogroupNiceOf(await readFile(`/proc/${pid}/autogroup`, 'utf8'));
     const children = async (pid: number) =>
       (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8'))
         .split(' ')
