@@ -22,8 +22,8 @@ import { ProfileErrorCode, ProfileException } from './profile.exception';
 import { VerificationStatus } from './profile.enums';
 import { IdentityDocumentRepository } from './repositories/identity-document.repository';
 import { AccountPersonalData, UserProfileRepository } from './repositories/user-profile.repository';
+import { isDuplicateKey } from '../../shared/database/duplicate-key';
 
-const ER_DUP_ENTRY = 1062;
 // Changing these after a document was verified sends the document back to the registry.
 const IDENTITY_FIELDS = ['lastName', 'firstName', 'middleName', 'birthDate'] as const;
 const PROFILE_FIELDS = [
@@ -150,8 +150,7 @@ export class ProfileService {
     try {
       await this.accounts.updateAccount(em, userId, changes, new Date());
     } catch (error) {
-      const e = error as { errno?: number; driverError?: { errno?: number } };
-      if ((e.driverError?.errno ?? e.errno) === ER_DUP_ENTRY) {
+      if (isDuplicateKey(error)) {
         throw new ProfileException(
           ProfileErrorCode.EMAIL_TAKEN,
           'Этот адрес электронной почты уже используется',

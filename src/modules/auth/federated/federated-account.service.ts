@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { AuditActorKind, DataAccessAction } from '../../audit/audit.enums';
 import { DataAccessLogService } from '../../audit/data-access-log.service';
@@ -17,8 +17,8 @@ import { FederatedIdentityEntity } from './federated-identity.entity';
 import { FederatedIdentityRepository } from './federated-identity.repository';
 import { FederatedLoginException } from './federated-login.exception';
 import { TrustedSnilsRepository } from './trusted-snils.repository';
+import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 
-const ER_DUP_ENTRY = 1062;
 const PROVIDER_LABEL = 'Госуслуги';
 
 /** How the account of a federated sign-in was found. */
@@ -64,7 +64,7 @@ export class FederatedAccountService {
       return await run();
     } catch (error) {
       // Two first sign-ins of one identity raced and the other inserted it: this one now finds it.
-      if (isDuplicate(error, 'uq_federated_identities_issuer_subject')) {
+      if (isDuplicateKey(error, 'uq_federated_identities_issuer_subject')) {
         return run();
       }
       throw translateDuplicate(error);
@@ -269,22 +269,13 @@ async function unknownSecretHashes(hasher: PasswordHasher): Promise<UnknownSecre
   return { passwordHash, securityAnswerHash };
 }
 
-function isDuplicate(error: unknown, key: string): boolean {
-  const driver = (error as { driverError?: { errno?: number; message?: string } }).driverError;
-  return (
-    error instanceof QueryFailedError &&
-    driver?.errno === ER_DUP_ENTRY &&
-    (driver.message?.includes(key) ?? false)
-  );
-}
-
 // Races on the remaining unique keys: another sign-up took the phone, or another identity of
 // this provider was linked to the account meanwhile.
 function translateDuplicate(error: unknown): unknown {
-  if (isDuplicate(error, 'UQ_users_phone')) {
+  if (isDuplicateKey(error, 'UQ_users_phone')) {
     return FederatedLoginException.phoneTaken();
   }
-  if (isDuplicate(error, 'uq_federated_identities_user_issuer')) {
+  if (isDuplicateKey(error, 'uq_federated_identities_user_issuer')) {
     return FederatedLoginException.linkedElsewhere();
   }
   return error;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { authConfig } from '../../../config/configuration';
 import { AppException } from '../../../shared/errors';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
@@ -24,8 +24,7 @@ import { registrationCodeSms } from '../messages';
 import { PendingRegistrationRepository } from '../repositories/pending-registration.repository';
 import { UserRepository } from '../repositories/user.repository';
 import { SessionService } from '../sessions/session.service';
-
-const ER_DUP_ENTRY = 1062;
+import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 
 /**
  * Registration in two steps: `register` keeps the data (secrets hashed) and texts a code to the
@@ -175,9 +174,8 @@ function emailTaken(): AuthException {
 
 // Two confirmations racing for the same phone or e-mail: the unique index decides.
 function duplicateToConflict(error: unknown): unknown {
-  const driver = (error as { driverError?: { errno?: number; message?: string } }).driverError;
-  if (!(error instanceof QueryFailedError) || driver?.errno !== ER_DUP_ENTRY) {
+  if (!isDuplicateKey(error)) {
     return error;
   }
-  return driver.message?.includes('UQ_users_email') ? emailTaken() : phoneTaken();
+  return isDuplicateKey(error, 'UQ_users_email') ? emailTaken() : phoneTaken();
 }

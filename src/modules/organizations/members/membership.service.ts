@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { AppException } from '../../../shared/errors';
@@ -20,8 +20,8 @@ import { AccessGrantRepository } from '../repositories/access-grant.repository';
 import { MemberPersonRepository } from '../repositories/member-person.repository';
 import { MembershipRepository } from '../repositories/membership.repository';
 import { OrganizationRepository } from '../repositories/organization.repository';
+import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 
-const ER_DUP_ENTRY = 1062;
 // The names a member list shows of each person (field names of `User`, for the access log).
 const LISTED_FIELDS = ['lastName', 'firstName', 'middleName'];
 
@@ -159,12 +159,10 @@ export class MembershipService {
     try {
       await this.memberships.insert(em, membership);
     } catch (error) {
-      const driver = (error as { driverError?: { errno?: number; sqlMessage?: string } })
-        .driverError;
-      if (!(error instanceof QueryFailedError) || driver?.errno !== ER_DUP_ENTRY) {
+      if (!isDuplicateKey(error)) {
         throw error;
       }
-      throw driver.sqlMessage?.includes('uq_memberships_org_personnel')
+      throw isDuplicateKey(error, 'uq_memberships_org_personnel')
         ? OrganizationException.personnelNumberTaken()
         : OrganizationException.alreadyMember();
     }

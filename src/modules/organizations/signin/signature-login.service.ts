@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { authConfig } from '../../../config/configuration';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { AppException } from '../../../shared/errors';
@@ -26,8 +26,8 @@ import type { CertificateSubject } from '../signature/certificate-subject';
 import { QualifiedSignatureService } from '../signature/qualified-signature.service';
 import { SignatureFailureReason } from '../signature/signature-failure-reason.enum';
 import { SignatureChallengeService } from './signature-challenge.service';
+import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 
-const ER_DUP_ENTRY = 1062;
 const FIFTEEN_MINUTES = 15 * 60;
 const FULL_NAME_MAX = 500;
 
@@ -208,9 +208,4 @@ function fullNameOf(type: OrganizationType, subject: CertificateSubject, user: U
     ? [subject.surname, subject.givenName]
     : [user.lastName, user.firstName, user.middleName];
   return ['ИП', ...names.filter((name): name is string => !!name)].join(' ');
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  const driver = (error as { driverError?: { errno?: number } }).driverError;
-  return error instanceof QueryFailedError && driver?.errno === ER_DUP_ENTRY;
 }

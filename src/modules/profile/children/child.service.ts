@@ -11,8 +11,7 @@ import { ChildInput } from '../graphql/child.input';
 import { Child } from '../graphql/child.type';
 import { ProfileErrorCode, ProfileException } from '../profile.exception';
 import { ChildRepository } from '../repositories/child.repository';
-
-const ER_DUP_ENTRY = 1062;
+import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 
 export function toChild(entity: ChildEntity): Child {
   return Object.assign(new Child(), {
@@ -57,8 +56,7 @@ export class ChildService {
         );
       });
     } catch (error) {
-      const e = error as { errno?: number; driverError?: { errno?: number } };
-      if ((e.driverError?.errno ?? e.errno) === ER_DUP_ENTRY) {
+      if (isDuplicateKey(error)) {
         throw new ProfileException(
           ProfileErrorCode.SCHOOL_LOGIN_TAKEN,
           'Этот школьный логин уже занят',

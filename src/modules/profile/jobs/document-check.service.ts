@@ -17,13 +17,7 @@ import { DocumentKind, VerificationStatus } from '../profile.enums';
 import { PersonRegistry, PersonData, RegistryVerdict } from '../registry/person-registry.port';
 import { IdentityDocumentRepository } from '../repositories/identity-document.repository';
 import { UserProfileRepository } from '../repositories/user-profile.repository';
-
-const ER_DUP_ENTRY = 1062;
-
-function isDuplicate(error: unknown): boolean {
-  const e = error as { errno?: number; driverError?: { errno?: number } };
-  return (e?.driverError?.errno ?? e?.errno) === ER_DUP_ENTRY;
-}
+import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 
 /**
  * Runs registry checks (worker side) and expires unanswered ones. A verdict is an outcome; an
@@ -133,7 +127,7 @@ export class DocumentCheckService {
         await this.documents.save(em, next);
       } catch (error) {
         // Verified meanwhile for another account (two pending submissions of one SNILS).
-        if (!isDuplicate(error)) {
+        if (!isDuplicateKey(error)) {
           throw error;
         }
         next = reject(document, REJECTION_REASONS.SNILS_TAKEN, now);

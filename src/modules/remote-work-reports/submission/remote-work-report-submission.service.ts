@@ -20,8 +20,8 @@ import { RemoteWorkReportException } from '../remote-work-report.exception';
 import { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
 import { ReportAccess } from '../report-access.service';
 import { defaultReportingWeek, isMonday } from '../reporting-week';
+import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 
-const ER_DUP_ENTRY = 1062;
 const DEFAULT_FILE_NAME = 'report.xlsx';
 // Control and bidi-override characters have no place in a file name shown to people.
 const UNSAFE_NAME_CHARACTERS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
@@ -31,11 +31,6 @@ export function cleanFileName(name: string | undefined): string {
   const base = posix.basename((name ?? '').replace(/\\/g, '/'));
   const clean = base.replace(UNSAFE_NAME_CHARACTERS, '').trim();
   return clean ? Array.from(clean).slice(0, 200).join('') : DEFAULT_FILE_NAME;
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  const e = error as { errno?: number; driverError?: { errno?: number } };
-  return (e?.driverError?.errno ?? e?.errno) === ER_DUP_ENTRY;
 }
 
 /**
