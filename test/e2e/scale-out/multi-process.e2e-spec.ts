@@ -295,5 +295,23 @@ describe('scale-out: 2 API and 2 worker processes on one database and Redis', ()
           r.path === '/scale-out' && r.body.data.reportId === id && r.body.data.status === status,
       );
     }
+
+    // Deleted through the first API: neither the other API nor a worker records a delivery.
+    await creator.ok(
+      'mutation($id: ID!) { deleteWebhook(id: $id) }',
+      { id: created.createWebhook.webhook.id },
+      { token: employer.token },
+    );
+    const after = await upload(uniqueWeek());
+    await final(after);
+    // The API records QUEUED deliveries before it answers; a worker records its own right after
+    // it publishes the status, so give it a moment before counting.
+    await sleep(1_000);
+    const deliveries = await dataSource.query<{ n: string }[]>(
+      `SELECT COUNT(*) AS n FROM webhook_deliveries WHERE webhook_id = ?
+       AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.data.reportId')) = ?`,
+      [created.createWebhook.webhook.id, after],
+    );
+    expect(Number(deliveries[0].n)).toBe(0);
   });
 });

@@ -3,6 +3,29 @@ import { EntityManager, IsNull } from 'typeorm';
 import { WebhookEntity } from '../entities/webhook.entity';
 import type { WebhookEvent } from '../graphql/webhook-event.enum';
 
+/** A live webhook as status changes need it. */
+export interface LiveWebhook {
+  id: string;
+  organizationId: string;
+  events: WebhookEvent[];
+}
+
+interface LiveWebhookRow {
+  id: string;
+  organizationId: string;
+  events: string | WebhookEvent[];
+}
+
+// The JSON column arrives parsed or as text, depending on the server and driver.
+function toLiveWebhook(row: LiveWebhookRow): LiveWebhook {
+  const events: unknown = typeof row.events === 'string' ? JSON.parse(row.events) : row.events;
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    events: Array.isArray(events) ? (events as WebhookEvent[]) : [],
+  };
+}
+
 /** The only ORM user of `webhooks`. */
 @Injectable()
 export class WebhookRepository {
@@ -36,27 +59,26 @@ export class WebhookRepository {
   }
 
   /**
-   * The ids of the organization's live webhooks subscribed to the event. Asked on every report
-   * status change, so it reads two columns with a plain statement; there are few webhooks per
-   * organization (WEBHOOKS_MAX), so the JSON list is filtered here.
+   * Every live webhook of the deployment with its events, oldest first: what
+   * WebhookSubscriptions remembers. Three columns with a plain statement; there are few webhooks
+   * per organization (WEBHOOKS_MAX) and few organizations with any.
    */
-  async findSubscribedIds(
-    em: EntityManager,
-    organizationId: string,
-    event: WebhookEvent,
-  ): Promise<string[]> {
-    const rows = await em.query<{ id: string; events: string | WebhookEvent[] }[]>(
-      `SELECT id, events FROM webhooks WHERE organization_id = ? AND deleted_at IS NULL
-       ORDER BY created_at, id`,
+  async findAllLive(em: EntityManager): Promise<LiveWebhook[]> {
+    const rows = await em.query<LiveWebhookRow[]>(
+      `SELECT id, organization_id AS organizationId, events FROM webhooks
+       WHERE deleted_at IS NULL ORDER BY created_at, id`,
+    );
+    return rows.map(toLiveWebhook);
+  }
+
+  /** The organization's live webhooks with their events, oldest first. */
+  async findLiveByOrganization(em: EntityManager, organizationId: string): Promise<LiveWebhook[]> {
+    const rows = await em.query<LiveWebhookRow[]>(
+      `SELECT id, organization_id AS organizationId, events FROM webhooks
+       WHERE organization_id = ? AND deleted_at IS NULL ORDER BY created_at, id`,
       [organizationId],
     );
-    return rows
-      .filter((row) => {
-        const events: unknown =
-          typeof row.events === 'string' ? JSON.parse(row.events) : row.events;
-        return Array.isArray(events) && events.includes(event);
-      })
-      .map((row) => row.id);
+    return rows.map(toLiveWebhook);
   }
 
   countActiveByOrganization(em: EntityManager, organizationId: string): Promise<number> {

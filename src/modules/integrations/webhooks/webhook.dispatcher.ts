@@ -5,8 +5,8 @@ import type { WebhookDeliveryEntity, WebhookEventData } from '../entities/webhoo
 import type { WebhookEvent } from '../graphql/webhook-event.enum';
 import { WebhookDeliveryQueue } from '../jobs/webhook-delivery.queue';
 import { WebhookDeliveryRepository } from '../repositories/webhook-delivery.repository';
-import { WebhookRepository } from '../repositories/webhook.repository';
 import { WebhookDeliveryStatus } from './webhook-delivery-status';
+import { WebhookSubscriptions } from './webhook-subscriptions';
 
 /**
  * Sends an event to the organization's webhooks: a delivery row per subscribed webhook (the
@@ -19,7 +19,7 @@ export class WebhookDispatcher {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly webhooks: WebhookRepository,
+    private readonly subscriptions: WebhookSubscriptions,
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly queue: WebhookDeliveryQueue,
   ) {}
@@ -31,8 +31,10 @@ export class WebhookDispatcher {
     data: WebhookEventData,
     occurredAt = new Date(),
   ): Promise<string[]> {
-    const em = this.dataSource.manager;
-    const subscribed = await this.webhooks.findSubscribedIds(em, organizationId, event);
+    const subscribed = await this.subscriptions.subscribedIds(organizationId, event);
+    if (subscribed.length === 0) {
+      return [];
+    }
     const now = new Date();
     const deliveries = subscribed.map((webhookId): WebhookDeliveryEntity => {
       const id = randomUUID();
@@ -51,7 +53,7 @@ export class WebhookDispatcher {
       };
     });
     // One multi-row INSERT: all of the event's deliveries are recorded, or none.
-    await this.deliveries.insertMany(em, deliveries);
+    await this.deliveries.insertMany(this.dataSource.manager, deliveries);
     for (const delivery of deliveries) {
       try {
         await this.queue.enqueue(delivery.id);
