@@ -57,7 +57,7 @@ registerEnumType(ExchangeRole, {
 registerEnumType(AccessRequestStatus, {
   name: 'AccessRequestStatus',
   description:
-    'PENDING until decided (TEST: automatically once both systems are ACTIVE; PROD: by the owner of the kind of data).',
+    'PENDING until decided (TEST: automatically once both systems are ACTIVE; PROD: by the owner of the kind of data), then GRANTED or REJECTED; a GRANTED access may later be REVOKED.',
 });
 registerEnumType(MessageStatus, {
   name: 'MessageStatus',

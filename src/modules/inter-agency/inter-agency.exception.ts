@@ -19,9 +19,12 @@ export enum InterAgencyErrorCode {
   REPRESENTATIVE_EXISTS = 'REPRESENTATIVE_EXISTS',
   /** The system must be ACTIVE for this. */
   SYSTEM_NOT_ACTIVE = 'SYSTEM_NOT_ACTIVE',
-  /** The registration or request was already decided, or is decided automatically (TEST). */
+  /**
+   * The registration or request was already decided, or is decided automatically (TEST); or an
+   * access to revoke is not GRANTED.
+   */
   NOT_DECIDABLE = 'NOT_DECIDABLE',
-  /** A rejection needs a reason. */
+  /** A rejection, or a revocation by the owner of the kind of data, needs a reason. */
   REASON_REQUIRED = 'REASON_REQUIRED',
   /** The person does not belong to the developer organization named. */
   NOT_A_CANDIDATE = 'NOT_A_CANDIDATE',
@@ -117,8 +120,7 @@ export class InterAgencyException extends AppException<InterAgencyErrorCode> {
     return new InterAgencyException(InterAgencyErrorCode.NOT_DECIDABLE, message);
   }
 
-  static reasonRequired(): InterAgencyException {
-    const message = 'Укажите причину отказа';
+  static reasonRequired(message = 'Укажите причину отказа'): InterAgencyException {
     return new InterAgencyException(InterAgencyErrorCode.REASON_REQUIRED, message, {
       fields: [{ field: 'reason', message }],
     });

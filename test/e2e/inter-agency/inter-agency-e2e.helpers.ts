@@ -44,6 +44,10 @@ export const DECIDE_REQUEST = `mutation($id: ID!, $approve: Boolean!, $reason: S
   decideAccessRequest(id: $id, approve: $approve, reason: $reason) { id status reason decidedAt }
 }`;
 
+export const REVOKE_ACCESS = `mutation($id: ID!, $reason: String) {
+  revokeDataKindAccess(id: $id, reason: $reason) { id status reason decidedAt }
+}`;
+
 export const ADD_QUEUE = `mutation($systemId: ID!, $name: String!) {
   addSpecialQueue(systemId: $systemId, name: $name) { id name createdAt }
 }`;

@@ -7,6 +7,7 @@ import { DataKindAccessInput } from '../graphql/data-kind-access.input';
 import { DataKind } from '../graphql/data-kind.type';
 import { DecideArgs } from '../graphql/decide.args';
 import { InformationSystem } from '../graphql/information-system.type';
+import { RevokeDataKindAccessArgs } from '../graphql/revoke-data-kind-access.args';
 import { InterAgencyLoaders } from '../inter-agency.loaders';
 import { InterAgencyException } from '../inter-agency.exception';
 import { AccessRequestService } from './access-request.service';
@@ -49,6 +50,17 @@ export class AccessRequestResolver {
     @Args() args: DecideArgs,
   ): Promise<AccessRequest> {
     return this.requests.decide(principal, args.id, args.approve, args.reason);
+  }
+
+  @Mutation(() => AccessRequest, {
+    description:
+      'Withdraws a GRANTED access (TEST or PROD), which becomes REVOKED: by the owner of the kind of data (whoever decides the request; reason required) or by the requesting organization giving up its own access. The other party’s HEAD and ADMINs are told; the system may then request access again. CONFLICT (NOT_DECIDABLE) unless GRANTED.',
+  })
+  revokeDataKindAccess(
+    @CurrentUser() principal: AuthPrincipal,
+    @Args() args: RevokeDataKindAccessArgs,
+  ): Promise<AccessRequest> {
+    return this.requests.revoke(principal, args.id, args.reason);
   }
 
   @ResolveField(() => DataKind, { description: 'The kind of data asked for.' })

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { AppException } from '../../../shared/errors';
 import { InterAgencyAccess } from '../access/inter-agency-access.service';
+import type { InterAgencyActor } from '../access/inter-agency-actor';
 import { InterAgencyAudit } from '../audit/inter-agency-audit.service';
 import { AccessRequestEntity } from '../entities/access-request.entity';
 import { AccessRequest } from '../graphql/access-request.type';
@@ -20,13 +21,15 @@ import { InterAgencyErrorCode, InterAgencyException } from '../inter-agency.exce
 import { InterAgencyQueue } from '../jobs/inter-agency.queue';
 import { AccessRequestRepository } from '../repositories/access-request.repository';
 import { DataKindRepository } from '../repositories/data-kind.repository';
-import { isDuplicateKey } from '../repositories/duplicate-key';
+import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 import { InformationSystemRepository } from '../repositories/information-system.repository';
 import { InformationSystemService } from '../systems/information-system.service';
 import { DecisionNotifier } from './decision-notifier';
 
 // An organization's requests are a bounded list (API.md): the newest this many.
 const LIST_LIMIT = 500;
+
+const NOT_REVOCABLE = 'Отозвать можно только предоставленный доступ';
 
 const ROLE_TEXT: Record<ExchangeRole, string> = {
   CONSUMER: 'потребителя',
@@ -36,7 +39,7 @@ const ROLE_TEXT: Record<ExchangeRole, string> = {
 /**
  * Access requests: TEST ones are granted by a queued check once both systems are ACTIVE; PROD
  * ones wait for the organization owning the kind of data. Every decision is announced to the
- * requesting organization's HEAD and ADMINs.
+ * requesting organization's HEAD and ADMINs. A granted access can be revoked later (REVOKED).
  */
 @Injectable()
 export class AccessRequestService {
@@ -141,15 +144,7 @@ export class AccessRequestService {
     const actor = await this.access.requirePortal(principal);
     const note = reason?.trim() || null;
     const decided = await this.tx.run(async (em) => {
-      const request = await this.requests.findById(em, id);
-      if (
-        !request ||
-        (request.ownerOrganizationId !== actor.organizationId &&
-          request.organizationId !== actor.organizationId)
-      ) {
-        throw InterAgencyException.accessRequestNotFound();
-      }
-      actor.requireEnvironment(request.environment);
+      const request = await this.findForParty(em, actor, id);
       if (request.ownerOrganizationId !== actor.organizationId) {
         throw AppException.forbidden('Решение принимает владелец вида сведений');
       }
@@ -242,13 +237,74 @@ export class AccessRequestService {
     }
   }
 
+  /**
+   * Withdraws a GRANTED access, in either environment. The owner of the kind of data (whoever
+   * decides the request) revokes it, with a reason as for a rejection; the requesting
+   * organization may give up its own access. The other party's HEAD and ADMINs are told.
+   */
+  async revoke(
+    principal: AuthPrincipal,
+    id: string,
+    reason?: string | null,
+  ): Promise<AccessRequest> {
+    const actor = await this.access.requirePortal(principal);
+    const note = reason?.trim() || null;
+    const { revoked, byOwner } = await this.tx.run(async (em) => {
+      const request = await this.findForParty(em, actor, id);
+      const byOwner = request.ownerOrganizationId === actor.organizationId;
+      if (request.status !== AccessRequestStatus.GRANTED) {
+        throw InterAgencyException.notDecidable(NOT_REVOCABLE);
+      }
+      if (byOwner && !note) {
+        throw InterAgencyException.reasonRequired('Укажите причину отзыва доступа');
+      }
+      // Compare-and-set: of concurrent revocations (or a revocation racing any other change)
+      // exactly one finds the request still GRANTED.
+      if (
+        !(await this.requests.revoke(em, id, {
+          reason: note,
+          byUserId: actor.userId,
+          at: new Date(),
+        }))
+      ) {
+        throw InterAgencyException.notDecidable(NOT_REVOCABLE);
+      }
+      await this.audit.byActor(em, actor, {
+        action: 'ACCESS_REVOKED',
+        targetType: 'ACCESS_REQUEST',
+        targetId: id,
+        details: { by: byOwner ? 'OWNER' : 'REQUESTER', reason: note },
+      });
+      return { revoked: (await this.requests.findById(em, id))!, byOwner };
+    });
+    await this.announceRevocation(revoked, byOwner);
+    return toAccessRequest(revoked);
+  }
+
+  /**
+   * The request as one of its two parties (the requesting organization, the owner of the kind
+   * of data) sees it: anyone else gets NOT_FOUND, never told the request exists; a developer
+   * representative reaches TEST requests only.
+   */
+  private async findForParty(
+    em: EntityManager,
+    actor: InterAgencyActor,
+    id: string,
+  ): Promise<AccessRequestEntity> {
+    const request = await this.requests.findById(em, id);
+    if (
+      !request ||
+      (request.ownerOrganizationId !== actor.organizationId &&
+        request.organizationId !== actor.organizationId)
+    ) {
+      throw InterAgencyException.accessRequestNotFound();
+    }
+    actor.requireEnvironment(request.environment);
+    return request;
+  }
+
   private async announce(request: AccessRequestEntity): Promise<void> {
-    const em = this.dataSource.manager;
-    const [kind, system] = await Promise.all([
-      this.kinds.findById(em, request.dataKindId),
-      this.systems.findById(em, request.systemId),
-    ]);
-    const what = `доступ ${ROLE_TEXT[request.role]} к виду сведений «${kind?.name ?? request.dataKindId}» для системы ${system?.mnemonic ?? request.systemId} (${request.environment === Environment.TEST ? 'тестовая' : 'продуктивная'} среда)`;
+    const what = await this.describe(request);
     const text =
       request.status === AccessRequestStatus.GRANTED
         ? `Заявка одобрена: ${what} предоставлен.`
@@ -258,5 +314,34 @@ export class AccessRequestService {
       'Заявка на доступ к виду сведений',
       text,
     );
+  }
+
+  /** The owner's revocation goes to the requester, the requester's withdrawal to the owner. */
+  private async announceRevocation(request: AccessRequestEntity, byOwner: boolean): Promise<void> {
+    const what = await this.describe(request);
+    const why = request.reason ? ` Причина: ${request.reason}.` : '';
+    if (byOwner) {
+      await this.notifier.notifyManagers(
+        request.organizationId,
+        'Доступ к виду сведений отозван',
+        `Доступ отозван владельцем вида сведений: ${what} больше не предоставляется.${why}`,
+      );
+    } else {
+      await this.notifier.notifyManagers(
+        request.ownerOrganizationId,
+        'Отказ от доступа к виду сведений',
+        `Заявитель отказался от доступа: ${what} больше не предоставляется.${why}`,
+      );
+    }
+  }
+
+  /** «доступ потребителя к виду сведений «…» для системы … (… среда)», for notifications. */
+  private async describe(request: AccessRequestEntity): Promise<string> {
+    const em = this.dataSource.manager;
+    const [kind, system] = await Promise.all([
+      this.kinds.findById(em, request.dataKindId),
+      this.systems.findById(em, request.systemId),
+    ]);
+    return `доступ ${ROLE_TEXT[request.role]} к виду сведений «${kind?.name ?? request.dataKindId}» для системы ${system?.mnemonic ?? request.systemId} (${request.environment === Environment.TEST ? 'тестовая' : 'продуктивная'} среда)`;
   }
 }

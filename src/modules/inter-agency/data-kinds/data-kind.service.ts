@@ -15,7 +15,7 @@ import { toDataKind } from '../graphql/inter-agency.mapper';
 import type { RegisterDataKindInput } from '../graphql/register-data-kind.input';
 import { InterAgencyErrorCode, InterAgencyException } from '../inter-agency.exception';
 import { DataKindRepository } from '../repositories/data-kind.repository';
-import { isDuplicateKey } from '../repositories/duplicate-key';
+import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 import { InformationSystemService } from '../systems/information-system.service';
 import { isAbsoluteUri } from './namespace-uri';
 

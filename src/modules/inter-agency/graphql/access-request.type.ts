@@ -15,13 +15,19 @@ export class AccessRequest {
   @Field(() => AccessRequestStatus, { description: 'Where the request is.' })
   status!: AccessRequestStatus;
 
-  @Field(() => String, { nullable: true, description: 'Why it was rejected (or a note).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it was rejected or revoked (or a note).',
+  })
   reason!: string | null;
 
   @Field(() => GraphQLISODateTime, { description: 'When it was made.' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was decided.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When it was granted or rejected; once REVOKED, when it was revoked.',
+  })
   decidedAt!: Date | null;
 
   dataKindId!: string;

@@ -107,6 +107,31 @@ export class AccessRequestRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Withdraws a GRANTED access; false when it was no longer GRANTED. The revocation becomes the
+   * request's latest decision (who, when, why); the grant itself stays in the audit log. `live`
+   * is cleared so that the same system may ask again.
+   */
+  async revoke(
+    em: EntityManager,
+    id: string,
+    revocation: { reason: string | null; byUserId: string; at: Date },
+  ): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(AccessRequestEntity)
+      .set({
+        status: AccessRequestStatus.REVOKED,
+        live: null,
+        reason: revocation.reason,
+        decidedByUserId: revocation.byUserId,
+        decidedAt: revocation.at,
+      })
+      .where('id = :id AND status = :granted', { id, granted: AccessRequestStatus.GRANTED })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   findManyByIds(em: EntityManager, ids: readonly string[]): Promise<AccessRequestEntity[]> {
     return ids.length ? em.findBy(AccessRequestEntity, { id: In([...ids]) }) : Promise.resolve([]);
   }

@@ -17,7 +17,7 @@ import { toDeveloperRepresentative } from '../graphql/inter-agency.mapper';
 import { Organization, toOrganization } from '../graphql/organization-refs';
 import { InterAgencyErrorCode, InterAgencyException } from '../inter-agency.exception';
 import { DeveloperRepresentativeRepository } from '../repositories/developer-representative.repository';
-import { isDuplicateKey } from '../repositories/duplicate-key';
+import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 
 /**
  * Developer representatives: a HEAD or ADMIN finds a person by SNILS, sees the organizations

@@ -17,7 +17,7 @@ import { Environment, RegistrationStatus } from '../inter-agency.enums';
 import { InterAgencyErrorCode, InterAgencyException } from '../inter-agency.exception';
 import { InterAgencyQueue } from '../jobs/inter-agency.queue';
 import { AccessRequestRepository } from '../repositories/access-request.repository';
-import { isDuplicateKey } from '../repositories/duplicate-key';
+import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 import { InformationSystemRepository } from '../repositories/information-system.repository';
 import { SpecialQueueRepository } from '../repositories/special-queue.repository';
 
