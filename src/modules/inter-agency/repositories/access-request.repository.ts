@@ -3,6 +3,13 @@ import { Brackets, EntityManager, In } from 'typeorm';
 import { AccessRequestEntity } from '../entities/access-request.entity';
 import { AccessRequestStatus, Environment } from '../inter-agency.enums';
 
+/** Who changed a request's status, when and why. */
+interface Decision {
+  reason: string | null;
+  byUserId: string | null;
+  at: Date;
+}
+
 /** The only ORM user of `inter_agency_access_requests`. */
 @Injectable()
 export class AccessRequestRepository {
@@ -82,15 +89,32 @@ export class AccessRequestRepository {
   }
 
   /** Decides a PENDING request; false when it was no longer PENDING. */
-  async decide(
+  decide(
     em: EntityManager,
     id: string,
-    decision: {
-      status: AccessRequestStatus.GRANTED | AccessRequestStatus.REJECTED;
-      reason: string | null;
-      byUserId: string | null;
-      at: Date;
-    },
+    decision: Decision & { status: AccessRequestStatus.GRANTED | AccessRequestStatus.REJECTED },
+  ): Promise<boolean> {
+    return this.moveFrom(em, id, AccessRequestStatus.PENDING, decision);
+  }
+
+  /**
+   * Withdraws a GRANTED access; false when it was no longer GRANTED. The revocation becomes the
+   * request's latest decision (who, when, why); the grant itself stays in the audit log.
+   */
+  revoke(em: EntityManager, id: string, revocation: Decision): Promise<boolean> {
+    return this.moveFrom(em, id, AccessRequestStatus.GRANTED, {
+      ...revocation,
+      status: AccessRequestStatus.REVOKED,
+    });
+  }
+
+  // Compare-and-set on the status: of concurrent changes exactly one finds `from`. `live` stays
+  // 1 only for a GRANTED request, so a rejected or revoked system may ask again.
+  private async moveFrom(
+    em: EntityManager,
+    id: string,
+    from: AccessRequestStatus,
+    decision: Decision & { status: AccessRequestStatus },
   ): Promise<boolean> {
     const result = await em
       .createQueryBuilder()
@@ -102,32 +126,7 @@ export class AccessRequestRepository {
         decidedByUserId: decision.byUserId,
         decidedAt: decision.at,
       })
-      .where('id = :id AND status = :pending', { id, pending: AccessRequestStatus.PENDING })
-      .execute();
-    return (result.affected ?? 0) > 0;
-  }
-
-  /**
-   * Withdraws a GRANTED access; false when it was no longer GRANTED. The revocation becomes the
-   * request's latest decision (who, when, why); the grant itself stays in the audit log. `live`
-   * is cleared so that the same system may ask again.
-   */
-  async revoke(
-    em: EntityManager,
-    id: string,
-    revocation: { reason: string | null; byUserId: string; at: Date },
-  ): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(AccessRequestEntity)
-      .set({
-        status: AccessRequestStatus.REVOKED,
-        live: null,
-        reason: revocation.reason,
-        decidedByUserId: revocation.byUserId,
-        decidedAt: revocation.at,
-      })
-      .where('id = :id AND status = :granted', { id, granted: AccessRequestStatus.GRANTED })
+      .where('id = :id AND status = :from', { id, from })
       .execute();
     return (result.affected ?? 0) > 0;
   }
