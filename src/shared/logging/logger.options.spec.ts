@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
-import pino from 'pino';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 import type { Options } from 'pino-http';
 import { loggerOptions } from './logger.options';
 
-// The options as nestjs-pino hands them to pino, writing into an array instead of stdout.
-function capture(): { logger: pino.Logger; lines: () => Record<string, unknown>[] } {
-  const http = loggerOptions('info').pinoHttp as Options;
+// The options as nestjs-pino hands them to pino-http (which wraps the serializers), writing into
+// an array instead of stdout.
+function capture(): { logger: Logger; lines: () => Record<string, unknown>[] } {
   const chunks: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -14,7 +15,7 @@ function capture(): { logger: pino.Logger; lines: () => Record<string, unknown>[
       done();
     },
   });
-  const logger = pino({ level: http.level, redact: http.redact, base: http.base }, sink);
+  const { logger } = pinoHttp(loggerOptions('info').pinoHttp as Options, sink);
   return {
     logger,
     lines: () =>
@@ -71,6 +72,29 @@ describe('loggerOptions', () => {
       user: { id: 'u1', phone: '[redacted]' },
       variables: '[redacted]',
     });
+  });
+
+  it("should keep an error's own code, which the one-time code redaction would hide", () => {
+    const { logger, lines } = capture();
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), {
+      code: 'ECONNREFUSED',
+      errno: -111,
+    });
+    logger.error({ err: refused, reportId: 'r1' }, 'report not enqueued');
+    logger.error({ err: new Error('plain') }, 'no code');
+    logger.error({ err: { code: '123456' } }, 'not an error');
+
+    const [withCode, withoutCode, notAnError] = lines();
+    expect(withCode.err).toMatchObject({
+      type: 'Error',
+      message: 'connect ECONNREFUSED 127.0.0.1:6379',
+      errorCode: 'ECONNREFUSED',
+      errno: -111,
+    });
+    expect(withCode.err).not.toHaveProperty('code');
+    expect(withoutCode.err).toMatchObject({ message: 'plain' });
+    expect(withoutCode.err).not.toHaveProperty('errorCode');
+    expect(notAnError.err).toEqual({ code: '[redacted]' });
   });
 
   it('should echo a well-formed X-Request-Id and replace anything else', () => {

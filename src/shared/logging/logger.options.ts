@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
 import type { Params } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 
 // Personal data and secrets never reach the log, wherever they appear in a logged object.
 const REDACT = [
@@ -52,7 +53,27 @@ export function loggerOptions(level: string): Params {
           url: req.url,
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: serializeError,
       },
     },
   };
+}
+
+/**
+ * Pino's error serializer, with an error's own `code` (ER_NO_SUCH_TABLE, ECONNREFUSED) logged as
+ * `errorCode`: under `code` the redaction meant for one-time codes would hide it. pino-http hands
+ * it the error already serialized (the original stays reachable as `raw`); pino, the error itself.
+ */
+export function serializeError(value: unknown): unknown {
+  const serialized =
+    value instanceof Error
+      ? (stdSerializers.err(value) as unknown as Record<string, unknown>)
+      : (value as Record<string, unknown> | null);
+  const isError = value instanceof Error || serialized?.raw instanceof Error;
+  if (!isError || serialized?.code === undefined) {
+    return serialized;
+  }
+  // A copy keeps the enumerable fields only, as pino would have written them.
+  const { code, ...rest } = serialized;
+  return { ...rest, errorCode: code };
 }
