@@ -12,32 +12,29 @@ const TOKEN_TTL_S = 24 * 60 * 60;
 @Injectable()
 export class RedisSubscriptionTokens extends SubscriptionTokens implements OnApplicationShutdown {
   private readonly redis: Redis;
-  private connecting: Promise<void> | null = null;
 
   constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
     super();
-    // Fail fast rather than queue while Redis is away: the look-up then reads MySQL. Look-ups
+    // Give up after one reconnection while Redis is away: the look-up then reads MySQL. Look-ups
     // made in the same tick (a burst of uploads) share one round trip.
     this.redis = new Redis(config.url, {
       lazyConnect: true,
       enableAutoPipelining: true,
       keyPrefix: config.keyPrefix,
       maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
     });
     // Failures reach the callers of get and set; the connection itself reconnects.
     this.redis.on('error', () => undefined);
   }
 
-  async get(): Promise<string | null> {
-    return (await this.connected()).get(KEY);
+  get(): Promise<string | null> {
+    return this.redis.get(KEY);
   }
 
   async set(token: string, onlyIfAbsent: boolean): Promise<boolean> {
-    const redis = await this.connected();
     const stored = onlyIfAbsent
-      ? await redis.set(KEY, token, 'EX', TOKEN_TTL_S, 'NX')
-      : await redis.set(KEY, token, 'EX', TOKEN_TTL_S);
+      ? await this.redis.set(KEY, token, 'EX', TOKEN_TTL_S, 'NX')
+      : await this.redis.set(KEY, token, 'EX', TOKEN_TTL_S);
     return stored === 'OK';
   }
 
@@ -47,15 +44,5 @@ export class RedisSubscriptionTokens extends SubscriptionTokens implements OnApp
     } else {
       this.redis.disconnect();
     }
-  }
-
-  // Without the offline queue a command is refused until the connection is up: the first use
-  // connects, and concurrent first uses wait for the same connection.
-  private async connected(): Promise<Redis> {
-    if (this.redis.status === 'wait' || (this.connecting && this.redis.status === 'connecting')) {
-      this.connecting ??= this.redis.connect();
-      await this.connecting;
-    }
-    return this.redis;
   }
 }
