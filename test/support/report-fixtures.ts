@@ -218,9 +218,9 @@ export async function uploadReport(
 
 const FINAL = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED', 'FAILED'];
 
-/** Polls the report until it reaches a final status. */
+/** Polls the report until it reaches a final status (through any API process's client). */
 export async function waitForFinalReport(
-  t: TestApp,
+  t: Pick<TestApp, 'gql'>,
   token: string,
   id: string,
   timeoutMs = 30_000,

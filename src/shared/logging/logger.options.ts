@@ -64,7 +64,7 @@ export function loggerOptions(level: string): Params {
  * `errorCode`: under `code` the redaction meant for one-time codes would hide it. pino-http hands
  * it the error already serialized (the original stays reachable as `raw`); pino, the error itself.
  */
-export function serializeError(value: unknown): unknown {
+function serializeError(value: unknown): unknown {
   const serialized =
     value instanceof Error
       ? (stdSerializers.err(value) as unknown as Record<string, unknown>)

@@ -20,6 +20,7 @@ import {
   headToken,
   uniqueWeek,
   uploadReport,
+  waitForFinalReport,
 } from '../../support/report-fixtures';
 
 // Two API processes and two workers, as separate `node dist/src/main.js` processes sharing the
@@ -266,17 +267,7 @@ describe('scale-out: 2 API and 2 worker processes on one database and Redis', ()
         });
         expect(res.errors).toBeUndefined();
         const id = res.data!.submitRemoteWorkReport.id as string;
-        const deadline = Date.now() + 60_000;
-        const statusOf = async () =>
-          (
-            await dataSource.query<{ status: string }[]>(
-              'SELECT status FROM remote_work_reports WHERE id = ?',
-              [id],
-            )
-          )[0]?.status;
-        while (!FINAL.includes((await statusOf()) ?? '') && Date.now() < deadline) {
-          await sleep(100);
-        }
+        await waitForFinalReport({ gql: new GqlHttpClient(apis[0].url!) }, employer.token, id);
       }
       for (const worker of workers) {
         const parsers = await children(worker.pid);
