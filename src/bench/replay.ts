@@ -97,6 +97,7 @@ const log = (line: string) => console.log(line);
 interface Employer {
   userId: string;
   organizationId: string;
+  sessionId: string;
 }
 
 async function insertEmployers(db: Connection, uploads: PlannedUpload[]): Promise<Employer[]> {
@@ -125,8 +126,12 @@ async function insertEmployers(db: Connection, uploads: PlannedUpload[]): Promis
     const ids = chunk.map((_, i) => ({
       organizationId: organizations[i][0] as string,
       userId: users[i][0] as string,
+      sessionId: randomUUID(),
     }));
     const memberships = ids.map((e) => [randomUUID(), e.organizationId, e.userId, 'HEAD', now]);
+    // Signed in to the organization, as on deadline day: every upload checks the session too.
+    const expires = new Date(now.getTime() + 30 * 86_400_000);
+    const sessions = ids.map((e) => [e.sessionId, e.userId, now, now, expires, e.organizationId]);
     await db.query(
       'INSERT INTO organizations (id, type, inn, ogrn, full_name, created_at) VALUES ?',
       [organizations],
@@ -139,6 +144,11 @@ async function insertEmployers(db: Connection, uploads: PlannedUpload[]): Promis
     await db.query(
       'INSERT INTO memberships (id, organization_id, user_id, role, created_at) VALUES ?',
       [memberships],
+    );
+    await db.query(
+      `INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, organization_id)
+       VALUES ?`,
+      [sessions],
     );
     employers.push(...ids);
   }
@@ -292,7 +302,13 @@ async function main(): Promise<void> {
     const jwt = new JwtService();
     const tokens = employers.map((employer) => {
       return jwt.sign(
-        { typ: 'user', sub: employer.userId, org: employer.organizationId },
+        {
+          typ: 'user',
+          sub: employer.userId,
+          org: employer.organizationId,
+          sid: employer.sessionId,
+          jti: randomUUID(),
+        },
         {
           secret: jwtSecret,
           algorithm: 'HS256',

@@ -10,6 +10,14 @@ import { buildDataSourceOptions } from '../database/data-source-options';
 import { parseDatabaseUrl } from '../database/database-url';
 import { defaultReportingWeek } from '../modules/remote-work-reports/reporting-week';
 import { benchOrganization, writeBenchWorkbook } from './bench-workbook';
+import {
+  commandTimes,
+  CpuTimes,
+  groupTimes,
+  processTimes,
+  startCpuMeter,
+  threadTimes,
+} from './process-cpu';
 import { deleteDatabaseKeys } from './redis-keys';
 import { ReplayClient } from './replay-client';
 
@@ -249,6 +257,31 @@ export interface BurstResult extends BurstOptions {
   statuses: Record<string, number>;
   /** Uploads whose organization and week hold exactly one report, the one answered. */
   oneReportEach: number;
+  /** What each part of the system ran, and waited for a core, until every upload was answered. */
+  cpu: Record<BurstCpuPart, CpuTimes>;
+}
+
+type BurstCpuPart = 'apiMain' | 'apiOther' | 'worker' | 'mariadb' | 'redis' | 'client';
+
+function burstCpuMeter(system: LoadSystem): () => Record<BurstCpuPart, CpuTimes> {
+  const apiPid = system.api.pid;
+  const stop = startCpuMeter({
+    apiMain: () => threadTimes(apiPid),
+    apiAll: () => processTimes(apiPid),
+    // The worker and the parser children it forked: they share its process group.
+    worker: () => groupTimes(system.worker.pid),
+    mariadb: () => commandTimes('mariadbd'),
+    redis: () => commandTimes('redis-server'),
+    client: () => processTimes(process.pid),
+  });
+  return () => {
+    const { apiMain, apiAll, worker, mariadb, redis, client } = stop();
+    const apiOther = {
+      runMs: apiAll.runMs - apiMain.runMs,
+      waitMs: apiAll.waitMs - apiMain.waitMs,
+    };
+    return { apiMain, apiOther, worker, mariadb, redis, client };
+  };
 }
 
 /** Every employer uploads its workbook for this week at the same moment. */
@@ -262,9 +295,11 @@ export async function runBurst(system: LoadSystem, options: BurstOptions): Promi
   const week = defaultReportingWeek(new Date());
   // Each employer on a new connection of its own, like 200 browsers: none of the warm-up's.
   system.client.reconnect();
+  const meter = burstCpuMeter(system);
   const started = performance.now();
   const uploads = await Promise.all(employers.map((e) => upload(system, e, week)));
   const answeredMs = performance.now() - started;
+  const cpu = meter();
   const ids = uploads.map((u) => u.reportId).filter((id): id is string => id !== null);
   const finalAt = await waitAllFinal(system, ids, options.finalTimeoutMs);
   const sorted = uploads.map((u) => u.ms).sort((a, b) => a - b);
@@ -293,6 +328,7 @@ export async function runBurst(system: LoadSystem, options: BurstOptions): Promi
     allFinalMs: finalAt === null ? null : finalAt - started,
     statuses: await statusCounts(system, ids),
     oneReportEach,
+    cpu,
   };
 }
 
@@ -409,6 +445,21 @@ export function burstTable(runs: BurstResult[]): string {
     ...runs.map(
       (r) =>
         `| ${r.run} | ${r.employers} | ${r.rows} | ${r.errors} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${ms(r.maxMs)} | ${s(r.answeredMs)} | ${s(r.allFinalMs)} | ${r.oneReportEach} / ${r.employers} | ${statuses(r)} |`,
+    ),
+  ].join('\n');
+}
+
+/** Where the CPU went until every upload of each burst was answered, as markdown. */
+export function burstCpuTable(runs: BurstResult[]): string {
+  const both = (t: CpuTimes) => `${Math.round(t.runMs)} / ${Math.round(t.waitMs)} ms`;
+  return [
+    'CPU run / waiting for a core, from the first upload until the last was answered (`/proc/<pid>/task/*/schedstat`):',
+    '',
+    '| run | API main thread | per upload | API other threads | worker and parser children | MariaDB | Redis | clients |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...runs.map(
+      (r) =>
+        `| ${r.run} | ${both(r.cpu.apiMain)} | ${(r.cpu.apiMain.runMs / r.employers).toFixed(2)} ms | ${both(r.cpu.apiOther)} | ${both(r.cpu.worker)} | ${both(r.cpu.mariadb)} | ${both(r.cpu.redis)} | ${both(r.cpu.client)} |`,
     ),
   ].join('\n');
 }

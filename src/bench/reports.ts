@@ -13,6 +13,7 @@
 //   --overhead-reports 20 --overhead-rows 50   overhead: reports counted, rows per workbook
 import { loadLine, measuredLine, writeSections } from './bench-doc';
 import {
+  burstCpuTable,
   burstTable,
   BurstResult,
   LoadSystem,
@@ -113,7 +114,14 @@ async function main(): Promise<void> {
             }),
           );
         }
-        sections['report-burst'] = [header, setup, '', burstTable(runs)].join('\n');
+        sections['report-burst'] = [
+          header,
+          setup,
+          '',
+          burstTable(runs),
+          '',
+          burstCpuTable(runs),
+        ].join('\n');
       }
       if (parts.includes('sustained')) {
         const result = await runSustained(system, {

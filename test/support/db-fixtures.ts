@@ -63,3 +63,23 @@ async function insertUserRow(
     ],
   );
 }
+
+/**
+ * A signed-in session of the account (in the organization's context when given), in force for
+ * `days`; its id is the `sid` of the access tokens issued for it.
+ */
+export async function insertSession(
+  dataSource: DataSource,
+  userId: string,
+  organizationId: string | null = null,
+  days = 30,
+): Promise<string> {
+  const id = randomUUID();
+  const now = new Date();
+  await dataSource.query(
+    `INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, organization_id)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+    [id, userId, now, now, new Date(now.getTime() + days * 86_400_000), organizationId],
+  );
+  return id;
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { authConfig } from '../../src/config/configuration';
-import { insertUser } from './db-fixtures';
+import { insertSession, insertUser } from './db-fixtures';
 import type { GqlError, GqlResponse } from './graphql-client';
 import { signTestToken } from './tokens';
 import type { TestApp } from './test-app';
@@ -120,7 +120,10 @@ export async function memberToken(
  * benchmarks that run Kabinet as separate processes sharing this process's environment (and so
  * its JWT_SECRET).
  */
-export function signAccessToken(claims: { sub: string; org?: string }, expiresIn = 3600): string {
+export function signAccessToken(
+  claims: { sub: string; org?: string; sid?: string; jti?: string },
+  expiresIn = 3600,
+): string {
   const config = authConfig();
   return new JwtService().sign(
     { typ: 'user', ...claims },
@@ -135,13 +138,15 @@ export function signAccessToken(claims: { sub: string; org?: string }, expiresIn
 }
 
 /**
- * A HEAD of the organization and an access token carrying its context, written straight into
- * the database (no booted app needed).
+ * A HEAD of the organization signed in to it: a session row and an access token for it, like the
+ * auth module issues after an organization sign-in (so every request also checks the session),
+ * written straight into the database (no booted app needed).
  */
 export async function headToken(dataSource: DataSource, organizationId: string): Promise<string> {
   const { id: userId } = await insertUser(dataSource);
   await addMember(dataSource, organizationId, userId, 'HEAD');
-  return signAccessToken({ sub: userId, org: organizationId });
+  const sid = await insertSession(dataSource, userId, organizationId);
+  return signAccessToken({ sub: userId, org: organizationId, sid, jti: randomUUID() });
 }
 
 /**
