@@ -31,6 +31,7 @@ import { RemoteWorkReportRowRepository } from './repositories/remote-work-report
 import { RemoteWorkReportRepository } from './repositories/remote-work-report.repository';
 import { ReportAccess } from './report-access.service';
 import { RemoteWorkReportSubmissionService } from './submission/remote-work-report-submission.service';
+import { ReportInsertBatch } from './submission/report-insert.batch';
 
 /** Weekly remote-work reports: upload, processing in workers, journal, compliance, files. */
 @Module({
@@ -64,6 +65,7 @@ import { RemoteWorkReportSubmissionService } from './submission/remote-work-repo
     RemoteWorkReportQueryService,
     ReportIssuesService,
     RemoteWorkReportSubmissionService,
+    ReportInsertBatch,
     RemoteWorkComplianceService,
     RemoteWorkReportFilesService,
     ReportResultRenderer,

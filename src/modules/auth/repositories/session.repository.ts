@@ -18,12 +18,20 @@ export class SessionRepository {
     return em.findOne(SessionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** Whether the session may still be used: by its id only, the primary key (every request). */
-  async isActive(em: EntityManager, id: string, userId: string, now: Date): Promise<boolean> {
-    const count = await em.count(SessionEntity, {
-      where: { id, userId, revokedAt: IsNull(), expiresAt: MoreThan(now) },
-    });
-    return count > 0;
+  /**
+   * Of these sessions, the ones still in force, with their accounts: by the primary key, one
+   * statement for the session checks of every request that arrived together.
+   */
+  findActive(
+    em: EntityManager,
+    ids: readonly string[],
+    now: Date,
+  ): Promise<{ id: string; userId: string }[]> {
+    return em.query(
+      `SELECT id, user_id AS userId FROM sessions
+       WHERE id IN (?) AND revoked_at IS NULL AND expires_at > ?`,
+      [ids, now],
+    );
   }
 
   /** The account's sessions still in force, most recently used first. */

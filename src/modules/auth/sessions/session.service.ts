@@ -4,6 +4,7 @@ import type { ConfigType } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
 import { authConfig } from '../../../config/configuration';
 import type { AuthPrincipal } from '../../../shared/auth';
+import { perTurnBatch } from '../../../shared/database/per-turn-batch';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import type { ClientInfo } from '../client-info.decorator';
@@ -198,13 +199,18 @@ export class SessionService {
     if (principal.kind !== 'user' || !principal.sessionId || !principal.userId) {
       return Promise.resolve(true);
     }
-    return this.sessions.isActive(
-      this.dataSource.manager,
-      principal.sessionId,
-      principal.userId,
-      new Date(),
-    );
+    return this.activeCheck({ sessionId: principal.sessionId, userId: principal.userId });
   }
+
+  // Runs on every request: the checks of requests that arrive together share one statement.
+  private readonly activeCheck = perTurnBatch<{ sessionId: string; userId: string }, boolean>(
+    async (calls) => {
+      const ids = [...new Set(calls.map((c) => c.sessionId))];
+      const rows = await this.sessions.findActive(this.dataSource.manager, ids, new Date());
+      const owners = new Map(rows.map((row) => [row.id, row.userId]));
+      return calls.map((c) => owners.get(c.sessionId) === c.userId);
+    },
+  );
 
   /** Ends the caller's own session (`logout`). */
   async endCurrent(principal: AuthPrincipal): Promise<void> {

@@ -3,10 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { AppException } from '../../../shared/errors';
 import type { AuthPrincipal } from '../../../shared/auth';
+import { perTurnBatch, tuplePlaceholders } from '../../../shared/database/per-turn-batch';
 import { AccessGrantEntity } from '../entities/access-grant.entity';
 import { MembershipEntity } from '../entities/membership.entity';
 import { OrganizationEntity } from '../entities/organization.entity';
 import { MemberRole, OrgSystem } from '../organization.enums';
+
+interface MembershipKey {
+  organizationId: string;
+  userId: string;
+}
 
 /** Who acts for an organization in a request that passed {@link OrganizationAccess.requireSystem}. */
 export interface OrganizationActor {
@@ -62,21 +68,32 @@ export class OrganizationAccess {
     return { organizationId, membership, apiClientId: null };
   }
 
-  // Asked on every organization request (every upload on deadline day): a plain statement by the
-  // unique (organization, user) key, without the ORM's find machinery. Columns are aliased to the
-  // entity's property names, so the row is the entity's values.
-  private async findMembership(
-    organizationId: string,
-    userId: string,
-  ): Promise<MembershipEntity | null> {
-    const [row] = await this.dataSource.query<Partial<MembershipEntity>[]>(
-      `SELECT id, organization_id AS organizationId, user_id AS userId, role,
-         personnel_number AS personnelNumber, created_at AS createdAt
-       FROM memberships WHERE organization_id = ? AND user_id = ? LIMIT 1`,
-      [organizationId, userId],
-    );
-    return row ? Object.assign(new MembershipEntity(), row) : null;
+  // Asked on every organization request (every upload on deadline day): plain statements by the
+  // unique (organization, user) key, without the ORM's find machinery, the look-ups of requests
+  // that arrive together in one. Columns are aliased to the entity's property names, so a row is
+  // the entity's values.
+  private findMembership(organizationId: string, userId: string): Promise<MembershipEntity | null> {
+    return this.membershipLookup({ organizationId, userId });
   }
+
+  private readonly membershipLookup = perTurnBatch<MembershipKey, MembershipEntity | null>(
+    async (keys) => {
+      const rows = await this.dataSource.query<Partial<MembershipEntity>[]>(
+        `SELECT id, organization_id AS organizationId, user_id AS userId, role,
+           personnel_number AS personnelNumber, created_at AS createdAt
+         FROM memberships WHERE (organization_id, user_id) IN (${tuplePlaceholders(keys.length, 2)})`,
+        keys.flatMap((k) => [k.organizationId, k.userId]),
+      );
+      // The key compares like the column (case-insensitively).
+      const keyOf = (k: Partial<MembershipKey>) =>
+        `${k.organizationId ?? ''}/${k.userId ?? ''}`.toLowerCase();
+      const found = new Map(rows.map((row) => [keyOf(row), row]));
+      return keys.map((k) => {
+        const row = found.get(keyOf(k));
+        return row ? Object.assign(new MembershipEntity(), row) : null;
+      });
+    },
+  );
 
   /**
    * The caller must be a HEAD or ADMIN of the session's organization (integrator clients never

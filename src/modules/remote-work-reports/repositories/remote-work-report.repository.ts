@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { applyKeyset } from '../../../shared/database/keyset';
+import { tuplePlaceholders } from '../../../shared/database/per-turn-batch';
 import { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
 import { EFFECTIVE_STATUSES, PENDING_STATUSES, ReportStatus } from '../remote-work-report.enums';
 
@@ -85,15 +86,20 @@ function storedReportOf(row: ReportRow): StoredReport {
 }
 
 const INSERT_SQL = `INSERT INTO remote_work_reports (${INSERT_COLUMNS.map(([c]) => c).join(', ')})
-  VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`;
+  VALUES `;
 
 /** The only ORM user of `remote_work_reports`. */
 @Injectable()
 export class RemoteWorkReportRepository {
-  async insert(em: EntityManager, report: RemoteWorkReportEntity): Promise<void> {
+  insert(em: EntityManager, report: RemoteWorkReportEntity): Promise<void> {
+    return this.insertMany(em, [report]);
+  }
+
+  /** New reports in one statement: every one of them, or none when one is refused. */
+  async insertMany(em: EntityManager, reports: readonly RemoteWorkReportEntity[]): Promise<void> {
     await em.query(
-      INSERT_SQL,
-      INSERT_COLUMNS.map(([, key]) => toParameter(key, report[key])),
+      INSERT_SQL + tuplePlaceholders(reports.length, INSERT_COLUMNS.length),
+      reports.flatMap((report) => INSERT_COLUMNS.map(([, key]) => toParameter(key, report[key]))),
     );
   }
 

@@ -17,6 +17,7 @@ import {
   cleanFileName,
   RemoteWorkReportSubmissionService,
 } from './remote-work-report-submission.service';
+import type { ReportInsertBatch } from './report-insert.batch';
 
 const strict = () =>
   jest.fn((...args: unknown[]) => {
@@ -39,7 +40,8 @@ function upload(name = 'Отчёт.xlsx'): FileUpload {
 
 describe(RemoteWorkReportSubmissionService.name, () => {
   let access: { forWrite: jest.Mock };
-  let reports: { findBySha256: jest.Mock; insert: jest.Mock; transition: jest.Mock };
+  let reports: { findBySha256: jest.Mock; transition: jest.Mock };
+  let inserts: { insert: jest.Mock };
   let query: { findInOrganization: jest.Mock; toView: jest.Mock };
   let queue: { ensureQueued: jest.Mock; enqueue: jest.Mock };
   let events: { statusChanged: jest.Mock };
@@ -53,7 +55,8 @@ describe(RemoteWorkReportSubmissionService.name, () => {
       doNotFake: ['nextTick', 'setImmediate'],
     });
     access = { forWrite: strict() };
-    reports = { findBySha256: strict(), insert: strict(), transition: strict() };
+    reports = { findBySha256: strict(), transition: strict() };
+    inserts = { insert: strict() };
     query = { findInOrganization: strict(), toView: strict() };
     queue = { ensureQueued: strict(), enqueue: strict() };
     events = { statusChanged: strict() };
@@ -62,6 +65,7 @@ describe(RemoteWorkReportSubmissionService.name, () => {
       access as unknown as ReportAccess,
       { manager: {} } as DataSource,
       reports as unknown as RemoteWorkReportRepository,
+      inserts as unknown as ReportInsertBatch,
       query as unknown as RemoteWorkReportQueryService,
       queue as unknown as RemoteWorkReportQueue,
       events as unknown as RemoteWorkReportEvents,
@@ -79,7 +83,7 @@ describe(RemoteWorkReportSubmissionService.name, () => {
 
   it('should store the file, record it QUEUED for the next Monday, announce it, then enqueue it', async () => {
     storage.putStream.mockResolvedValue({ size: 4, sha256: SHA });
-    reports.insert.mockResolvedValue(undefined);
+    inserts.insert.mockResolvedValue(undefined);
     query.toView.mockReturnValue(view);
     const order: string[] = [];
     events.statusChanged.mockImplementation(() => order.push('announced'));
@@ -90,7 +94,7 @@ describe(RemoteWorkReportSubmissionService.name, () => {
     const [key, , options] = storage.putStream.mock.calls[0] as [string, unknown, unknown];
     expect(key).toMatch(/^remote-work-reports\/([0-9a-f]{2})\/\1[0-9a-f-]{34}\.original\.xlsx$/);
     expect(options).toEqual({ maxBytes: 1000 });
-    const [, entity] = reports.insert.mock.calls[0] as [unknown, RemoteWorkReportEntity];
+    const [entity] = inserts.insert.mock.calls[0] as [RemoteWorkReportEntity];
     expect(entity).toMatchObject({
       organizationId: ORG,
       // Tuesday 13:00 Moscow time: the report is for the coming Monday.
@@ -133,7 +137,7 @@ describe(RemoteWorkReportSubmissionService.name, () => {
 
   it('should return the existing report for the same bytes and week, dropping the new copy', async () => {
     storage.putStream.mockResolvedValue({ size: 4, sha256: SHA });
-    reports.insert.mockRejectedValue(Object.assign(new Error('dup'), { errno: 1062 }));
+    inserts.insert.mockRejectedValue(Object.assign(new Error('dup'), { errno: 1062 }));
     reports.findBySha256.mockResolvedValue({ id: 'r1', organizationId: ORG, status: 'ACCEPTED' });
     storage.delete.mockResolvedValue(undefined);
     query.findInOrganization.mockResolvedValue(view);
@@ -146,7 +150,7 @@ describe(RemoteWorkReportSubmissionService.name, () => {
 
   it('should drop the stored copy and fail when the report cannot be recorded', async () => {
     storage.putStream.mockResolvedValue({ size: 4, sha256: SHA });
-    reports.insert.mockRejectedValue(new Error('connection lost'));
+    inserts.insert.mockRejectedValue(new Error('connection lost'));
     storage.delete.mockResolvedValue(undefined);
 
     await expect(service.submit(principal, upload(), '2026-11-23')).rejects.toThrow(
@@ -157,7 +161,7 @@ describe(RemoteWorkReportSubmissionService.name, () => {
 
   it('should queue a FAILED report again when the same file is uploaded again', async () => {
     storage.putStream.mockResolvedValue({ size: 4, sha256: SHA });
-    reports.insert.mockRejectedValue(Object.assign(new Error('dup'), { errno: 1062 }));
+    inserts.insert.mockRejectedValue(Object.assign(new Error('dup'), { errno: 1062 }));
     reports.findBySha256.mockResolvedValue({ id: 'r1', organizationId: ORG, status: 'FAILED' });
     storage.delete.mockResolvedValue(undefined);
     reports.transition.mockResolvedValue(true);
@@ -179,7 +183,7 @@ describe(RemoteWorkReportSubmissionService.name, () => {
   it('should return the winner when the same bytes were inserted by a concurrent request', async () => {
     storage.putStream.mockResolvedValue({ size: 4, sha256: SHA });
     reports.findBySha256.mockResolvedValue({ id: 'r2', organizationId: ORG, status: 'QUEUED' });
-    reports.insert.mockRejectedValue(Object.assign(new Error('dup'), { errno: 1062 }));
+    inserts.insert.mockRejectedValue(Object.assign(new Error('dup'), { errno: 1062 }));
     storage.delete.mockResolvedValue(undefined);
     query.findInOrganization.mockResolvedValue(view);
 
@@ -189,7 +193,7 @@ describe(RemoteWorkReportSubmissionService.name, () => {
 
   it('should still answer QUEUED when Redis is down (the reconciler enqueues later)', async () => {
     storage.putStream.mockResolvedValue({ size: 4, sha256: SHA });
-    reports.insert.mockResolvedValue(undefined);
+    inserts.insert.mockResolvedValue(undefined);
     query.toView.mockReturnValue(view);
     events.statusChanged.mockResolvedValue(undefined);
     queue.enqueue.mockRejectedValue(new Error('ECONNREFUSED'));

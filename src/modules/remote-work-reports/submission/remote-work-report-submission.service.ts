@@ -20,6 +20,7 @@ import { RemoteWorkReportException } from '../remote-work-report.exception';
 import { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
 import { ReportAccess } from '../report-access.service';
 import { defaultReportingWeek, isMonday } from '../reporting-week';
+import { ReportInsertBatch } from './report-insert.batch';
 import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 
 const DEFAULT_FILE_NAME = 'report.xlsx';
@@ -46,6 +47,7 @@ export class RemoteWorkReportSubmissionService {
     private readonly access: ReportAccess,
     private readonly dataSource: DataSource,
     private readonly reports: RemoteWorkReportRepository,
+    private readonly inserts: ReportInsertBatch,
     private readonly query: RemoteWorkReportQueryService,
     private readonly queue: RemoteWorkReportQueue,
     private readonly events: RemoteWorkReportEvents,
@@ -74,7 +76,7 @@ export class RemoteWorkReportSubmissionService {
     // upload (an earlier one, or a concurrent request's) for one round trip in the rare case
     // instead of a look-up on every upload.
     try {
-      await this.reports.insert(em, report);
+      await this.inserts.insert(report);
     } catch (error) {
       await this.storage.delete(originalKey);
       const existing = isDuplicateKey(error)
