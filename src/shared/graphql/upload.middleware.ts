@@ -1,9 +1,9 @@
-import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { NextFunction, Request, Response } from 'express';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { reportsConfig } from '../../config/configuration';
-import { ErrorCode } from '../errors';
+import { AppException, ErrorCode } from '../errors';
 import { TokenVerifier } from '../auth';
 import { CapacitorPool } from './upload-capacitor';
 
@@ -16,8 +16,9 @@ function refuse(
   status: number,
   code: ErrorCode | 'BAD_REQUEST',
   message: string,
+  subCode?: string,
 ): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status).json({ errors: [{ message, extensions: { code, subCode } }] });
 }
 
 /**
@@ -27,6 +28,7 @@ function refuse(
  */
 @Injectable()
 export class UploadMiddleware implements NestMiddleware {
+  private readonly logger = new Logger(UploadMiddleware.name);
   private readonly upload;
   private readonly capacitors = new CapacitorPool(UPLOAD_MEMORY);
 
@@ -58,14 +60,31 @@ export class UploadMiddleware implements NestMiddleware {
       return;
     }
     const token = TokenVerifier.bearer(req.headers.authorization);
+    if (!token) {
+      refuse(res, 401, ErrorCode.UNAUTHENTICATED, 'Требуется вход в систему', 'TOKEN_INVALID');
+      return;
+    }
     try {
-      if (!token) {
-        throw new Error('no token');
-      }
       // The guard takes the principal from here instead of verifying the token a second time.
       req.user = await this.tokens.verify(token);
-    } catch {
-      refuse(res, 401, ErrorCode.UNAUTHENTICATED, 'Требуется вход в систему');
+    } catch (error) {
+      if (!(error instanceof AppException)) {
+        // The session could not be checked (the database is away): not the caller's fault.
+        const requestId = (req as Request & { id?: string }).id;
+        this.logger.error({ requestId, err: error }, 'upload refused: token not checked');
+        res.status(500).json({
+          errors: [
+            {
+              message: 'Внутренняя ошибка сервера',
+              extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
+            },
+          ],
+        });
+        return;
+      }
+      // As the GraphQL answer would say it: an ended session, an expired or invalid token.
+      const refused = error as AppException;
+      refuse(res, 401, refused.code, refused.message, refused.subCode);
       return;
     }
     this.upload(req, res, next);
