@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { loadEnv } from './config/env.schema';
 import { QUEUE_DASHBOARD_PATH, QueueDashboard } from './modules/operations';
+import { AcceptFirstGate } from './shared/http/accept-first.gate';
 import { createValidationPipe } from './shared/validation/validation.pipe';
 
 function trustProxyValue(raw: string): boolean | number | string {
@@ -20,6 +21,10 @@ export function configureApp(app: INestApplication): void {
   const env = loadEnv();
   const express = app as NestExpressApplication;
   express.useLogger(express.get(Logger));
+  // First of all middleware: a burst of new connections is accepted before requests are worked on.
+  const gate = new AcceptFirstGate();
+  gate.watch(express.getHttpServer());
+  express.use((_req: unknown, _res: unknown, next: () => void) => gate.admit(next));
   express.set('trust proxy', trustProxyValue(env.TRUST_PROXY));
   express.disable('x-powered-by');
   // Uploads are multipart (own limit); JSON bodies carry batches of up to 1 000 events.

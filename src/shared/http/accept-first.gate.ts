@@ -1,0 +1,58 @@
+import type { EventEmitter } from 'node:events';
+
+/** How long requests may be held while connections keep arriving, at the most. */
+export const MAX_HOLD_MS = 100;
+
+/**
+ * Accepts waiting connections before it starts work on the requests already read.
+ *
+ * Since libuv 1.45 (Node 20) a listening socket accepts one connection per turn of the event
+ * loop. When hundreds of clients connect at once (every employer's browser on deadline day) and
+ * the first requests already keep the loop busy, each turn runs long and the other connections
+ * wait in the kernel's queue one turn apiece: in measured bursts of 200 uploads the last ones were
+ * accepted up to 600 ms late, and the requests that did get in arrived a few at a time, too few to
+ * share a database statement (see per-turn-batch). So a request is held while the loop is still
+ * accepting connections: as long as each turn accepts another one, turns stay short (nothing but
+ * accepting and reading headers), and once a turn accepts none, or after {@link MAX_HOLD_MS}, the
+ * held requests all go ahead together. A request arriving alone is released in the same turn.
+ */
+export class AcceptFirstGate {
+  private accepted = 0;
+  private seen = 0;
+  private held: (() => void)[] = [];
+  private heldSince = 0;
+
+  constructor(private readonly maxHoldMs = MAX_HOLD_MS) {}
+
+  /** Counts the connections the server accepts. */
+  watch(server: EventEmitter): void {
+    server.on('connection', () => {
+      this.accepted++;
+    });
+  }
+
+  /** Runs `start` once no more connections are waiting (this turn, when none are). */
+  admit(start: () => void): void {
+    this.held.push(start);
+    if (this.held.length === 1) {
+      this.seen = this.accepted;
+      this.heldSince = performance.now();
+      setImmediate(this.check);
+    }
+  }
+
+  // Runs after the poll phase of every turn while requests are held.
+  private readonly check = (): void => {
+    const stillAccepting = this.accepted !== this.seen;
+    if (stillAccepting && performance.now() - this.heldSince < this.maxHoldMs) {
+      this.seen = this.accepted;
+      setImmediate(this.check);
+      return;
+    }
+    const released = this.held;
+    this.held = [];
+    for (const start of released) {
+      start();
+    }
+  };
+}
