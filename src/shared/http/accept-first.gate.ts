@@ -13,12 +13,14 @@ export const MAX_HOLD_MS = 100;
  * accepted up to 600 ms late, and the requests that did get in arrived a few at a time, too few to
  * share a database statement (see per-turn-batch). So a request is held while the loop is still
  * accepting connections: as long as each turn accepts another one, turns stay short (nothing but
- * accepting and reading headers), and once a turn accepts none, or after {@link MAX_HOLD_MS}, the
- * held requests all go ahead together. A request arriving alone is released in the same turn.
+ * accepting and reading headers, and the work of requests already started), and once a whole
+ * turn passes without a new connection, or after {@link MAX_HOLD_MS}, the held requests all go
+ * ahead together. A request arriving alone waits for one turn of an otherwise idle loop.
  */
 export class AcceptFirstGate {
   private accepted = 0;
-  private seen = 0;
+  // Connections accepted when the previous check ran; -1 before the first check of a hold.
+  private seen = -1;
   private held: (() => void)[] = [];
   private heldSince = 0;
 
@@ -31,20 +33,22 @@ export class AcceptFirstGate {
     });
   }
 
-  /** Runs `start` once no more connections are waiting (this turn, when none are). */
+  /** Runs `start` once a whole turn of the event loop has accepted no connection. */
   admit(start: () => void): void {
     this.held.push(start);
     if (this.held.length === 1) {
-      this.seen = this.accepted;
+      this.seen = -1;
       this.heldSince = performance.now();
       setImmediate(this.check);
     }
   }
 
-  // Runs after the poll phase of every turn while requests are held.
+  // Runs after the poll phase of every turn while requests are held. A request and the accept of
+  // the next connection can come in either order within one poll phase, so only a whole turn
+  // between two checks tells that no connection is waiting.
   private readonly check = (): void => {
-    const stillAccepting = this.accepted !== this.seen;
-    if (stillAccepting && performance.now() - this.heldSince < this.maxHoldMs) {
+    const quietTurn = this.seen === this.accepted;
+    if (!quietTurn && performance.now() - this.heldSince < this.maxHoldMs) {
       this.seen = this.accepted;
       setImmediate(this.check);
       return;
