@@ -99,32 +99,24 @@ describe('remote-work reports: uploads arriving together', () => {
     expect(await reportsOf(former.organizationId, week)).toEqual([]);
   });
 
+  // A new report row; the columns left out are NULL.
   function newReport(organizationId: string, week: string, sha256: string) {
     const now = new Date();
     const id = randomUUID();
-    return Object.assign(new RemoteWorkReportEntity(), {
+    const row: Partial<RemoteWorkReportEntity> = {
       id,
       organizationId,
       reportingWeek: week,
+      sha256,
+    };
+    return Object.assign(new RemoteWorkReportEntity(), row, {
       status: ReportStatus.QUEUED,
       revision: 0,
-      submittedAt: now,
-      processedAt: null,
+      attempts: 0,
       fileName: 'Отчёт.xlsx',
       fileSize: 1,
-      sha256,
       originalKey: `remote-work-reports/${id.slice(0, 2)}/${id}.original.xlsx`,
-      resultKey: null,
-      totalEmployees: null,
-      remoteEmployees: null,
-      rowsTotal: null,
-      rowsAccepted: null,
-      rowsRejected: null,
-      sheetIssues: null,
-      errorCode: null,
-      attempts: 0,
-      submittedByUserId: null,
-      apiClientId: null,
+      submittedAt: now,
       createdAt: now,
       updatedAt: now,
     });
