@@ -22,7 +22,7 @@ describe('process-cpu', () => {
 
   const linux = process.platform === 'linux' ? it : it.skip;
 
-  linux('should count the CPU this process runs between start and stop', () => {
+  linux('should count the time this thread runs and waits between start and stop', () => {
     const stop = startCpuMeter({ self: () => threadTimes(process.pid) });
     const until = performance.now() + 30;
     let spin = 0;
@@ -31,8 +31,10 @@ describe('process-cpu', () => {
     }
     const { self } = stop();
     expect(spin).toBeGreaterThan(0);
-    expect(self.runMs).toBeGreaterThanOrEqual(20);
-    expect(self.runMs).toBeLessThan(1000);
+    // A spinning thread is always on a core or waiting for one, however busy the machine.
+    expect(self.runMs).toBeGreaterThan(0);
+    expect(self.runMs + self.waitMs).toBeGreaterThanOrEqual(25);
+    expect(self.runMs + self.waitMs).toBeLessThan(1000);
   });
 
   linux('should count a process that has ended as zero', async () => {
