@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { statFieldsAfterName } from '../shared/process';
 
 // Where a burst's CPU goes, read from /proc: what each process of the system ran and how long
 // its threads waited for a core. On a 2-core machine the burst p99 is about what the API's main
@@ -23,7 +24,7 @@ export function parseSchedstat(text: string): CpuTimes {
 
 /** The process group id in /proc/<pid>/stat: the third field after the command name. */
 export function processGroupOf(stat: string): number {
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+  return Number(statFieldsAfterName(stat)[2]);
 }
 
 function read(path: string): string | null {

@@ -1,2 +1,2 @@
-export { autogroupNiceOf, lowerPriority } from './process-priority';
+export { autogroupNiceOf, lowerPriority, statFieldsAfterName } from './process-priority';
 export type { PriorityHost } from './process-priority';

@@ -25,10 +25,17 @@ const linuxHost: PriorityHost = {
   writeAutogroup: (nice) => writeFileSync('/proc/self/autogroup', String(nice)),
 };
 
+/**
+ * The fields of a /proc/<pid>/stat line after the command name, which may itself hold spaces and
+ * parentheses: [state, ppid, pgrp, session, …].
+ */
+export function statFieldsAfterName(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /** The session id in /proc/self/stat: the fourth field after the command name. */
 export function sessionIdOf(stat: string): number | null {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const session = Number(fields[3]);
+  const session = Number(statFieldsAfterName(stat)[3]);
   return Number.isInteger(session) ? session : null;
 }
 
