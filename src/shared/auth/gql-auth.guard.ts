@@ -46,7 +46,10 @@ export class GqlAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T = AuthPrincipal>(error: unknown, user: T | false, info: unknown): T {
-    if (error instanceof AppException) {
+    // passport-jwt reports a bad token through `info`; an error is Kabinet's own check refusing
+    // (an AppException) or failing (the session could not be read: the database is away). The
+    // latter is an internal error, not a reason to send the user to sign in again.
+    if (error instanceof Error) {
       throw error;
     }
     if (error || !user) {
