@@ -16,9 +16,9 @@ function refuse(
   status: number,
   code: ErrorCode | 'BAD_REQUEST',
   message: string,
-  subCode?: string,
+  extensions: { subCode?: string; requestId?: string } = {},
 ): void {
-  res.status(status).json({ errors: [{ message, extensions: { code, subCode } }] });
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
 }
 
 /**
@@ -61,7 +61,9 @@ export class UploadMiddleware implements NestMiddleware {
     }
     const token = TokenVerifier.bearer(req.headers.authorization);
     if (!token) {
-      refuse(res, 401, ErrorCode.UNAUTHENTICATED, 'Требуется вход в систему', 'TOKEN_INVALID');
+      refuse(res, 401, ErrorCode.UNAUTHENTICATED, 'Требуется вход в систему', {
+        subCode: 'TOKEN_INVALID',
+      });
       return;
     }
     try {
@@ -72,19 +74,14 @@ export class UploadMiddleware implements NestMiddleware {
         // The session could not be checked (the database is away): not the caller's fault.
         const requestId = (req as Request & { id?: string }).id;
         this.logger.error({ requestId, err: error }, 'upload refused: token not checked');
-        res.status(500).json({
-          errors: [
-            {
-              message: 'Внутренняя ошибка сервера',
-              extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
-            },
-          ],
+        refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Внутренняя ошибка сервера', {
+          requestId,
         });
         return;
       }
       // As the GraphQL answer would say it: an ended session, an expired or invalid token.
       const refused = error as AppException;
-      refuse(res, 401, refused.code, refused.message, refused.subCode);
+      refuse(res, 401, refused.code, refused.message, { subCode: refused.subCode });
       return;
     }
     this.upload(req, res, next);
