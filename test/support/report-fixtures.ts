@@ -137,16 +137,37 @@ export function signAccessToken(
   );
 }
 
+/** A member signed in to the organization: the account, its session and an access token. */
+export interface SignedInMember {
+  userId: string;
+  sessionId: string;
+  token: string;
+}
+
 /**
  * A HEAD of the organization signed in to it: a session row and an access token for it, like the
  * auth module issues after an organization sign-in (so every request also checks the session),
  * written straight into the database (no booted app needed).
  */
-export async function headToken(dataSource: DataSource, organizationId: string): Promise<string> {
+export async function signedInHead(
+  dataSource: DataSource,
+  organizationId: string,
+): Promise<SignedInMember> {
   const { id: userId } = await insertUser(dataSource);
   await addMember(dataSource, organizationId, userId, 'HEAD');
-  const sid = await insertSession(dataSource, userId, organizationId);
-  return signAccessToken({ sub: userId, org: organizationId, sid, jti: randomUUID() });
+  const sessionId = await insertSession(dataSource, userId, organizationId);
+  const token = signAccessToken({
+    sub: userId,
+    org: organizationId,
+    sid: sessionId,
+    jti: randomUUID(),
+  });
+  return { userId, sessionId, token };
+}
+
+/** {@link signedInHead}'s access token. */
+export async function headToken(dataSource: DataSource, organizationId: string): Promise<string> {
+  return (await signedInHead(dataSource, organizationId)).token;
 }
 
 /**

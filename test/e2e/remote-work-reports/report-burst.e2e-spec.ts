@@ -5,15 +5,14 @@ import { RemoteWorkReportRepository } from '../../../src/modules/remote-work-rep
 import { ReportStatus } from '../../../src/modules/remote-work-reports/remote-work-report.enums';
 import { ReportInsertBatch } from '../../../src/modules/remote-work-reports/submission/report-insert.batch';
 import { createTestApp, TestApp } from '../../support/test-app';
+import { SessionRepository } from '../../../src/modules/auth/repositories/session.repository';
 import {
-  addMember,
   createOtherOrganization,
   fixtureBytes,
-  signAccessToken,
+  signedInHead,
   uniqueWeek,
   uploadReport,
 } from '../../support/report-fixtures';
-import { insertSession, insertUser } from '../../support/db-fixtures';
 import type { GqlResponse } from '../../support/graphql-client';
 
 // Uploads that arrive together share their session checks, membership look-ups and report
@@ -34,13 +33,9 @@ describe('remote-work reports: uploads arriving together', () => {
     restoreReportEnv();
   });
 
-  async function signedInHead() {
+  async function signedInEmployer() {
     const organizationId = await createOtherOrganization(t.dataSource);
-    const { id: userId } = await insertUser(t.dataSource);
-    await addMember(t.dataSource, organizationId, userId, 'HEAD');
-    const sessionId = await insertSession(t.dataSource, userId, organizationId);
-    const token = signAccessToken({ sub: userId, org: organizationId, sid: sessionId });
-    return { organizationId, userId, sessionId, token };
+    return { organizationId, ...(await signedInHead(t.dataSource, organizationId)) };
   }
 
   async function reportsOf(organizationId: string, week: string): Promise<string[]> {
@@ -56,13 +51,15 @@ describe('remote-work reports: uploads arriving together', () => {
     const bytes = fixtureBytes();
     // Signed-in heads of organizations of their own (their reports end REJECTED for the INN,
     // which is not what this test is about).
-    const employers = await Promise.all(Array.from({ length: EMPLOYERS }, () => signedInHead()));
+    const employers = await Promise.all(
+      Array.from({ length: EMPLOYERS }, () => signedInEmployer()),
+    );
     // A head whose session has been ended, and a former member whose session is still in force.
     const ended = employers.pop()!;
     await t.dataSource.query('UPDATE sessions SET revoked_at = NOW(3) WHERE id = ?', [
       ended.sessionId,
     ]);
-    const former = await signedInHead();
+    const former = await signedInEmployer();
     await t.dataSource.query('DELETE FROM memberships WHERE user_id = ?', [former.userId]);
 
     const twin = employers[0];
@@ -125,7 +122,11 @@ describe('remote-work reports: uploads arriving together', () => {
   it('should take a shared insert that meets a duplicate apart: the others recorded, the duplicate refused alone', async () => {
     const inserts = t.app.get(ReportInsertBatch);
     const week = uniqueWeek();
-    const [a, b, c] = await Promise.all([signedInHead(), signedInHead(), signedInHead()]);
+    const [a, b, c] = await Promise.all([
+      signedInEmployer(),
+      signedInEmployer(),
+      signedInEmployer(),
+    ]);
     const existing = newReport(b.organizationId, week, 'b'.repeat(64));
     await inserts.insert(existing);
 
@@ -149,5 +150,39 @@ describe('remote-work reports: uploads arriving together', () => {
     expect((await reportsOf(a.organizationId, week)).length).toBe(1);
     expect(await reportsOf(b.organizationId, week)).toEqual([existing.id]);
     expect((await reportsOf(c.organizationId, week)).length).toBe(1);
+  });
+
+  it('should answer INTERNAL_SERVER_ERROR, not a sign-in failure, when sessions cannot be checked', async () => {
+    const employer = await signedInEmployer();
+    const week = uniqueWeek();
+    const sessions = jest
+      .spyOn(t.app.get(SessionRepository), 'findActive')
+      .mockRejectedValue(new Error('connect ECONNREFUSED (the database is away)'));
+    try {
+      const upload = await uploadReport(t, employer.token, fixtureBytes(), { week });
+      const query = await t.gql.request(
+        '{ remoteWorkReports(first: 1) { totalCount } }',
+        {},
+        {
+          token: employer.token,
+        },
+      );
+
+      expect(upload.status).toBe(500);
+      for (const answer of [upload, query]) {
+        expect(answer.errors?.[0].extensions).toMatchObject({
+          code: 'INTERNAL_SERVER_ERROR',
+          requestId: expect.any(String),
+        });
+      }
+      expect(sessions).toHaveBeenCalled();
+    } finally {
+      sessions.mockRestore();
+    }
+    expect(await reportsOf(employer.organizationId, week)).toEqual([]);
+    // Once the database answers again, the same token works.
+    expect(
+      (await uploadReport(t, employer.token, fixtureBytes(), { week })).errors,
+    ).toBeUndefined();
   });
 });
