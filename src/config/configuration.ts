@@ -119,6 +119,7 @@ export const limitsConfig = registerAs('limits', () => {
   const env = loadEnv();
   return {
     perMinute: env.RATE_LIMIT_PER_MINUTE,
+    organizationInvitationsPerDay: env.ORGANIZATION_INVITATIONS_PER_DAY,
     webhookAllowedHosts: env.WEBHOOK_ALLOWED_HOSTS,
   };
 });

@@ -321,6 +321,12 @@ export class EnvVars {
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  // addEmployee invitations (and look-ups of the person) per organization per day.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  ORGANIZATION_INVITATIONS_PER_DAY = 200;
+
   @Transform(toList)
   @IsString({ each: true })
   WEBHOOK_ALLOWED_HOSTS: string[] = [];

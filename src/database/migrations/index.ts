@@ -33,6 +33,8 @@ import { CreateDeveloperRepresentatives1795452334000 } from './1795452334000-cre
 import { CreateInterAgencyAuditLog1795452335000 } from './1795452335000-create-inter-agency-audit-log';
 import { CreateInterAgencyMessages1795452336000 } from './1795452336000-create-inter-agency-messages';
 import { CreateInterAgencyMessageEvents1795452337000 } from './1795452337000-create-inter-agency-message-events';
+import { AddMembershipStatus1796300000000 } from './1796300000000-add-membership-status';
+import { AddMembershipInvitation1796300001000 } from './1796300001000-add-membership-invitation';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -71,4 +73,6 @@ export const MIGRATIONS: (new () => unknown)[] = [
   CreateInterAgencyAuditLog1795452335000,
   CreateInterAgencyMessages1795452336000,
   CreateInterAgencyMessageEvents1795452337000,
+  AddMembershipStatus1796300000000,
+  AddMembershipInvitation1796300001000,
 ];

@@ -7,6 +7,7 @@ import { NotificationDeliveryService } from './delivery/notification-delivery.se
 import { DocumentStatusNotifier } from './documents/document-status.notifier';
 import { FanOutServiceEventProcessor } from './fan-out/fan-out-service-event.processor';
 import { NotificationFanOutService } from './fan-out/notification-fan-out.service';
+import { PersonalNotices } from './notices/personal-notices.service';
 import { NotificationInboxService } from './inbox/notification-inbox.service';
 import { NotificationResolver } from './inbox/notification.resolver';
 import { NotificationSubscriptionRepository } from './notification-subscription.repository';
@@ -29,7 +30,9 @@ import { NotificationSubscriptionService } from './subscriptions/notification-su
     NotificationSubscriptionResolver,
     NotificationResolver,
     DocumentStatusNotifier,
+    PersonalNotices,
     ...workerProviders(NotificationFanOutService, FanOutServiceEventProcessor),
   ],
+  exports: [PersonalNotices],
 })
 export class NotificationsModule {}

@@ -7,7 +7,7 @@ export { AccessGrantEntity } from './entities/access-grant.entity';
 export { ORGANIZATION_ENTITIES } from './entities';
 export { MembershipEntity } from './entities/membership.entity';
 export { OrganizationEntity } from './entities/organization.entity';
-export { MemberRole, OrganizationType, OrgSystem } from './organization.enums';
+export { MemberRole, MembershipStatus, OrganizationType, OrgSystem } from './organization.enums';
 export { OrganizationsModule } from './organizations.module';
 export { MemberPerson } from './graphql/member-person.type';
 export { toOrganization } from './graphql/organization.mapper';

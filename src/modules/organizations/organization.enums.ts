@@ -11,6 +11,13 @@ export enum MemberRole {
   EMPLOYEE = 'EMPLOYEE',
 }
 
+/** Where a membership stands: invited people reach nothing until they accept. */
+export enum MembershipStatus {
+  INVITED = 'INVITED',
+  ACTIVE = 'ACTIVE',
+  DECLINED = 'DECLINED',
+}
+
 /** Systems of the portal an employee reaches only through a grant («Доверенности и доступы»). */
 export enum OrgSystem {
   REMOTE_WORK_REPORTS = 'REMOTE_WORK_REPORTS',
@@ -28,4 +35,9 @@ registerEnumType(MemberRole, {
 registerEnumType(OrgSystem, {
   name: 'OrgSystem',
   description: 'A system of the portal that an organization’s employee reaches through a grant.',
+});
+registerEnumType(MembershipStatus, {
+  name: 'MembershipStatus',
+  description:
+    'INVITED until the person accepts (names hidden, no sign-in, grants or reports), then ACTIVE; DECLINED when they refuse.',
 });

@@ -31,6 +31,18 @@ export enum OrganizationErrorCode {
   SOLE_HEAD = 'SOLE_HEAD',
   /** Only a HEAD appoints or removes a HEAD. */
   HEAD_ONLY = 'HEAD_ONLY',
+  /** The person has an invitation of the organization still waiting for an answer. */
+  ALREADY_INVITED = 'ALREADY_INVITED',
+  /** Unknown id, or an invitation addressed to somebody else (never told apart). */
+  INVITATION_NOT_FOUND = 'INVITATION_NOT_FOUND',
+  /** The invitation lapsed unanswered: the organization invites again. */
+  INVITATION_EXPIRED = 'INVITATION_EXPIRED',
+  /** The invitation was accepted or declined already. */
+  INVITATION_ANSWERED = 'INVITATION_ANSWERED',
+  /** The organization sent its invitations of the day. */
+  INVITATION_LIMIT_REACHED = 'INVITATION_LIMIT_REACHED',
+  /** The member has not accepted the invitation: no grants until then. */
+  MEMBERSHIP_NOT_ACTIVE = 'MEMBERSHIP_NOT_ACTIVE',
 }
 
 export const ORGANIZATION_ERRORS: Record<OrganizationErrorCode, ErrorCode> = {
@@ -51,6 +63,12 @@ export const ORGANIZATION_ERRORS: Record<OrganizationErrorCode, ErrorCode> = {
   LAST_HEAD: ErrorCode.CONFLICT,
   SOLE_HEAD: ErrorCode.CONFLICT,
   HEAD_ONLY: ErrorCode.FORBIDDEN,
+  ALREADY_INVITED: ErrorCode.CONFLICT,
+  INVITATION_NOT_FOUND: ErrorCode.NOT_FOUND,
+  INVITATION_EXPIRED: ErrorCode.CONFLICT,
+  INVITATION_ANSWERED: ErrorCode.CONFLICT,
+  INVITATION_LIMIT_REACHED: ErrorCode.RATE_LIMITED,
+  MEMBERSHIP_NOT_ACTIVE: ErrorCode.CONFLICT,
 };
 
 /** Sign-in refusals with the Russian text shown to the signer. */
@@ -128,7 +146,7 @@ export class OrganizationException extends AppException<OrganizationErrorCode> {
   static lastHead(): OrganizationException {
     return new OrganizationException(
       OrganizationErrorCode.LAST_HEAD,
-      'Нельзя удалить единственного руководителя: сначала назначьте другого',
+      'Нельзя удалить единственного руководителя: сначала назначьте другого, и пусть он примет приглашение',
     );
   }
 
@@ -143,6 +161,50 @@ export class OrganizationException extends AppException<OrganizationErrorCode> {
     return new OrganizationException(
       OrganizationErrorCode.HEAD_ONLY,
       'Назначать и удалять руководителей может только руководитель',
+    );
+  }
+
+  static alreadyInvited(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.ALREADY_INVITED,
+      'Этот человек уже приглашён в организацию и ещё не ответил',
+    );
+  }
+
+  static invitationNotFound(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.INVITATION_NOT_FOUND,
+      'Приглашение не найдено',
+    );
+  }
+
+  static invitationExpired(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.INVITATION_EXPIRED,
+      'Срок приглашения истёк: попросите организацию пригласить вас снова',
+    );
+  }
+
+  static invitationAnswered(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.INVITATION_ANSWERED,
+      'Вы уже ответили на это приглашение',
+    );
+  }
+
+  static invitationLimitReached(retryAfterSeconds: number): OrganizationException {
+    const hours = Math.max(1, Math.ceil(retryAfterSeconds / 3600));
+    return new OrganizationException(
+      OrganizationErrorCode.INVITATION_LIMIT_REACHED,
+      `Организация исчерпала дневной лимит приглашений. Повторите примерно через ${hours} ч.`,
+      { retryAfterSeconds },
+    );
+  }
+
+  static membershipNotActive(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.MEMBERSHIP_NOT_ACTIVE,
+      'Сотрудник ещё не принял приглашение: доступ можно выдать после этого',
     );
   }
 

@@ -1,6 +1,8 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { RateLimitModule } from '../../shared/rate-limit';
 import { AuditModule } from '../audit';
+import { MessagingModule } from '../messaging';
+import { NotificationsModule } from '../notifications';
 import { AccountDeletionRegistry, AuthModule, EmployeeDirectory } from '../auth';
 import { OrganizationAccess } from './access/organization-access.service';
 import { AuthPayloadOrganizationResolver } from './context/auth-payload-organization.resolver';
@@ -11,6 +13,7 @@ import { OrganizationResolver } from './context/organization.resolver';
 import { AccessGrantResolver } from './grants/access-grant.resolver';
 import { AccessGrantService } from './grants/access-grant.service';
 import { EmployeeLookupService } from './members/employee-lookup.service';
+import { InvitationService } from './members/invitation.service';
 import { MembershipFieldsResolver } from './members/membership-fields.resolver';
 import { MembershipResolver } from './members/membership.resolver';
 import { MembershipService } from './members/membership.service';
@@ -30,7 +33,7 @@ import { SignatureLoginService } from './signin/signature-login.service';
  * of account deletion are registered with auth.
  */
 @Module({
-  imports: [AuthModule, AuditModule, RateLimitModule],
+  imports: [AuthModule, AuditModule, RateLimitModule, NotificationsModule, MessagingModule],
   providers: [
     OrganizationAccess,
     QualifiedSignatureService,
@@ -44,6 +47,7 @@ import { SignatureLoginService } from './signin/signature-login.service';
     SignatureLoginService,
     OrganizationContextService,
     MembershipService,
+    InvitationService,
     AccessGrantService,
     EmployeeLookupService,
     SignatureLoginResolver,

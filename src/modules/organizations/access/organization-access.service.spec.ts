@@ -46,6 +46,8 @@ describe(`${OrganizationAccess.name} membership look-ups`, () => {
     expect(query).toHaveBeenCalledTimes(1);
     const [sql, parameters] = query.mock.calls[0] as [string, string[]];
     expect(sql).toContain('(organization_id, user_id) IN ((?, ?), (?, ?), (?, ?))');
-    expect(parameters).toEqual(['o1', 'u1', 'o2', 'u2', 'o2', 'u1']);
+    // Only ACTIVE memberships count: an invitation opens nothing.
+    expect(sql).toContain('status = ?');
+    expect(parameters).toEqual(['ACTIVE', 'o1', 'u1', 'o2', 'u2', 'o2', 'u1']);
   });
 });

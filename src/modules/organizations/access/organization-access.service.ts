@@ -7,7 +7,7 @@ import { perTurnBatch, tuplePlaceholders } from '../../../shared/database/per-tu
 import { AccessGrantEntity } from '../entities/access-grant.entity';
 import { MembershipEntity } from '../entities/membership.entity';
 import { OrganizationEntity } from '../entities/organization.entity';
-import { MemberRole, OrgSystem } from '../organization.enums';
+import { MemberRole, MembershipStatus, OrgSystem } from '../organization.enums';
 
 interface MembershipKey {
   organizationId: string;
@@ -71,7 +71,8 @@ export class OrganizationAccess {
   // Asked on every organization request (every upload on deadline day): plain statements by the
   // unique (organization, user) key, without the ORM's find machinery, the look-ups of requests
   // that arrive together in one. Columns are aliased to the entity's property names, so a row is
-  // the entity's values.
+  // the entity's values. Only ACTIVE memberships are found: an invited or declining person acts
+  // for nobody.
   private findMembership(organizationId: string, userId: string): Promise<MembershipEntity | null> {
     return this.membershipLookup({ organizationId, userId });
   }
@@ -79,10 +80,12 @@ export class OrganizationAccess {
   private readonly membershipLookup = perTurnBatch<MembershipKey, MembershipEntity | null>(
     async (keys) => {
       const rows = await this.dataSource.query<Partial<MembershipEntity>[]>(
-        `SELECT id, organization_id AS organizationId, user_id AS userId, role,
-           personnel_number AS personnelNumber, created_at AS createdAt
-         FROM memberships WHERE (organization_id, user_id) IN (${tuplePlaceholders(keys.length, 2)})`,
-        keys.flatMap((k) => [k.organizationId, k.userId]),
+        `SELECT id, organization_id AS organizationId, user_id AS userId, role, status,
+           personnel_number AS personnelNumber, invited_as AS invitedAs,
+           invitation_expires_at AS invitationExpiresAt, created_at AS createdAt
+         FROM memberships WHERE status = ?
+           AND (organization_id, user_id) IN (${tuplePlaceholders(keys.length, 2)})`,
+        [MembershipStatus.ACTIVE, ...keys.flatMap((k) => [k.organizationId, k.userId])],
       );
       // The key compares like the column (case-insensitively).
       const keyOf = (k: Partial<MembershipKey>) =>
@@ -114,11 +117,11 @@ export class OrganizationAccess {
     return membership;
   }
 
-  /** Whether a user is a member of an organization (any role). */
+  /** Whether a user is an ACTIVE member of an organization (any role). */
   async isMember(organizationId: string, userId: string): Promise<boolean> {
     return this.dataSource
       .getRepository(MembershipEntity)
-      .exists({ where: { organizationId, userId } });
+      .exists({ where: { organizationId, userId, status: MembershipStatus.ACTIVE } });
   }
 
   /** Read by the worker for every report it checks: a plain statement by the primary key. */

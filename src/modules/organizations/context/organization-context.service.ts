@@ -6,6 +6,8 @@ import { accountOwnerId, AuthPayload, SessionService, UserRepository } from '../
 import type { ClientInfo } from '../../auth';
 import { toOrganization } from '../graphql/organization.mapper';
 import type { Organization } from '../graphql/organization.type';
+import type { MembershipEntity } from '../entities/membership.entity';
+import { MembershipStatus } from '../organization.enums';
 import { OrganizationException } from '../organizations.exception';
 import { MembershipRepository } from '../repositories/membership.repository';
 import { RepresentationDirectory } from './representation-directory';
@@ -24,13 +26,13 @@ export class OrganizationContextService {
   ) {}
 
   /**
-   * The organizations the account is a member of, in the order it joined them, then those it
+   * The organizations the account is an ACTIVE member of, in the order it joined them, then those it
    * represents as a developer representative without being a member (`myRole: null`).
    */
   async mine(principal: AuthPrincipal): Promise<Organization[]> {
     const em = this.dataSource.manager;
     const userId = accountOwnerId(principal);
-    const memberships = await this.memberships.findManyByUser(em, userId);
+    const memberships = await this.memberships.findActiveByUser(em, userId);
     const memberOf = new Set(memberships.map((m) => m.organizationId));
     const represented = (await this.representation.organizationsRepresentedBy(userId)).filter(
       (id) => !memberOf.has(id),
@@ -60,7 +62,7 @@ export class OrganizationContextService {
   ): Promise<AuthPayload> {
     const em = this.dataSource.manager;
     const userId = accountOwnerId(principal);
-    const membership = await this.memberships.findOne(em, organizationId, userId);
+    const membership = activeOnly(await this.memberships.findOne(em, organizationId, userId));
     const representative =
       !membership && (await this.representation.represents(userId, organizationId));
     const user = membership || representative ? await this.users.findById(em, userId) : null;
@@ -89,10 +91,17 @@ export class OrganizationContextService {
       // without a role in it.
       return toOrganization(organization, null);
     }
-    const membership = await this.memberships.findOne(em, organizationId, principal.userId ?? '');
+    const membership = activeOnly(
+      await this.memberships.findOne(em, organizationId, principal.userId ?? ''),
+    );
     if (!membership) {
       throw AppException.forbidden('Вы больше не состоите в этой организации');
     }
     return toOrganization(organization, membership.role);
   }
+}
+
+// An invited or declining person is not a member yet.
+function activeOnly(membership: MembershipEntity | null): MembershipEntity | null {
+  return membership?.status === MembershipStatus.ACTIVE ? membership : null;
 }

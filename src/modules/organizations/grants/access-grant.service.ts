@@ -7,6 +7,7 @@ import { OrganizationAccess } from '../access/organization-access.service';
 import { AccessGrantEntity } from '../entities/access-grant.entity';
 import type { AccessGrant } from '../graphql/access-grant.type';
 import { toAccessGrant } from '../graphql/organization.mapper';
+import { MembershipStatus } from '../organization.enums';
 import type { OrgSystem } from '../organization.enums';
 import { OrganizationException } from '../organizations.exception';
 import { AccessGrantRepository } from '../repositories/access-grant.repository';
@@ -43,6 +44,10 @@ export class AccessGrantService {
       const membership = await this.memberships.findById(em, membershipId);
       if (!membership || membership.organizationId !== manager.organizationId) {
         throw OrganizationException.membershipNotFound();
+      }
+      // Grants are for people who accepted: an invitation opens nothing.
+      if (membership.status !== MembershipStatus.ACTIVE) {
+        throw OrganizationException.membershipNotActive();
       }
       await this.grants.upsert(
         em,

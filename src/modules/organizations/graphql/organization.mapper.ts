@@ -27,9 +27,13 @@ export function toMembership(entity: MembershipEntity): Membership {
   return Object.assign(new Membership(), {
     id: entity.id,
     role: entity.role,
+    status: entity.status,
+    invitedAs: entity.invitedAs ?? null,
+    invitationExpiresAt: entity.invitationExpiresAt ?? null,
     personnelNumber: entity.personnelNumber,
     createdAt: entity.createdAt,
     userId: entity.userId,
+    organizationId: entity.organizationId,
   });
 }
 

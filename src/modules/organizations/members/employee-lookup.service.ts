@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EmployeeAccount } from '../../auth';
+import { MembershipStatus } from '../organization.enums';
 import { OrganizationException } from '../organizations.exception';
 import { MembershipRepository } from '../repositories/membership.repository';
 import { OrganizationRepository } from '../repositories/organization.repository';
@@ -17,14 +18,14 @@ export class EmployeeLookupService {
     private readonly memberships: MembershipRepository,
   ) {}
 
-  /** The membership behind `<organization INN>/<personnel number>`. */
+  /** The ACTIVE membership behind `<organization INN>/<personnel number>` (invited: nobody). */
   async find(inn: string, personnelNumber: string): Promise<EmployeeAccount | null> {
     const em = this.dataSource.manager;
     const organization = await this.organizations.findByInn(em, inn);
     const membership = organization
       ? await this.memberships.findByPersonnelNumber(em, organization.id, personnelNumber)
       : null;
-    return membership
+    return membership?.status === MembershipStatus.ACTIVE
       ? { userId: membership.userId, organizationId: membership.organizationId }
       : null;
   }

@@ -2,10 +2,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
 import type { TransactionRunner } from '../../../shared/database/transaction-runner';
 import type { DataAccessLogService } from '../../audit';
-import type { UserRepository } from '../../auth';
 import type { OrganizationAccess } from '../access/organization-access.service';
 import type { MembershipEntity } from '../entities/membership.entity';
-import { MemberRole } from '../organization.enums';
+import { MemberRole, MembershipStatus } from '../organization.enums';
 import type { AccessGrantRepository } from '../repositories/access-grant.repository';
 import type { MemberPersonRepository } from '../repositories/member-person.repository';
 import type { MembershipRepository } from '../repositories/membership.repository';
@@ -27,6 +26,9 @@ function membership(values: Partial<MembershipEntity>): MembershipEntity {
     userId: 'u1',
     role: MemberRole.EMPLOYEE,
     personnelNumber: null,
+    status: MembershipStatus.ACTIVE,
+    invitedAs: null,
+    invitationExpiresAt: null,
     createdAt: new Date(),
     ...values,
   };
@@ -55,7 +57,6 @@ describe(MembershipService.name, () => {
       memberships as unknown as MembershipRepository,
       grants as unknown as AccessGrantRepository,
       {} as MemberPersonRepository,
-      {} as UserRepository,
       {} as DataAccessLogService,
     );
   });
@@ -105,9 +106,36 @@ describe(MembershipService.name, () => {
     expect(memberships.delete).toHaveBeenCalledWith(em, employee.id);
   });
 
-  it('should refuse an addition naming neither SNILS nor phone', async () => {
-    await expect(
-      service.add(PRINCIPAL, { role: MemberRole.EMPLOYEE, snils: null, phone: '  ' }),
-    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  it('should not count an invited HEAD: the last ACTIVE HEAD stays', async () => {
+    const invited = membership({
+      id: 'm-head-2',
+      userId: 'u2',
+      role: MemberRole.HEAD,
+      status: MembershipStatus.INVITED,
+    });
+    memberships.findHeadsForUpdate.mockResolvedValue([head, invited]);
+    memberships.findById.mockResolvedValue(head);
+
+    await expect(service.remove(PRINCIPAL, head.id)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      subCode: 'LAST_HEAD',
+    });
+  });
+
+  it('should remove an invited HEAD while the only ACTIVE HEAD stays', async () => {
+    const invited = membership({
+      id: 'm-head-2',
+      userId: 'u2',
+      role: MemberRole.HEAD,
+      status: MembershipStatus.INVITED,
+    });
+    memberships.findHeadsForUpdate.mockResolvedValue([head, invited]);
+    memberships.findById.mockResolvedValue(invited);
+    grants.deleteByMembership.mockResolvedValue(undefined);
+    memberships.delete.mockResolvedValue(undefined);
+
+    await service.remove(PRINCIPAL, invited.id);
+
+    expect(memberships.delete).toHaveBeenCalledWith(em, invited.id);
   });
 });

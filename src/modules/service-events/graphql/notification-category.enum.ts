@@ -13,6 +13,8 @@ export enum NotificationCategory {
   PETS = 'PETS',
   /** Status changes of the person's own documents: always delivered, not subscribable. */
   DOCUMENTS = 'DOCUMENTS',
+  /** Invitations to organizations: always delivered, not subscribable. */
+  ORGANIZATIONS = 'ORGANIZATIONS',
 }
 
 registerEnumType(NotificationCategory, {
@@ -22,6 +24,10 @@ registerEnumType(NotificationCategory, {
     DOCUMENTS: {
       description:
         'Status changes of my SNILS or passport checks: always delivered in-app, not subscribable, not accepted from service events.',
+    },
+    ORGANIZATIONS: {
+      description:
+        'Invitations to join an organization: always delivered in-app, not subscribable, not accepted from service events.',
     },
   },
 });

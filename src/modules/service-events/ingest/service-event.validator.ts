@@ -12,6 +12,11 @@ const MAX_AMOUNT = 1_000_000_000;
 const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
 const SOURCE = /^[A-Za-z0-9._:-]{1,100}$/;
 const CATEGORIES = new Set<string>(Object.values(NotificationCategory));
+// Notices the portal itself sends; agencies never publish them.
+const PORTAL_ONLY = new Set<string>([
+  NotificationCategory.DOCUMENTS,
+  NotificationCategory.ORGANIZATIONS,
+]);
 const SUBJECT_KINDS = new Set<string>(Object.values(SubjectKind));
 
 /** An event as stored: values normalised, with the hash of its content. */
@@ -127,7 +132,7 @@ export function validateServiceEvent(input: ServiceEventInput, index: number, no
     errors.push({ field: at('source'), message: 'От 1 до 100 символов: латиница, цифры, . _ : -' });
   }
   const externalId = text(input.externalId, at('externalId'), 200, true, errors);
-  if (!CATEGORIES.has(input.category) || input.category === NotificationCategory.DOCUMENTS) {
+  if (!CATEGORIES.has(input.category) || PORTAL_ONLY.has(input.category)) {
     errors.push({ field: at('category'), message: 'Эта категория не принимается от ведомств' });
   }
   let subjectValue: string | null = null;
