@@ -4,7 +4,9 @@ import { IsUUID } from 'class-validator';
 /** Arguments of `removeEmployee`, `acceptMembership` and `declineMembership`. */
 @ArgsType()
 export class MembershipIdArgs {
-  @Field(() => ID, { description: 'A membership of the current organization, or (to answer) my invitation.' })
+  @Field(() => ID, {
+    description: 'A membership of the current organization, or (to answer) my invitation.',
+  })
   @IsUUID()
   membershipId!: string;
 }

@@ -28,7 +28,8 @@ export class Membership {
 
   @Field(() => GraphQLISODateTime, {
     nullable: true,
-    description: 'When an unanswered invitation lapses (14 days after it was sent); null once answered.',
+    description:
+      'When an unanswered invitation lapses (14 days after it was sent); null once answered.',
   })
   invitationExpiresAt!: Date | null;
 
