@@ -2,7 +2,7 @@ import { registerAccount, errorOf } from '../auth/auth-e2e.helpers';
 import { WebhookReceiver } from '../../support/webhook-receiver';
 import { fixtureBytes, uniqueWeek, uploadReport } from '../../support/report-fixtures';
 import {
-  ADD_EMPLOYEE,
+  addAndAccept,
   GRANT_ACCESS,
   headOfNewOrganization,
   MEMBERS,
@@ -37,23 +37,20 @@ describe('organizations: isolation between organizations', () => {
 
     // An ADMIN of A, signed in through A's context switch.
     const admin = await registerAccount(h);
-    await h.gql.ok(
-      ADD_EMPLOYEE,
-      { input: { phone: admin.phone, role: 'ADMIN' } },
-      { token: a.token },
-    );
+    await addAndAccept(h, a.token, { phone: admin.phone, role: 'ADMIN' }, admin.accessToken);
     adminOfA = (
       await h.gql.ok(SELECT_ORGANIZATION, { id: a.organizationId }, { token: admin.accessToken })
     ).selectOrganization.accessToken;
 
     // B's ids: an employee with a grant, a report, an API client and a webhook.
     const employee = await registerAccount(h);
-    const added = await h.gql.ok(
-      ADD_EMPLOYEE,
-      { input: { phone: employee.phone, role: 'EMPLOYEE', personnelNumber: 'Б-1' } },
-      { token: b.token },
+    const added = await addAndAccept(
+      h,
+      b.token,
+      { phone: employee.phone, role: 'EMPLOYEE', personnelNumber: 'Б-1' },
+      employee.accessToken,
     );
-    ids.membership = added.addEmployee.id;
+    ids.membership = added.id;
     const members = await h.gql.ok(MEMBERS, {}, { token: b.token });
     ids.headMembership = memberNodes(members.organizationMembers).find(
       (n) => n.person.id === b.person.userId,

@@ -1,7 +1,9 @@
 import { registerAccount, errorOf, type Account } from '../auth/auth-e2e.helpers';
 import { codeIn } from '../../support/sms-gateway';
 import {
+  ACCEPT_MEMBERSHIP,
   ADD_EMPLOYEE,
+  addAndAccept,
   CURRENT_ORGANIZATION,
   GRANT_ACCESS,
   headOfNewOrganization,
@@ -35,17 +37,26 @@ describe('organizations: members, grants and employee sign-in', () => {
   let counter = 0;
   const personnelNumber = () => `ТН-${Date.now().toString(36)}-${++counter}`;
 
+  /** Invites the account and, when the invitation went through, accepts it as the person. */
   async function addByPhone(
     account: Account,
     role: string,
     number: string | null = personnelNumber(),
     token = head.token,
   ) {
-    return h.gql.request(
+    const res = await h.gql.request(
       ADD_EMPLOYEE,
       { input: { phone: account.phone, role, personnelNumber: number } },
       { token },
     );
+    if (!res.errors?.length) {
+      await h.gql.ok(
+        ACCEPT_MEMBERSHIP,
+        { id: res.data!.addEmployee.id },
+        { token: account.accessToken },
+      );
+    }
+    return res;
   }
 
   /** An employee login code, by SMS to the member's phone, then loginWithCode. */
@@ -57,25 +68,27 @@ describe('organizations: members, grants and employee sign-in', () => {
   }
 
   describe('addEmployee', () => {
-    it('should add an account by phone and by verified SNILS, listed with names and grants', async () => {
+    it('should add an account by phone and by verified SNILS, listed with names and grants once accepted', async () => {
       const byPhone = await registerAccount(h);
       const added = await addByPhone(byPhone, 'EMPLOYEE', 'ТН-1');
       expect(added.errors).toBeUndefined();
       expect(added.data!.addEmployee).toMatchObject({
         role: 'EMPLOYEE',
+        status: 'INVITED',
         personnelNumber: 'ТН-1',
-        person: { id: byPhone.userId, lastName: byPhone.lastName, firstName: byPhone.firstName },
+        person: { id: added.data!.addEmployee.id, lastName: '', firstName: '' },
         grants: [],
       });
 
       const bySnils = await personWithVerifiedSnils(h);
-      const admin = await h.gql.ok(
-        ADD_EMPLOYEE,
-        { input: { snils: bySnils.snilsDigits, role: 'ADMIN' } },
-        { token: head.token },
+      const admin = await addAndAccept(
+        h,
+        head.token,
+        { snils: bySnils.snilsDigits, role: 'ADMIN' },
+        bySnils.accessToken,
       );
-      expect(admin.addEmployee).toMatchObject({ role: 'ADMIN', personnelNumber: null });
-      expect(admin.addEmployee.person.id).toBe(bySnils.userId);
+      expect(admin).toMatchObject({ role: 'ADMIN', status: 'ACTIVE', personnelNumber: null });
+      expect(admin.person.id).toBe(bySnils.userId);
 
       const list = await h.gql.ok(MEMBERS, { first: 100 }, { token: head.token });
       const ids = memberNodes(list.organizationMembers).map((n) => n.person.id);

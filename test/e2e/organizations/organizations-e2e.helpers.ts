@@ -66,10 +66,13 @@ export const CURRENT_ORGANIZATION = `{ currentOrganization { ${ORGANIZATION_FIEL
 export const SELECT_ORGANIZATION = `mutation($id: ID!) {
   selectOrganization(organizationId: $id) { ${SIGNED_IN_FIELDS} }
 }`;
-export const MEMBER_FIELDS = `id role personnelNumber createdAt person { id lastName firstName middleName }
-  grants { id system grantedAt expiresAt }`;
+export const MEMBER_FIELDS = `id role status invitedAs invitationExpiresAt personnelNumber createdAt
+  person { id lastName firstName middleName } grants { id system grantedAt expiresAt }`;
 export const ADD_EMPLOYEE = `mutation($input: AddEmployeeInput!) { addEmployee(input: $input) { ${MEMBER_FIELDS} } }`;
 export const REMOVE_EMPLOYEE = 'mutation($id: ID!) { removeEmployee(membershipId: $id) }';
+export const ACCEPT_MEMBERSHIP = `mutation($id: ID!) { acceptMembership(membershipId: $id) { ${MEMBER_FIELDS} } }`;
+export const DECLINE_MEMBERSHIP = 'mutation($id: ID!) { declineMembership(membershipId: $id) }';
+export const MY_INVITATIONS = `{ myInvitations { ${MEMBER_FIELDS} organization { id fullName myRole } } }`;
 export const MEMBERS = `query($first: Int, $after: String) {
   organizationMembers(first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${MEMBER_FIELDS} } }
@@ -234,10 +237,32 @@ export async function organizationFootprint(
   };
 }
 
+/**
+ * addEmployee, then the invited person accepts with their own token: an ACTIVE member.
+ * Returns the accepted membership.
+ */
+export async function addAndAccept(
+  h: OrganizationsHarness,
+  managerToken: string,
+  input: Record<string, unknown>,
+  inviteeToken: string,
+): Promise<MemberNode> {
+  const invited = await h.gql.ok(ADD_EMPLOYEE, { input }, { token: managerToken });
+  const accepted = await h.gql.ok(
+    ACCEPT_MEMBERSHIP,
+    { id: invited.addEmployee.id },
+    { token: inviteeToken },
+  );
+  return accepted.acceptMembership as MemberNode;
+}
+
 /** A `Membership` as MEMBER_FIELDS selects it. */
 export interface MemberNode {
   id: string;
   role: string;
+  status: string;
+  invitedAs: string | null;
+  invitationExpiresAt: string | null;
   personnelNumber: string | null;
   createdAt: string;
   person: { id: string; lastName: string; firstName: string; middleName: string | null };
