@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import type { GraphQLContext } from '../../shared/auth';
 import { LoaderSet, RequestLoaders } from '../../shared/graphql/request-loaders';
 import { UserEntity } from '../auth';
-import { MembershipEntity, OrganizationEntity } from '../organizations';
+import { MembershipEntity, MembershipStatus, OrganizationEntity } from '../organizations';
 import { DataKind } from './graphql/data-kind.type';
 import { InformationSystem } from './graphql/information-system.type';
 import { toDataKind, toInformationSystem, toSpecialQueue } from './graphql/inter-agency.mapper';
@@ -76,6 +76,7 @@ export class InterAgencyLoaders implements OnModuleInit {
           ? em().findBy(MembershipEntity, {
               userId: In(userIds),
               organizationId: In(organizationIds),
+              status: MembershipStatus.ACTIVE,
             })
           : Promise.resolve([]),
       ]);

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { UserEntity } from '../../auth';
 import { MessagingService } from '../../messaging';
-import { MemberRole, MembershipEntity } from '../../organizations';
+import { MemberRole, MembershipEntity, MembershipStatus } from '../../organizations';
 
 /**
  * Tells an organization's HEAD and ADMINs about a decision: by e-mail when the account has one,
@@ -22,7 +22,11 @@ export class DecisionNotifier {
     try {
       const managers = await this.dataSource.getRepository(MembershipEntity).find({
         select: { userId: true },
-        where: { organizationId, role: In([MemberRole.HEAD, MemberRole.ADMIN]) },
+        where: {
+          organizationId,
+          role: In([MemberRole.HEAD, MemberRole.ADMIN]),
+          status: MembershipStatus.ACTIVE,
+        },
       });
       if (managers.length === 0) {
         return;

@@ -7,7 +7,7 @@ import { AppException } from '../../../shared/errors';
 import { checkSnils } from '../../../shared/identifiers';
 import { AuditActorKind, DataAccessAction, DataAccessLogService } from '../../audit';
 import { UserRepository } from '../../auth';
-import { MembershipEntity, OrganizationEntity } from '../../organizations';
+import { MembershipEntity, MembershipStatus, OrganizationEntity } from '../../organizations';
 import { InterAgencyAccess } from '../access/inter-agency-access.service';
 import type { InterAgencyActor } from '../access/inter-agency-actor';
 import { InterAgencyAudit } from '../audit/inter-agency-audit.service';
@@ -81,7 +81,11 @@ export class DeveloperRepresentativeService {
     try {
       await this.tx.run(async (em) => {
         const member = await em.getRepository(MembershipEntity).exists({
-          where: { organizationId: developerOrganizationId, userId: person.id },
+          where: {
+            organizationId: developerOrganizationId,
+            userId: person.id,
+            status: MembershipStatus.ACTIVE,
+          },
         });
         if (!member) {
           throw InterAgencyException.notACandidate();
@@ -144,7 +148,9 @@ export class DeveloperRepresentativeService {
   }
 
   private async organizationsOf(em: EntityManager, userId: string): Promise<OrganizationEntity[]> {
-    const memberships = await em.getRepository(MembershipEntity).find({ where: { userId } });
+    const memberships = await em
+      .getRepository(MembershipEntity)
+      .find({ where: { userId, status: MembershipStatus.ACTIVE } });
     if (memberships.length === 0) {
       return [];
     }
