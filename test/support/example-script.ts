@@ -51,8 +51,8 @@ export function startExample(script: string, env: Record<string, string>): Runni
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     child,
