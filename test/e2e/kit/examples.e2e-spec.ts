@@ -189,10 +189,11 @@ describe('examples: the integrator scripts against a started Kabinet', () => {
 
     async function uploadAndExpectDelivery(head: string, workbook: string, webhookId: string) {
       const credentials = await apiClient(head, ['reports:read', 'reports:write']);
-      const run = await runExample('employer-upload.mjs', [workbook, '--week', uniqueWeek()], {
-        KABINET_URL: kabinet.url!,
-        ...credentials,
-      });
+      const run = await runExample(
+        'employer-upload.mjs',
+        [workbook, '--week', uniqueWeek(), '--out', join(temp, 'webhook-result.xlsx')],
+        { KABINET_URL: kabinet.url!, ...credentials },
+      );
       expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
       const [, deliveryId] = await receiver.waitForOutput(
         /verified REMOTE_WORK_REPORT_STATUS_CHANGED ([0-9a-f-]{36})[\s\S]*"status": "ACCEPTED"/,
