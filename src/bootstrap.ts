@@ -1,10 +1,16 @@
 import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { loadEnv } from './config/env.schema';
 import { QUEUE_DASHBOARD_PATH, QueueDashboard } from './modules/operations';
 import { AcceptFirstGate } from './shared/http/accept-first.gate';
+import {
+  buildOpenApiDocument,
+  OPENAPI_PATH,
+  serializeOpenApiDocument,
+} from './shared/openapi/openapi';
 import { createValidationPipe } from './shared/validation/validation.pipe';
 
 function trustProxyValue(raw: string): boolean | number | string {
@@ -49,6 +55,17 @@ export function configureApp(app: INestApplication): void {
     ],
   });
   app.use(QUEUE_DASHBOARD_PATH, ...app.get(QueueDashboard).handlers());
+  if (env.NODE_ENV !== 'production') {
+    // The REST routes' OpenAPI document, for developers; production does not describe itself.
+    const document = serializeOpenApiDocument(buildOpenApiDocument(app));
+    app.use(OPENAPI_PATH, (req: Request, res: Response, next: () => void) => {
+      if (req.method !== 'GET' || (req.path !== '/' && req.path !== '')) {
+        next();
+        return;
+      }
+      res.type('application/json').send(document);
+    });
+  }
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 }

@@ -10,6 +10,7 @@ import { createApiClient } from './cli/create-api-client.command';
 import { grantRole } from './cli/grant-role.command';
 import { registryImport } from './cli/registry-import.command';
 import { reportDeadlineExtend } from './cli/report-deadline-extend.command';
+import { seedDemo } from './cli/seed-demo.command';
 import { loadEnv } from './config/env.schema';
 import { ensureDatabase } from './database/ensure-database';
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   'grant-role': grantRole,
   'registry:import': registryImport,
   'report-deadline:extend': reportDeadlineExtend,
+  'seed:demo': seedDemo,
 };
 
 async function main(): Promise<number> {

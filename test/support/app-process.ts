@@ -84,7 +84,8 @@ export async function startAppProcess(
   if (!existsSync(MAIN)) {
     throw new Error(`${MAIN} is missing: run \`nest build\` first`);
   }
-  const port = role === 'worker' ? null : await freePort();
+  // A PORT given in `env` is used (a caller that must know it beforehand, e.g. for PUBLIC_URL).
+  const port = role === 'worker' ? null : env.PORT ? Number(env.PORT) : await freePort();
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     APP_ROLE: role,

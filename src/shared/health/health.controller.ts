@@ -6,12 +6,14 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { redisConfig } from '../../config/configuration';
 import { Public } from '../auth';
 
 /** Liveness plus MySQL and Redis readiness, for load balancers and orchestrators. */
+@ApiTags('operations')
 @Controller('health')
 @SkipThrottle()
 export class HealthController implements OnModuleDestroy {
@@ -30,6 +32,10 @@ export class HealthController implements OnModuleDestroy {
 
   @Get()
   @Public()
+  @ApiOperation({
+    summary: 'Liveness and readiness (MySQL, Redis)',
+    description: '200 when MySQL and Redis answer, 503 with the failing part otherwise.',
+  })
   @HealthCheck()
   check() {
     return this.health.check([

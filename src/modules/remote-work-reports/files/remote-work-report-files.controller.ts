@@ -1,4 +1,14 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { CurrentUser, Public } from '../../../shared/auth';
@@ -16,11 +26,30 @@ function contentDisposition(fileName: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+const XLSX_FILE = { content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } };
+const REST_ERROR = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string' },
+        subCode: { type: 'string' },
+        message: { type: 'string' },
+      },
+    },
+  },
+};
+
+@ApiTags('remote-work reports')
 @Controller('files')
 export class RemoteWorkReportFilesController {
   constructor(private readonly files: RemoteWorkReportFilesService) {}
 
   @Public()
+  @ApiOperation({ summary: 'The empty remote-work report workbook to fill in' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'The template workbook', ...XLSX_FILE })
   @Get('templates/remote-work-report.xlsx')
   async template(@Res() res: Response): Promise<void> {
     const workbook = await this.files.templateWorkbook();
@@ -34,6 +63,24 @@ export class RemoteWorkReportFilesController {
       .send(workbook);
   }
 
+  @ApiOperation({
+    summary: "A report's uploaded workbook (original) or its result workbook (result)",
+    description:
+      'For the members who may see the report (HEAD, ADMIN, a REMOTE_WORK_REPORTS grant) and ' +
+      'the organization clients with reports:read; the URLs are the report fields ' +
+      'originalFileUrl and resultFileUrl. A result exists once the report is ACCEPTED, ' +
+      'PARTIALLY_ACCEPTED or REJECTED.',
+  })
+  @ApiBearerAuth('bearer')
+  @ApiParam({ name: 'id', description: 'The report id', format: 'uuid' })
+  @ApiParam({ name: 'kind', enum: ['original', 'result'] })
+  @ApiProduces(XLSX, 'application/json')
+  @ApiOkResponse({ description: 'The workbook (Cache-Control: private, no-store)', ...XLSX_FILE })
+  @ApiUnauthorizedResponse({ description: 'No valid token', schema: REST_ERROR })
+  @ApiNotFoundResponse({
+    description: "Not this caller's report, or no such file yet",
+    schema: REST_ERROR,
+  })
   @Get('remote-work-reports/:id/:kind')
   async download(
     @CurrentUser() principal: AuthPrincipal,

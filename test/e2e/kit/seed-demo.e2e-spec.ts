@@ -1,0 +1,120 @@
+import { runCli } from '../../support/cli';
+import { createTestApp, TestApp } from '../../support/test-app';
+
+const LOGIN = `mutation($login: String!, $password: String!) {
+  login(login: $login, password: $password) { accessToken }
+}`;
+const SELECT = `mutation($id: ID!) { selectOrganization(organizationId: $id) { accessToken } }`;
+const DEMO_INN = '7799000012';
+
+interface Seeded {
+  organization: { id: string; inn: string };
+  password: string;
+  accounts: Record<string, { phone: string; role: string | null }>;
+  apiClient: { clientId: string; clientSecret: string; scopes: string[] };
+  signIn: string[];
+}
+
+describe('npm run cli -- seed:demo', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function demoOrganizations(): Promise<number> {
+    const [row] = await t.dataSource.query<{ n: number }[]>(
+      'SELECT COUNT(*) AS n FROM organizations WHERE inn = ?',
+      [DEMO_INN],
+    );
+    return Number(row.n);
+  }
+
+  it('should be refused when NODE_ENV=production, writing nothing', async () => {
+    const run = await runCli(['seed:demo'], {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'seed-demo-production-test-secret-0123456789',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/refused when NODE_ENV=production/);
+    expect(run.stdout).toBe('');
+    expect(await demoOrganizations()).toBe(0);
+  });
+
+  it('should print credentials that work: people sign in, the client gets a token', async () => {
+    const run = await runCli(['seed:demo']);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    const seeded = JSON.parse(run.stdout) as Seeded;
+    expect(seeded.organization.inn).toBe(DEMO_INN);
+    expect(Object.keys(seeded.accounts).sort()).toEqual(['admin', 'employee', 'head', 'resident']);
+
+    const token = await fetch(`${t.url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: seeded.apiClient.clientId,
+        client_secret: seeded.apiClient.clientSecret,
+      }),
+    });
+    expect(token.status).toBe(200);
+    const { access_token } = (await token.json()) as { access_token: string };
+    const { remoteWorkReports } = await t.gql.ok(
+      '{ remoteWorkReports { totalCount } }',
+      {},
+      { token: access_token },
+    );
+    expect(remoteWorkReports.totalCount).toBe(0);
+
+    for (const key of ['head', 'admin', 'employee']) {
+      const { login } = await t.gql.ok(LOGIN, {
+        login: seeded.accounts[key].phone,
+        password: seeded.password,
+      });
+      const { myOrganizations } = await t.gql.ok(
+        '{ myOrganizations { id myRole } }',
+        {},
+        { token: login.accessToken as string },
+      );
+      expect({ key, myOrganizations }).toEqual({
+        key,
+        myOrganizations: [{ id: seeded.organization.id, myRole: seeded.accounts[key].role }],
+      });
+      const { selectOrganization } = await t.gql.ok(
+        SELECT,
+        { id: seeded.organization.id },
+        { token: login.accessToken as string },
+      );
+      // HEAD and ADMIN by role, the EMPLOYEE by the seeded grant.
+      await t.gql.ok(
+        '{ remoteWorkReports { totalCount } }',
+        {},
+        { token: selectOrganization.accessToken as string },
+      );
+    }
+    const { login } = await t.gql.ok(LOGIN, {
+      login: seeded.accounts.resident.phone,
+      password: seeded.password,
+    });
+    const { myOrganizations } = await t.gql.ok(
+      '{ myOrganizations { id } }',
+      {},
+      { token: login.accessToken as string },
+    );
+    expect(myOrganizations).toEqual([]);
+  });
+
+  it('should keep what exists when run again, with a new client', async () => {
+    const first = JSON.parse((await runCli(['seed:demo'])).stdout) as Seeded;
+    const again = await runCli(['seed:demo']);
+    expect(again.code).toBe(0);
+    const second = JSON.parse(again.stdout) as Seeded;
+    expect(second.organization.id).toBe(first.organization.id);
+    expect(second.apiClient.clientId).not.toBe(first.apiClient.clientId);
+    expect(await demoOrganizations()).toBe(1);
+  });
+});
