@@ -1,7 +1,8 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { RateLimitModule } from '../../shared/rate-limit';
 import { AuditModule } from '../audit';
-import { AccountDeletionRegistry, AuthModule, EmployeeDirectory } from '../auth';
+import { AuthModule, EmployeeDirectory } from '../auth';
+import { AccountDeletionRegistry, IdentityModule } from '../identity';
 import { OrganizationAccess } from './access/organization-access.service';
 import { AuthPayloadOrganizationResolver } from './context/auth-payload-organization.resolver';
 import { RepresentationDirectory } from './context/representation-directory';
@@ -30,7 +31,7 @@ import { SignatureLoginService } from './signin/signature-login.service';
  * of account deletion are registered with auth.
  */
 @Module({
-  imports: [AuthModule, AuditModule, RateLimitModule],
+  imports: [AuthModule, IdentityModule, AuditModule, RateLimitModule],
   providers: [
     OrganizationAccess,
     QualifiedSignatureService,
