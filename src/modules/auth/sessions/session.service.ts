@@ -196,8 +196,12 @@ export class SessionService {
 
   /** Whether a principal's session is still in force; principals without one pass. */
   isActive(principal: AuthPrincipal): Promise<boolean> {
-    if (principal.kind !== 'user' || !principal.sessionId || !principal.userId) {
+    if (principal.kind !== 'user') {
       return Promise.resolve(true);
+    }
+    // The token verifier refuses user tokens without a session first; this fails closed too.
+    if (!principal.sessionId || !principal.userId) {
+      return Promise.resolve(false);
     }
     return this.activeCheck({ sessionId: principal.sessionId, userId: principal.userId });
   }
