@@ -16,9 +16,10 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
-  if (env.JWT_SECRET === undefined) {
+  // validateEnv refused to get here without them unless NODE_ENV is development or test.
+  if (env.JWT_SECRET === undefined || env.SECRETS_MASTER_KEY === undefined) {
     console.warn(
-      'JWT_SECRET is not set: using the development secret (never do this in production)',
+      'JWT_SECRET or SECRETS_MASTER_KEY is not set: using a development secret (never in production)',
     );
   }
   if (env.APP_ROLE === 'worker') {

@@ -43,6 +43,7 @@ Object.assign(process.env, {
   APP_ROLE: 'all',
   DATABASE_URL: BENCH_DATABASE_URL,
   JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+  SECRETS_MASTER_KEY: process.env.SECRETS_MASTER_KEY ?? randomBytes(32).toString('hex'),
   LOG_LEVEL: 'warn',
   RATE_LIMIT_PER_MINUTE: '100000000',
   NOTIFICATIONS_FANOUT_CHUNK: String(BENCH_FLAGS.chunk),

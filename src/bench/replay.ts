@@ -249,6 +249,7 @@ async function main(): Promise<void> {
     REDIS_URL: redisUrl,
     STORAGE_DIR: storageDir,
     JWT_SECRET: jwtSecret,
+    SECRETS_MASTER_KEY: randomBytes(32).toString('hex'),
     // Every upload comes from this machine's address: the per-IP limit would measure itself.
     RATE_LIMIT_PER_MINUTE: '1000000000',
   };

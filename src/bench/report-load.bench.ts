@@ -54,6 +54,7 @@ export async function startLoadSystem(options: LoadSystemOptions): Promise<LoadS
   const storageDir = mkdtempSync(join(tmpdir(), 'kabinet-bench-storage-'));
   // Tokens are signed here with the processes' secret (report-fixtures reads it from the env).
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  process.env.SECRETS_MASTER_KEY ??= randomBytes(32).toString('hex');
   const env = {
     NODE_ENV: 'production',
     DATABASE_URL: url,

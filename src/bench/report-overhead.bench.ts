@@ -92,6 +92,7 @@ export async function runOverhead(reports: number, rows: number): Promise<Overhe
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '100000000',
     JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    SECRETS_MASTER_KEY: process.env.SECRETS_MASTER_KEY ?? randomBytes(32).toString('hex'),
   });
   installCounters();
   let app: INestApplication | null = null;

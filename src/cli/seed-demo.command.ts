@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { loadEnv } from '../config/env.schema';
-import { PasswordHasher, UserEntity, UserRepository } from '../modules/auth';
+import { PasswordHasher } from '../modules/auth';
+import { UserEntity, UserRepository } from '../modules/identity';
 import { ApiClientRegistry } from '../modules/integrations';
 import {
   AccessGrantEntity,
   MembershipEntity,
+  MembershipStatus,
   MemberRole,
   OrganizationEntity,
   OrganizationType,
@@ -190,6 +192,9 @@ async function ensureMembership(
       organizationId,
       userId,
       role,
+      status: MembershipStatus.ACTIVE,
+      invitedAs: null,
+      invitationExpiresAt: null,
       personnelNumber: null,
       createdAt: new Date(),
     };

@@ -3,6 +3,7 @@ import { loadEnv } from './env.schema';
 import { parseDatabaseUrl } from '../database/database-url';
 
 const DEV_JWT_SECRET = 'kabinet-development-secret-do-not-use-in-production';
+const DEV_MASTER_KEY = 'kabinet-development-master-key-do-not-use-in-production';
 
 export const appConfig = registerAs('app', () => {
   const env = loadEnv();
@@ -40,6 +41,9 @@ export const authConfig = registerAs('auth', () => {
   return {
     jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
     usesDevelopmentSecret: env.JWT_SECRET === undefined,
+    // Keys of their own are derived from this (shared/auth/derived-key.ts), never from jwtSecret.
+    masterKey: env.SECRETS_MASTER_KEY ?? DEV_MASTER_KEY,
+    previousMasterKey: env.SECRETS_MASTER_KEY_PREVIOUS ?? null,
     issuer: 'kabinet',
     audience: 'kabinet-api',
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

@@ -63,11 +63,25 @@ export class EnvVars {
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   PUBLIC_URL = 'http://localhost:3000';
 
-  // Required in production; elsewhere a development default is used with a warning.
-  @ValidateIf((env: EnvVars) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  // Required unless NODE_ENV is set to development or test (checked in validateEnv: an unset
+  // NODE_ENV is not a development machine); there a development default is used with a warning.
+  @IsOptional()
   @IsString()
   @MinLength(32)
   JWT_SECRET?: string;
+
+  // The master secret the server's own keys are derived from by HKDF (one-time-code hashing,
+  // webhook secret encryption); required where JWT_SECRET is, and different from it.
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  SECRETS_MASTER_KEY?: string;
+
+  // The master secret before the last rotation: webhook secrets sealed with it still open.
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  SECRETS_MASTER_KEY_PREVIOUS?: string;
 
   @Transform(toNumber)
   @IsInt()
@@ -368,14 +382,33 @@ export function validateEnv(raw: Record<string, unknown>): EnvVars {
   }
   const env = plainToInstance(EnvVars, defined, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const list = errors
-      .map((e) => `${e.property} (${Object.values(e.constraints ?? {}).join('; ')})`)
-      .join(', ');
-    throw new Error(`Invalid environment: ${list}`);
+  const problems = errors.map(
+    (e) => `${e.property} (${Object.values(e.constraints ?? {}).join('; ')})`,
+  );
+  problems.push(...missingSecrets(defined));
+  if (problems.length > 0) {
+    throw new Error(`Invalid environment: ${problems.join(', ')}`);
   }
   // Only the variables Kabinet knows are kept; the rest of the environment is not configuration.
   return Object.fromEntries(Object.entries(env).filter(([key]) => known.has(key))) as EnvVars;
+}
+
+// The secrets have development defaults only where NODE_ENV says development or test outright:
+// a server started without NODE_ENV must not sign tokens with a secret that is in the source.
+function missingSecrets(defined: Record<string, unknown>): string[] {
+  if (defined.NODE_ENV === 'development' || defined.NODE_ENV === 'test') {
+    return [];
+  }
+  const problems: string[] = [];
+  for (const name of ['JWT_SECRET', 'SECRETS_MASTER_KEY']) {
+    if (defined[name] === undefined) {
+      problems.push(`${name} (required unless NODE_ENV is development or test)`);
+    }
+  }
+  if (defined.JWT_SECRET !== undefined && defined.JWT_SECRET === defined.SECRETS_MASTER_KEY) {
+    problems.push('SECRETS_MASTER_KEY (must differ from JWT_SECRET)');
+  }
+  return problems;
 }
 
 /**

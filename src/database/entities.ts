@@ -1,6 +1,6 @@
 import { DataAccessRecordEntity } from '../modules/audit/entities/data-access-record.entity';
 import { AUTH_ENTITIES } from '../modules/auth/entities';
-import { FederatedIdentityEntity } from '../modules/auth/federated/federated-identity.entity';
+import { IDENTITY_ENTITIES } from '../modules/identity/entities';
 import { INTEGRATION_ENTITIES } from '../modules/integrations/entities';
 import { INTER_AGENCY_ENTITIES } from '../modules/inter-agency/entities';
 import { ORGANIZATION_ENTITIES } from '../modules/organizations/entities';
@@ -13,6 +13,7 @@ import { WIDGET_ENTITIES } from '../modules/widgets/entities';
 
 // Every entity of every module, in one list: the app, the CLI and the tests load the same set.
 export const ENTITIES: (abstract new (...args: never) => unknown)[] = [
+  ...IDENTITY_ENTITIES,
   ...AUTH_ENTITIES,
   PlatformRoleAssignmentEntity,
   ...ORGANIZATION_ENTITIES,
@@ -20,7 +21,6 @@ export const ENTITIES: (abstract new (...args: never) => unknown)[] = [
   ...INTEGRATION_ENTITIES,
   ...PROFILE_ENTITIES,
   DataAccessRecordEntity,
-  FederatedIdentityEntity,
   ...INTER_AGENCY_ENTITIES,
   ServiceEventEntity,
   ...NOTIFICATION_ENTITIES,

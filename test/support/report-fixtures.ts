@@ -109,7 +109,7 @@ export async function memberToken(
   const { id: userId } = await insertUser(t.dataSource);
   const membershipId = await addMember(t.dataSource, organizationId, userId, role);
   return {
-    token: signTestToken(t.app, { sub: userId, org: organizationId }),
+    token: await signTestToken(t.app, { sub: userId, org: organizationId }),
     userId,
     membershipId,
   };
@@ -121,7 +121,7 @@ export async function memberToken(
  * its JWT_SECRET).
  */
 export function signAccessToken(
-  claims: { sub: string; org?: string; sid?: string; jti?: string },
+  claims: { sub: string; org?: string; sid: string; jti?: string },
   expiresIn = 3600,
 ): string {
   const config = authConfig();

@@ -1,12 +1,12 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { AccountDeletionRegistry, AuthModule } from '../auth';
+import { AccountDeletionRegistry, IdentityModule } from '../identity';
 import { DataAccessLogRepository } from './data-access-log.repository';
 import { DataAccessLogResolver } from './data-access-log.resolver';
 import { DataAccessLogService } from './data-access-log.service';
 
 /** The append-only personal-data access log and `myDataAccessLog`. */
 @Module({
-  imports: [AuthModule],
+  imports: [IdentityModule],
   providers: [DataAccessLogRepository, DataAccessLogService, DataAccessLogResolver],
   exports: [DataAccessLogService],
 })

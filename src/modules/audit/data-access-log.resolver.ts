@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../../shared/auth';
 import type { AuthPrincipal } from '../../shared/auth';
 import { PaginationArgs } from '../../shared/graphql/connection';
-import { accountOwnerId } from '../auth';
+import { accountOwnerId } from '../identity';
 import { DataAccessLogService } from './data-access-log.service';
 import { DataAccessConnection } from './graphql/data-access.connection';
 import { DataAccessRecord } from './graphql/data-access-record.type';

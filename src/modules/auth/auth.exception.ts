@@ -20,8 +20,6 @@ export enum AuthErrorCode {
   REFRESH_TOKEN_REUSED = 'REFRESH_TOKEN_REUSED',
   SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
   ACCOUNT_NOT_FOUND = 'ACCOUNT_NOT_FOUND',
-  /** A session acting for a child, or an integrator, asked about the account itself. */
-  ACCOUNT_ACCESS_FORBIDDEN = 'ACCOUNT_ACCESS_FORBIDDEN',
 }
 
 export const AUTH_ERRORS: Record<AuthErrorCode, ErrorCode> = {
@@ -38,7 +36,6 @@ export const AUTH_ERRORS: Record<AuthErrorCode, ErrorCode> = {
   REFRESH_TOKEN_REUSED: ErrorCode.UNAUTHENTICATED,
   SESSION_NOT_FOUND: ErrorCode.NOT_FOUND,
   ACCOUNT_NOT_FOUND: ErrorCode.UNAUTHENTICATED,
-  ACCOUNT_ACCESS_FORBIDDEN: ErrorCode.FORBIDDEN,
 };
 
 /** An auth refusal; its `code` follows from the sub-code through {@link AUTH_ERRORS}. */
@@ -73,12 +70,5 @@ export class AuthException extends AppException<AuthErrorCode> {
     return new AuthException(AuthErrorCode.WRONG_PASSWORD, 'Неверный пароль', {
       fields: [{ field, message: 'Неверный пароль' }],
     });
-  }
-
-  static accountAccessForbidden(): AuthException {
-    return new AuthException(
-      AuthErrorCode.ACCOUNT_ACCESS_FORBIDDEN,
-      'Недоступно в этом сеансе: войдите под своей учётной записью',
-    );
   }
 }

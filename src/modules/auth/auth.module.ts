@@ -4,8 +4,9 @@ import { QueueName } from '../../queues/queue-names';
 import { workerProviders } from '../../queues/worker-providers';
 import { TokenVerifier } from '../../shared/auth';
 import { RateLimitModule } from '../../shared/rate-limit';
+import { AuditModule } from '../audit';
+import { IdentityModule } from '../identity';
 import { MessagingModule } from '../messaging';
-import { AccountDeletionRegistry } from './account/account-deletion.registry';
 import { AccountResolver } from './account/account.resolver';
 import { AccountService } from './account/account.service';
 import { AuthLimits } from './auth-limits';
@@ -13,7 +14,6 @@ import { CodeDeliveryService } from './codes/code-delivery.service';
 import { CodeSigner } from './codes/code-signer.service';
 import { OneTimeCodeService } from './codes/one-time-code.service';
 import { PasswordHasher } from './credentials/password-hasher.service';
-import { FederatedIdentityRepository } from './federated/federated-identity.repository';
 import { FEDERATED_LOGIN_PROVIDERS } from './federated/federated-login.providers';
 import { AuthMaintenanceService } from './jobs/auth-maintenance.service';
 import { AuthProcessor } from './jobs/auth.processor';
@@ -29,7 +29,6 @@ import { OneTimeCodeRepository } from './repositories/one-time-code.repository';
 import { PendingRegistrationRepository } from './repositories/pending-registration.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { SessionRepository } from './repositories/session.repository';
-import { UserRepository } from './repositories/user.repository';
 import { AccessTokenIssuer } from './sessions/access-token.issuer';
 import { SessionResolver } from './sessions/session.resolver';
 import { SessionService } from './sessions/session.service';
@@ -37,13 +36,18 @@ import { SessionService } from './sessions/session.service';
 /**
  * Accounts and sign-in: registration, password and SMS-code login, sessions with rotating
  * refresh tokens, password recovery, account deletion. Organizations, OIDC, e-signature and
- * student logins build on SessionService (sessions carry organization and child context) and
- * on AccountDeletionRegistry.
+ * student logins build on SessionService (sessions carry organization and child context).
+ * Accounts and their identifiers are the identity module's.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Auth }), RateLimitModule, MessagingModule],
+  imports: [
+    BullModule.registerQueue({ name: QueueName.Auth }),
+    RateLimitModule,
+    MessagingModule,
+    IdentityModule,
+    AuditModule,
+  ],
   providers: [
-    UserRepository,
     PendingRegistrationRepository,
     OneTimeCodeRepository,
     SessionRepository,
@@ -61,7 +65,6 @@ import { SessionService } from './sessions/session.service';
     EmployeeDirectory,
     PasswordRecoveryService,
     AccountService,
-    AccountDeletionRegistry,
     AuthMaintenanceService,
     RegistrationResolver,
     LoginResolver,
@@ -71,14 +74,7 @@ import { SessionService } from './sessions/session.service';
     ...FEDERATED_LOGIN_PROVIDERS,
     ...workerProviders(AuthProcessor),
   ],
-  exports: [
-    UserRepository,
-    SessionService,
-    AccountDeletionRegistry,
-    PasswordHasher,
-    EmployeeDirectory,
-    FederatedIdentityRepository,
-  ],
+  exports: [SessionService, PasswordHasher, EmployeeDirectory],
 })
 export class AuthModule implements OnModuleInit {
   constructor(

@@ -1,19 +1,11 @@
 // The auth module's public surface: the only path other modules import from.
 export { AuthModule } from './auth.module';
-export { AccountDeletionRegistry } from './account/account-deletion.registry';
-export type { AccountDeletionParticipant } from './account/account-deletion.registry';
-export { accountOwnerId } from './account/account-owner';
 export { PasswordHasher } from './credentials/password-hasher.service';
-export { parseLogin } from './credentials/login-identifier';
-export type { LoginIdentifier } from './credentials/login-identifier';
-export { UserEntity } from './entities/user.entity';
 export { AccessLevel } from './graphql/access-level.enum';
 export { AuthPayload } from './graphql/auth.payload';
 export { User } from './graphql/user.type';
 export { toUser } from './graphql/user.mapper';
-export { UserRepository } from './repositories/user.repository';
 export { SessionService } from './sessions/session.service';
-export { FederatedIdentityRepository } from './federated/federated-identity.repository';
 export { EmployeeDirectory } from './login/employee-directory';
 export type { EmployeeAccount } from './login/employee-directory';
 export type { SessionContext } from './sessions/session.service';

@@ -3,7 +3,7 @@ import type DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import type { GraphQLContext } from '../../shared/auth';
 import { LoaderSet, RequestLoaders } from '../../shared/graphql/request-loaders';
-import { UserEntity } from '../auth';
+import { UserEntity } from '../identity';
 import { MembershipEntity, MembershipStatus, OrganizationEntity } from '../organizations';
 import { DataKind } from './graphql/data-kind.type';
 import { InformationSystem } from './graphql/information-system.type';

@@ -4,7 +4,8 @@ import { QueueName } from '../../queues/queue-names';
 import { workerProviders } from '../../queues/worker-providers';
 import { TokenVerifier } from '../../shared/auth';
 import { AuditModule } from '../audit';
-import { AccountDeletionRegistry, AuthModule } from '../auth';
+import { AuthModule } from '../auth';
+import { AccountDeletionRegistry, IdentityModule } from '../identity';
 import { MessagingModule } from '../messaging';
 import { OrganizationsModule, RepresentationDirectory } from '../organizations';
 import { PlatformRolesModule } from '../platform-roles';
@@ -45,6 +46,7 @@ import { InformationSystemService } from './systems/information-system.service';
   imports: [
     BullModule.registerQueue({ name: QueueName.InterAgency }),
     AuthModule,
+    IdentityModule,
     AuditModule,
     MessagingModule,
     OrganizationsModule,

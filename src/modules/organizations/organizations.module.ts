@@ -3,7 +3,8 @@ import { RateLimitModule } from '../../shared/rate-limit';
 import { AuditModule } from '../audit';
 import { MessagingModule } from '../messaging';
 import { NotificationsModule } from '../notifications';
-import { AccountDeletionRegistry, AuthModule, EmployeeDirectory } from '../auth';
+import { AuthModule, EmployeeDirectory } from '../auth';
+import { AccountDeletionRegistry, IdentityModule } from '../identity';
 import { OrganizationAccess } from './access/organization-access.service';
 import { AuthPayloadOrganizationResolver } from './context/auth-payload-organization.resolver';
 import { RepresentationDirectory } from './context/representation-directory';
@@ -33,7 +34,7 @@ import { SignatureLoginService } from './signin/signature-login.service';
  * of account deletion are registered with auth.
  */
 @Module({
-  imports: [AuthModule, AuditModule, RateLimitModule, NotificationsModule, MessagingModule],
+  imports: [AuthModule, IdentityModule, AuditModule, RateLimitModule, NotificationsModule, MessagingModule],
   providers: [
     OrganizationAccess,
     QualifiedSignatureService,

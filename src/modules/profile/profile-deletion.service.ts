@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ApplicationRepository } from './repositories/application.repository';
-import { ChildRepository } from './repositories/child.repository';
-import { IdentityDocumentRepository } from './repositories/identity-document.repository';
+import { ChildRepository } from '../identity';
+import { IdentityDocumentRepository } from '../identity';
 import { UserProfileRepository } from './repositories/user-profile.repository';
 import { VehicleRepository } from './repositories/vehicle.repository';
 

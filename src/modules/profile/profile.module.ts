@@ -3,7 +3,8 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { QueueName } from '../../queues/queue-names';
 import { workerProviders } from '../../queues/worker-providers';
 import { AuditModule } from '../audit';
-import { AccountDeletionRegistry, AuthModule } from '../auth';
+import { AuthModule } from '../auth';
+import { AccountDeletionRegistry, IdentityModule } from '../identity';
 import { ApplicationService } from './applications/application.service';
 import { ChildResolver } from './children/child.resolver';
 import { ChildService } from './children/child.service';
@@ -22,8 +23,6 @@ import { ReadAuditService } from './read-audit.service';
 import { PersonRegistryModule } from './registry/person-registry.module';
 import { personRegistryProvider } from './registry/person-registry.provider';
 import { ApplicationRepository } from './repositories/application.repository';
-import { ChildRepository } from './repositories/child.repository';
-import { IdentityDocumentRepository } from './repositories/identity-document.repository';
 import { UserProfileRepository } from './repositories/user-profile.repository';
 import { VehicleRepository } from './repositories/vehicle.repository';
 import { UserFieldsResolver } from './user-fields.resolver';
@@ -38,14 +37,13 @@ import { VehicleService } from './vehicles/vehicle.service';
   imports: [
     BullModule.registerQueue({ name: QueueName.DocumentChecks }),
     AuthModule,
+    IdentityModule,
     AuditModule,
     PersonRegistryModule,
   ],
   providers: [
     UserProfileRepository,
-    IdentityDocumentRepository,
     VehicleRepository,
-    ChildRepository,
     ApplicationRepository,
     ApplicationService,
     DocumentCheckQueue,

@@ -2,7 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../../shared/auth';
 import { DateScalar } from '../../shared/graphql/date.scalar';
 import { AccessLevel, User } from '../auth';
-import { ChildEntity } from './entities/child.entity';
+import { ChildEntity } from '../identity';
 import { toChild } from './children/child.service';
 import { deriveAccessLevel } from './documents/access-level';
 import { latestOf, toPassportDocument, toSnilsDocument } from './documents/document.mapper';

@@ -6,3 +6,4 @@ export * from './request-context';
 export * from './token-verifier.service';
 export * from './auth-core.module';
 export * from './jwt-key';
+export * from './derived-key';

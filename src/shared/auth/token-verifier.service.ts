@@ -61,6 +61,15 @@ export class TokenVerifier {
         'TOKEN_INVALID',
       );
     }
+    // A person's token stands for a session, or for nothing: without `sid` no session check
+    // could end it (logout, revocation, password change), so it is refused, never waved through.
+    // Integrator tokens (typ client) have no session; their client is checked instead.
+    if (claims.typ === 'user' && (typeof claims.sid !== 'string' || claims.sid.length === 0)) {
+      throw AppException.unauthenticated(
+        'Сеанс недействителен, войдите снова',
+        'TOKEN_WITHOUT_SESSION',
+      );
+    }
     const principal = principalFromClaims(claims as AccessTokenClaims);
     for (const check of this.checks) {
       if (!(await check(principal))) {

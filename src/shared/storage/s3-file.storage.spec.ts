@@ -166,29 +166,41 @@ describe(S3FileStorage.name, () => {
 
 describe('storage configuration', () => {
   it('should name S3_BUCKET in one line when the s3 driver has no bucket', () => {
-    expect(() => validateEnv({ STORAGE_DRIVER: 's3' })).toThrow(
+    expect(() => validateEnv({ NODE_ENV: 'test', STORAGE_DRIVER: 's3' })).toThrow(
       /^Invalid environment: S3_BUCKET \(S3_BUCKET is required when STORAGE_DRIVER=s3\)$/,
     );
   });
 
   it('should require both static credentials or neither', () => {
     expect(() =>
-      validateEnv({ STORAGE_DRIVER: 's3', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'id' }),
+      validateEnv({
+        NODE_ENV: 'test',
+        STORAGE_DRIVER: 's3',
+        S3_BUCKET: 'b',
+        S3_ACCESS_KEY_ID: 'id',
+      }),
     ).toThrow(/S3_SECRET_ACCESS_KEY is required when S3_ACCESS_KEY_ID is set/);
     expect(() =>
-      validateEnv({ STORAGE_DRIVER: 's3', S3_BUCKET: 'b', S3_SECRET_ACCESS_KEY: 'secret' }),
+      validateEnv({
+        NODE_ENV: 'test',
+        STORAGE_DRIVER: 's3',
+        S3_BUCKET: 'b',
+        S3_SECRET_ACCESS_KEY: 'secret',
+      }),
     ).toThrow(/S3_ACCESS_KEY_ID is required when S3_SECRET_ACCESS_KEY is set/);
   });
 
   it('should refuse an unknown driver and a part size below the S3 minimum', () => {
-    expect(() => validateEnv({ STORAGE_DRIVER: 'ftp' })).toThrow(/STORAGE_DRIVER/);
+    expect(() => validateEnv({ NODE_ENV: 'test', STORAGE_DRIVER: 'ftp' })).toThrow(
+      /STORAGE_DRIVER/,
+    );
     expect(() =>
-      validateEnv({ STORAGE_DRIVER: 's3', S3_BUCKET: 'b', S3_PART_SIZE_MB: '4' }),
+      validateEnv({ NODE_ENV: 'test', STORAGE_DRIVER: 's3', S3_BUCKET: 'b', S3_PART_SIZE_MB: '4' }),
     ).toThrow(/S3_PART_SIZE_MB/);
   });
 
   it('should ignore the S3 variables while the driver is local', () => {
-    const env = validateEnv({ S3_ACCESS_KEY_ID: 'id' });
+    const env = validateEnv({ NODE_ENV: 'test', S3_ACCESS_KEY_ID: 'id' });
     expect(env.STORAGE_DRIVER).toBe('local');
     expect(env.S3_BUCKET).toBeUndefined();
   });

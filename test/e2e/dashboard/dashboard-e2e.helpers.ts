@@ -22,7 +22,7 @@ export interface Person {
 export async function person(h: DashboardHarness): Promise<Person> {
   const phone = randomPhone();
   const user = await insertUser(h.t.dataSource, { phone });
-  return { id: user.id, phone, token: signTestToken(h.t.app, { sub: user.id }) };
+  return { id: user.id, phone, token: await signTestToken(h.t.app, { sub: user.id }) };
 }
 
 /** A platform API client (as `npm run cli -- create-api-client` makes them) and its token. */
@@ -41,7 +41,7 @@ export async function platformClientToken(
     organizationId: null,
     createdByUserId: null,
   });
-  return signTestToken(h.t.app, { sub: client.id, typ: 'client', scope: scopes.join(' ') });
+  return await signTestToken(h.t.app, { sub: client.id, typ: 'client', scope: scopes.join(' ') });
 }
 
 /** A valid plate nobody else in the run has. */

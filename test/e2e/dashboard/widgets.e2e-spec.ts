@@ -334,7 +334,7 @@ describe('dashboard: widgets', () => {
       { input: { lastName: 'Иванова', firstName: 'Анна', birthDate: '2012-05-06' } },
       { token: parent.token },
     );
-    const childToken = signTestToken(h.t.app, { sub: parent.id, child: child.addChild.id });
+    const childToken = await signTestToken(h.t.app, { sub: parent.id, child: child.addChild.id });
     await h.gql.ok(ADD_WIDGET, { type: 'HEALTH' }, { token: parent.token });
     const added = await h.gql.ok(ADD_WIDGET, { type: 'CHILD_AT_SCHOOL' }, { token: childToken });
     expect(added.addWidget).toMatchObject({ position: 0, missingFields: [] });

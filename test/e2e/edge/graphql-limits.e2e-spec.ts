@@ -10,7 +10,7 @@ describe('GraphQL limits', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    token = signTestToken(t.app, { sub: 'limits-user' });
+    token = await signTestToken(t.app, { sub: 'limits-user' });
   });
 
   afterAll(async () => {

@@ -26,7 +26,7 @@ describe('production mode and operations', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ extraModules: [UploadTestModule] });
-    token = signTestToken(t.app, { sub: `user-${randomUUID()}` });
+    token = await signTestToken(t.app, { sub: randomUUID() });
   });
 
   afterAll(async () => {
@@ -106,7 +106,7 @@ describe('production mode and operations', () => {
   });
 
   it('should answer RATE_LIMITED with retryAfterSeconds once a caller exceeds its limit', async () => {
-    const caller = signTestToken(t.app, { sub: `user-${randomUUID()}` });
+    const caller = await signTestToken(t.app, { sub: randomUUID() });
     const query = '{ validateIdentifier(kind: INN, value: "7707083894") { valid } }';
     const results = [];
     for (let i = 0; i < 22; i++) {

@@ -9,7 +9,7 @@ describe('platform', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ extraModules: [PingTestModule] });
-    token = signTestToken(t.app, { sub: 'user-1' });
+    token = await signTestToken(t.app, { sub: 'user-1' });
   });
 
   afterAll(async () => {
@@ -48,10 +48,10 @@ describe('platform', () => {
 
   it('should refuse tokens signed with another key, another algorithm or for another audience', async () => {
     const forged = [
-      signTestToken(t.app, { sub: 'x' }, { secret: 'another-secret-another-secret-another' }),
-      signTestToken(t.app, { sub: 'x' }, { algorithm: 'HS512' }),
-      signTestToken(t.app, { sub: 'x' }, { audience: 'someone-else' }),
-      signTestToken(t.app, { sub: 'x' }, { expiresIn: -10 }),
+      await signTestToken(t.app, { sub: 'x' }, { secret: 'another-secret-another-secret-another' }),
+      await signTestToken(t.app, { sub: 'x' }, { algorithm: 'HS512' }),
+      await signTestToken(t.app, { sub: 'x' }, { audience: 'someone-else' }),
+      await signTestToken(t.app, { sub: 'x' }, { expiresIn: -10 }),
     ];
     for (const bad of forged) {
       const res = await t.gql.request('{ whoAmI }', {}, { token: bad });

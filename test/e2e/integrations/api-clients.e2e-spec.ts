@@ -243,7 +243,7 @@ describe('integrators: API clients and POST /oauth/token', () => {
       (await t.gql.request(API_CLIENTS, {}, { token: employee })).errors?.[0].extensions?.code,
     ).toBe('FORBIDDEN');
 
-    const individual = signTestToken(t.app, {
+    const individual = await signTestToken(t.app, {
       sub: (await memberToken(t, organizationId, 'HEAD')).userId,
     });
     const noContext = await t.gql.request(CREATE_API_CLIENT, vars, { token: individual });

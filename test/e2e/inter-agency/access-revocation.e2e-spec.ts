@@ -295,7 +295,7 @@ describe('inter-agency: revoking a granted access', () => {
        VALUES (?, ?, ?, ?, 1, ?, NOW(3))`,
       [randomUUID(), orgA, repUserId, orgB, headA.userId],
     );
-    const rep = signTestToken(t.app, { sub: repUserId, org: orgA, rep: true });
+    const rep = await signTestToken(t.app, { sub: repUserId, org: orgA, rep: true });
     const byRep = await revoke(rep);
     expect(byRep.errors?.[0].extensions).toMatchObject({
       code: 'FORBIDDEN',

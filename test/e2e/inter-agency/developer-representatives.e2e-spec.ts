@@ -150,7 +150,7 @@ describe('inter-agency: developer representatives', () => {
 
     // The representative signs in as a person, finds the agency among their organizations
     // without a role in it, and selects it: that session's tokens carry the `rep` claim.
-    const person = signTestToken(t.app, { sub: personId });
+    const person = await signTestToken(t.app, { sub: personId });
     const { myOrganizations } = await t.gql.ok(MY_ORGANIZATIONS, {}, { token: person });
     expect(myOrganizations).toContainEqual({ id: agency, myRole: null });
     const { selectOrganization: selected } = await t.gql.ok(
@@ -220,7 +220,7 @@ describe('inter-agency: developer representatives', () => {
     expect(Number(prodCount)).toBe(1);
 
     // A representative token for an organization that did not appoint them counts for nothing.
-    const elsewhere = signTestToken(t.app, { sub: personId, org: developer, rep: true });
+    const elsewhere = await signTestToken(t.app, { sub: personId, org: developer, rep: true });
     const refused = await t.gql.request(SYSTEMS, {}, { token: elsewhere });
     expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
@@ -300,7 +300,7 @@ describe('inter-agency: developer representatives', () => {
 
     // Appointed again (history is kept): the representative cannot decide it, nor see it.
     await t.gql.ok(APPOINT, { snils, org: otherEmployer }, { token: head.token });
-    const rep = signTestToken(t.app, { sub: personId, org: agency, rep: true });
+    const rep = await signTestToken(t.app, { sub: personId, org: agency, rep: true });
     const refused = await t.gql.request(
       DECIDE_REQUEST,
       { id: request.id, approve: true },

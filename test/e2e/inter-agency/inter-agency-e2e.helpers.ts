@@ -114,7 +114,7 @@ export async function member(
   return {
     userId,
     membershipId,
-    token: signTestToken(t.app, { sub: userId, org: organizationId }),
+    token: await signTestToken(t.app, { sub: userId, org: organizationId }),
     email,
   };
 }
@@ -123,7 +123,7 @@ export async function member(
 export async function operatorToken(t: TestApp): Promise<string> {
   const { id } = await insertUser(t.dataSource);
   await t.app.get(PlatformRolesService).grant(id, PlatformRole.INTER_AGENCY_OPERATOR);
-  return signTestToken(t.app, { sub: id });
+  return await signTestToken(t.app, { sub: id });
 }
 
 /** A platform API client (as the CLI makes them) and a token from POST /oauth/token. */

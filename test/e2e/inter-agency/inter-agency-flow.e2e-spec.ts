@@ -449,7 +449,7 @@ describe('inter-agency: systems, kinds of data and access requests', () => {
   it('should let in HEAD, ADMIN and granted employees only, in an organization context', async () => {
     const anonymous = await t.gql.request(SYSTEMS, {});
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const individual = signTestToken(t.app, { sub: headA.userId });
+    const individual = await signTestToken(t.app, { sub: headA.userId });
     const noOrg = await t.gql.request(SYSTEMS, {}, { token: individual });
     expect(noOrg.errors?.[0].extensions?.code).toBe('ORGANIZATION_CONTEXT_REQUIRED');
     const employee = await member(t, orgA, 'EMPLOYEE');

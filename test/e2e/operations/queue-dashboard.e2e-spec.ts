@@ -16,10 +16,10 @@ describe('queue dashboard and platform roles', () => {
 
   it('should open /admin/queues to platform administrators only', async () => {
     const user = await insertUser(t.dataSource);
-    const token = signTestToken(t.app, { sub: user.id });
+    const token = await signTestToken(t.app, { sub: user.id });
 
     expect((await fetch(`${t.url}/admin/queues`)).status).toBe(401);
-    const forged = signTestToken(t.app, { sub: user.id }, { secret: 'x'.repeat(40) });
+    const forged = await signTestToken(t.app, { sub: user.id }, { secret: 'x'.repeat(40) });
     expect(
       (await fetch(`${t.url}/admin/queues`, { headers: { authorization: `Bearer ${forged}` } }))
         .status,

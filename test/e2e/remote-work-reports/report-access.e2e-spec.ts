@@ -92,7 +92,7 @@ describe('remote-work reports: who may see and submit', () => {
   });
 
   it('should answer ORGANIZATION_CONTEXT_REQUIRED to an individual’s session', async () => {
-    const token = signTestToken(t.app, { sub: randomUUID() });
+    const token = await signTestToken(t.app, { sub: randomUUID() });
     const res = await t.gql.request(LIST, {}, { token });
     expect(res.errors?.[0].extensions?.code).toBe('ORGANIZATION_CONTEXT_REQUIRED');
     const upload = await uploadReport(t, token, fixtureBytes());

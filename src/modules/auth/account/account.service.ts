@@ -8,17 +8,17 @@ import { AuthLimits } from '../auth-limits';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import { PasswordHasher } from '../credentials/password-hasher.service';
 import { SessionEndReason } from '../entities/session.entity';
-import type { UserEntity } from '../entities/user.entity';
+import type { UserEntity } from '../../identity';
 import { User } from '../graphql/user.type';
 import { toUser } from '../graphql/user.mapper';
 import { AccountDeletionRepository } from '../repositories/account-deletion.repository';
 import { OneTimeCodeRepository } from '../repositories/one-time-code.repository';
 import { PendingRegistrationRepository } from '../repositories/pending-registration.repository';
 import { SessionRepository } from '../repositories/session.repository';
-import { UserRepository } from '../repositories/user.repository';
+import { UserRepository } from '../../identity';
 import { SessionService } from '../sessions/session.service';
-import { AccountDeletionRegistry } from './account-deletion.registry';
-import { accountOwnerId } from './account-owner';
+import { AccountDeletionRegistry } from '../../identity';
+import { accountOwnerId } from '../../identity';
 
 /** The signed-in person's own account: `me`, changing the password, deleting the account. */
 @Injectable()

@@ -9,7 +9,7 @@ import { MessagingService } from '../../messaging';
 import { OneTimeCodePurpose } from '../entities/one-time-code.entity';
 import { RecoveryChannel } from '../graphql/recovery-channel.enum';
 import { loginCodeSms, RESET_CODE_EMAIL_SUBJECT, resetCodeEmail, resetCodeSms } from '../messages';
-import { UserRepository } from '../repositories/user.repository';
+import { UserRepository } from '../../identity';
 import { ISSUE_CODE_JOB, IssueCodeJob } from './issue-code.job';
 import { OneTimeCodeService } from './one-time-code.service';
 

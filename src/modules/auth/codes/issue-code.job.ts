@@ -1,4 +1,4 @@
-import type { LoginIdentifier } from '../credentials/login-identifier';
+import type { LoginIdentifier } from '../../identity';
 import { OneTimeCodePurpose } from '../entities/one-time-code.entity';
 import { RecoveryChannel } from '../graphql/recovery-channel.enum';
 

@@ -3,11 +3,9 @@ import { OneTimeCodeEntity } from './one-time-code.entity';
 import { PendingRegistrationEntity } from './pending-registration.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity } from './session.entity';
-import { UserEntity } from './user.entity';
 
 /** The auth module's tables, for the ENTITIES list. */
 export const AUTH_ENTITIES = [
-  UserEntity,
   PendingRegistrationEntity,
   OneTimeCodeEntity,
   SessionEntity,

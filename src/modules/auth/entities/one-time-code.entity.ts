@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from './user.entity';
+import { UserEntity } from '../../identity';
 
 /** What a one-time code is for. Registration codes live on their pending registration. */
 export enum OneTimeCodePurpose {

@@ -1,17 +1,16 @@
-import type { ModuleRef } from '@nestjs/core';
 import { QueryFailedError } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { DataAccessEntry } from '../../audit/data-access-log.service';
+import type { DataAccessEntry, DataAccessLogService } from '../../audit';
 import type { TransactionRunner } from '../../../shared/database/transaction-runner';
 import type { PasswordHasher } from '../credentials/password-hasher.service';
-import { UserEntity } from '../entities/user.entity';
-import type { UserRepository } from '../repositories/user.repository';
+import { UserEntity } from '../../identity';
+import type { UserRepository } from '../../identity';
 import type { SessionService } from '../sessions/session.service';
 import { FederatedAccountService } from './federated-account.service';
 import type { FederatedClaims } from './federated-claims';
-import type { FederatedIdentityRepository } from './federated-identity.repository';
+import type { FederatedIdentityRepository } from '../../identity';
 import { FederatedLoginException } from './federated-login.exception';
-import type { TrustedSnilsRepository } from './trusted-snils.repository';
+import type { TrustedSnilsRepository } from '../../identity';
 
 // A mock whose un-stubbed methods fail the test.
 function strict<T extends object>(stubs: Partial<Record<keyof T, unknown>> = {}): T {
@@ -69,7 +68,7 @@ function build(mocks: Mocks) {
     strict<UserRepository>(mocks.users),
     strict<PasswordHasher>({ hash: jest.fn().mockResolvedValue('$argon2id$hash') }),
     strict<SessionService>({ open }),
-    strict<ModuleRef>({ get: () => ({ record }) }),
+    strict<DataAccessLogService>({ record }),
   );
   return { service, record, open, run };
 }

@@ -1,22 +1,20 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
-import { AuditActorKind, DataAccessAction } from '../../audit/audit.enums';
-import { DataAccessLogService } from '../../audit/data-access-log.service';
-import type { DataAccessEntry } from '../../audit/data-access-log.service';
+import { AuditActorKind, DataAccessAction, DataAccessLogService } from '../../audit';
+import type { DataAccessEntry } from '../../audit';
 import type { ClientInfo } from '../client-info.decorator';
 import { PasswordHasher } from '../credentials/password-hasher.service';
-import { UserEntity } from '../entities/user.entity';
-import { UserRepository } from '../repositories/user.repository';
+import { UserEntity } from '../../identity';
+import { UserRepository } from '../../identity';
 import type { OpenedSession } from '../sessions/session.service';
 import { SessionService } from '../sessions/session.service';
 import { FederatedClaims, missingForNewAccount } from './federated-claims';
-import { FederatedIdentityEntity } from './federated-identity.entity';
-import { FederatedIdentityRepository } from './federated-identity.repository';
+import { FederatedIdentityEntity } from '../../identity';
+import { FederatedIdentityRepository } from '../../identity';
 import { FederatedLoginException } from './federated-login.exception';
-import { TrustedSnilsRepository } from './trusted-snils.repository';
+import { TrustedSnilsRepository } from '../../identity';
 import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 
 const PROVIDER_LABEL = 'Госуслуги';
@@ -42,7 +40,6 @@ export interface FederatedSignIn {
 @Injectable()
 export class FederatedAccountService {
   private readonly logger = new Logger(FederatedAccountService.name);
-  private auditLog?: DataAccessLogService;
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -51,7 +48,7 @@ export class FederatedAccountService {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
-    private readonly moduleRef: ModuleRef,
+    private readonly auditLog: DataAccessLogService,
   ) {}
 
   async signIn(
@@ -241,15 +238,8 @@ export class FederatedAccountService {
       );
     }
     for (const entry of entries) {
-      await this.auditLogService().record(em, entry);
+      await this.auditLog.record(em, entry);
     }
-  }
-
-  // The audit module imports this module (account deletion), so its service is looked up in
-  // the application rather than injected through a module import.
-  private auditLogService(): DataAccessLogService {
-    this.auditLog ??= this.moduleRef.get(DataAccessLogService, { strict: false });
-    return this.auditLog;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { UserEntity } from '../entities/user.entity';
+import type { UserEntity } from '../../identity';
 import { AccessLevel } from './access-level.enum';
 import { User } from './user.type';
 

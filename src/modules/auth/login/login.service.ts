@@ -7,13 +7,13 @@ import { AuthErrorCode, AuthException } from '../auth.exception';
 import type { ClientInfo } from '../client-info.decorator';
 import { CodeDeliveryService } from '../codes/code-delivery.service';
 import { OneTimeCodeService } from '../codes/one-time-code.service';
-import { LoginIdentifier, loginKey, parseLogin } from '../credentials/login-identifier';
+import { LoginIdentifier, loginKey, parseLogin } from '../../identity';
 import { PasswordHasher } from '../credentials/password-hasher.service';
 import { OneTimeCodePurpose } from '../entities/one-time-code.entity';
-import type { UserEntity } from '../entities/user.entity';
+import type { UserEntity } from '../../identity';
 import { AuthPayload } from '../graphql/auth.payload';
 import { RecoveryChannel } from '../graphql/recovery-channel.enum';
-import { UserRepository } from '../repositories/user.repository';
+import { UserRepository } from '../../identity';
 import { SessionService } from '../sessions/session.service';
 import { EmployeeDirectory } from './employee-directory';
 

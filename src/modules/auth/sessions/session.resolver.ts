@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../../../shared/auth';
 import type { AuthPrincipal } from '../../../shared/auth';
-import { accountOwnerId } from '../account/account-owner';
+import { accountOwnerId } from '../../identity';
 import { RevokeSessionArgs } from '../graphql/revoke-session.args';
 import { Session } from '../graphql/session.type';
 import { SessionService } from './session.service';

@@ -55,10 +55,10 @@ describe(`${SessionService.name}.isActive`, () => {
     expect(now).toBeInstanceOf(Date);
   });
 
-  it('should pass principals without a session and integrator clients without a statement', async () => {
+  it('should refuse a person without a session and pass integrator clients, without a statement', async () => {
     const client: AuthPrincipal = { ...user('c1', null), kind: 'client', userId: null };
 
-    expect(await service.isActive(user('u1', null))).toBe(true);
+    expect(await service.isActive(user('u1', null))).toBe(false);
     expect(await service.isActive(client)).toBe(true);
     expect(findActive).not.toHaveBeenCalled();
   });

@@ -9,7 +9,7 @@ import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import type { ClientInfo } from '../client-info.decorator';
 import { SessionEndReason, SessionEntity } from '../entities/session.entity';
-import type { UserEntity } from '../entities/user.entity';
+import type { UserEntity } from '../../identity';
 import { AuthPayload } from '../graphql/auth.payload';
 import { AccessLevel } from '../graphql/access-level.enum';
 import { Session } from '../graphql/session.type';
@@ -17,7 +17,7 @@ import { User } from '../graphql/user.type';
 import { toUser } from '../graphql/user.mapper';
 import { RefreshTokenRepository } from '../repositories/refresh-token.repository';
 import { SessionRepository } from '../repositories/session.repository';
-import { UserRepository } from '../repositories/user.repository';
+import { UserRepository } from '../../identity';
 import { AccessTokenIssuer } from './access-token.issuer';
 import { hashRefreshToken, newRefreshToken } from './refresh-token';
 
@@ -196,8 +196,12 @@ export class SessionService {
 
   /** Whether a principal's session is still in force; principals without one pass. */
   isActive(principal: AuthPrincipal): Promise<boolean> {
-    if (principal.kind !== 'user' || !principal.sessionId || !principal.userId) {
+    if (principal.kind !== 'user') {
       return Promise.resolve(true);
+    }
+    // The token verifier refuses user tokens without a session first; this fails closed too.
+    if (!principal.sessionId || !principal.userId) {
+      return Promise.resolve(false);
     }
     return this.activeCheck({ sessionId: principal.sessionId, userId: principal.userId });
   }

@@ -16,7 +16,11 @@ const strict = () =>
     throw new Error(`unexpected call with ${JSON.stringify(args)}`);
   });
 
-const cipher = new WebhookSecretCipher({ jwtSecret: 'k'.repeat(40) });
+const cipher = new WebhookSecretCipher({
+  masterKey: 'm'.repeat(40),
+  previousMasterKey: null,
+  jwtSecret: 'k'.repeat(40),
+});
 const WEBHOOK_ID = '3d0c1b8e-7e7a-4b1f-9f5e-6a2c9d8b7e10';
 
 function webhook(values: Partial<WebhookEntity> = {}): WebhookEntity {

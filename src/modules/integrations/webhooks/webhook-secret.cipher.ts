@@ -2,12 +2,21 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { authConfig } from '../../../config/configuration';
+import { deriveKey } from '../../../shared/auth';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
 
-/** The AES-256 key for webhook secrets: HKDF-SHA256 of JWT_SECRET with its own label. */
-export function deriveWebhookSecretKey(jwtSecret: string): Buffer {
+/** The keys a webhook secret is sealed with: the master secret's now, opened by any of these. */
+export type CipherKeys = Pick<
+  ConfigType<typeof authConfig>,
+  'masterKey' | 'previousMasterKey' | 'jwtSecret'
+>;
+
+// Before the keys had a master secret of their own, webhook secrets were sealed with a key
+// derived from JWT_SECRET: such values still open (a webhook made again is sealed with the new
+// key), so that key is tried last.
+function legacyWebhookSecretKey(jwtSecret: string): Buffer {
   return Buffer.from(hkdfSync('sha256', jwtSecret, 'kabinet', 'webhook-signing-secret/v1', 32));
 }
 
@@ -16,14 +25,23 @@ export function deriveWebhookSecretKey(jwtSecret: string): Buffer {
  * they cannot be hashed; AES-256-GCM with the webhook id as associated data means a database
  * dump alone reveals nothing, and a sealed value copied to another row does not open. Rotating
  * JWT_SECRET makes existing secrets unreadable: their deliveries fail until the webhooks are
- * made again (a key ring with versions is the way out when rotation is needed).
+ * made again. The key is derived from SECRETS_MASTER_KEY; after a rotation the previous master
+ * key (SECRETS_MASTER_KEY_PREVIOUS) still opens what it sealed, new values use the new one.
  */
 @Injectable()
 export class WebhookSecretCipher {
   private readonly key: Buffer;
+  private readonly openingKeys: Buffer[];
 
-  constructor(@Inject(authConfig.KEY) auth: Pick<ConfigType<typeof authConfig>, 'jwtSecret'>) {
-    this.key = deriveWebhookSecretKey(auth.jwtSecret);
+  constructor(@Inject(authConfig.KEY) auth: CipherKeys) {
+    this.key = deriveKey(auth.masterKey, 'webhook-secret-encryption/v1');
+    this.openingKeys = [
+      this.key,
+      ...(auth.previousMasterKey
+        ? [deriveKey(auth.previousMasterKey, 'webhook-secret-encryption/v1')]
+        : []),
+      legacyWebhookSecretKey(auth.jwtSecret),
+    ];
   }
 
   /** `v1.<iv>.<ciphertext>.<tag>`, base64url parts. */
@@ -43,12 +61,20 @@ export class WebhookSecretCipher {
     if (version !== VERSION || !iv || !ciphertext || !tag) {
       throw new Error('unknown webhook secret format');
     }
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-    decipher.setAAD(Buffer.from(webhookId));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([
-      decipher.update(Buffer.from(ciphertext, 'base64url')),
-      decipher.final(),
-    ]).toString('utf8');
+    let failure: unknown;
+    for (const key of this.openingKeys) {
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+        decipher.setAAD(Buffer.from(webhookId));
+        decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+        return Buffer.concat([
+          decipher.update(Buffer.from(ciphertext, 'base64url')),
+          decipher.final(),
+        ]).toString('utf8');
+      } catch (error) {
+        failure = error;
+      }
+    }
+    throw failure;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { UserEntity } from '../../auth';
+import { UserEntity } from '../../identity';
 import { MessagingService } from '../../messaging';
 import { MemberRole, MembershipEntity, MembershipStatus } from '../../organizations';
 

@@ -6,7 +6,7 @@ import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { AppException } from '../../../shared/errors';
 import { checkSnils } from '../../../shared/identifiers';
 import { AuditActorKind, DataAccessAction, DataAccessLogService } from '../../audit';
-import { UserRepository } from '../../auth';
+import { UserRepository } from '../../identity';
 import { MembershipEntity, MembershipStatus, OrganizationEntity } from '../../organizations';
 import { InterAgencyAccess } from '../access/inter-agency-access.service';
 import type { InterAgencyActor } from '../access/inter-agency-actor';

@@ -1,4 +1,4 @@
-import { DocumentKind, VerificationStatus } from '../../profile/profile.enums';
+import { DocumentKind, VerificationStatus } from '../../profile';
 import { documentNotice } from './document-status.notifier';
 
 describe('documentNotice', () => {

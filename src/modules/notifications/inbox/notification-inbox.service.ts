@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
 import { pageSize, toConnection } from '../../../shared/graphql/connection';
-import { accountOwnerId } from '../../auth';
+import { accountOwnerId } from '../../identity';
 import type { NotificationCategory } from '../../service-events';
 import type { NotificationEntity } from '../entities/notification.entity';
 import type { NotificationConnection } from '../graphql/notification.connection';

@@ -4,7 +4,7 @@ import type { PubSubEngine } from 'graphql-subscriptions';
 import { CurrentUser } from '../../../shared/auth';
 import type { AuthPrincipal, GraphQLContext } from '../../../shared/auth';
 import { PUB_SUB } from '../../../shared/pubsub/pubsub.module';
-import { accountOwnerId } from '../../auth';
+import { accountOwnerId } from '../../identity';
 import { notificationChannel } from '../delivery/notification-delivery.service';
 import type { NotificationMessage } from '../delivery/notification-delivery.service';
 import { MarkNotificationsReadArgs } from '../graphql/mark-notifications-read.args';

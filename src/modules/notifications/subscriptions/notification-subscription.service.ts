@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { AppException } from '../../../shared/errors';
-import { accountOwnerId } from '../../auth';
+import { accountOwnerId } from '../../identity';
 import { missingFields, ProfileFactsReader } from '../../service-events';
 import type { NotificationCategory, ProfileFacts } from '../../service-events';
 import { CATEGORY_CATALOG, categoryDefinition } from '../categories/category-catalog';

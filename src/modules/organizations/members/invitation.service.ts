@@ -11,8 +11,8 @@ import { checkMobilePhone, checkSnils, cleanText } from '../../../shared/identif
 import { AttemptLimiter } from '../../../shared/rate-limit';
 import type { AttemptLimit } from '../../../shared/rate-limit';
 import { AuditActorKind, DataAccessAction, DataAccessLogService } from '../../audit';
-import { accountOwnerId, UserRepository } from '../../auth';
-import type { UserEntity } from '../../auth';
+import { accountOwnerId, UserRepository } from '../../identity';
+import type { UserEntity } from '../../identity';
 import { MessagingService } from '../../messaging';
 import { PersonalNotices } from '../../notifications';
 import { NotificationCategory } from '../../service-events';

@@ -4,6 +4,8 @@ import type { AuthPrincipal } from '../../../shared/auth';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { Page, pageSize, PaginationArgs, toConnection } from '../../../shared/graphql/connection';
 import { AuditActorKind, DataAccessAction, DataAccessLogService } from '../../audit';
+import { UserRepository } from '../../identity';
+import type { UserEntity } from '../../identity';
 import { OrganizationAccess } from '../access/organization-access.service';
 import { MembershipEntity } from '../entities/membership.entity';
 import { toMembership } from '../graphql/organization.mapper';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { UserEntity } from '../../auth';
+import { UserEntity } from '../../identity';
 
 /** The names of members' accounts (auth's `users`), read in batches for `Membership.person`. */
 export interface MemberPersonRow {

@@ -5,12 +5,12 @@ import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { isIsoDate } from '../../../shared/graphql/date.scalar';
 import { checkSnils, cleanText } from '../../../shared/identifiers';
 import { DataAccessAction, DataAccessLogService } from '../../audit';
-import { accountOwnerId } from '../../auth';
-import { ChildEntity } from '../entities/child.entity';
+import { accountOwnerId } from '../../identity';
+import { ChildEntity } from '../../identity';
 import { ChildInput } from '../graphql/child.input';
 import { Child } from '../graphql/child.type';
 import { ProfileErrorCode, ProfileException } from '../profile.exception';
-import { ChildRepository } from '../repositories/child.repository';
+import { ChildRepository } from '../../identity';
 import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 
 export function toChild(entity: ChildEntity): Child {

@@ -1,4 +1,4 @@
-import { IdentityDocumentEntity } from '../entities/identity-document.entity';
+import { IdentityDocumentEntity } from '../../identity';
 import { DocumentKind, VerificationStatus } from '../profile.enums';
 import {
   applyVerdict,

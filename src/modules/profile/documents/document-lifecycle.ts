@@ -1,4 +1,4 @@
-import type { IdentityDocumentEntity } from '../entities/identity-document.entity';
+import type { IdentityDocumentEntity } from '../../identity';
 import { DocumentKind, VerificationStatus } from '../profile.enums';
 import type { RegistryVerdict } from '../registry/person-registry.port';
 

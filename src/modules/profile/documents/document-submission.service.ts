@@ -9,15 +9,15 @@ import { AppException } from '../../../shared/errors';
 import { isIsoDate } from '../../../shared/graphql/date.scalar';
 import { checkSnils, cleanText } from '../../../shared/identifiers';
 import { DataAccessAction, DataAccessLogService } from '../../audit';
-import { accountOwnerId } from '../../auth';
+import { accountOwnerId } from '../../identity';
 import { ApplicationService } from '../applications/application.service';
-import { IdentityDocumentEntity } from '../entities/identity-document.entity';
+import { IdentityDocumentEntity } from '../../identity';
 import { DocumentStatusEvents } from '../events/document-status.events';
 import { PassportInput } from '../graphql/passport.input';
 import { DocumentCheckQueue } from '../jobs/document-check.queue';
 import { ProfileErrorCode, ProfileException } from '../profile.exception';
 import { DocumentKind, VerificationStatus } from '../profile.enums';
-import { IdentityDocumentRepository } from '../repositories/identity-document.repository';
+import { IdentityDocumentRepository } from '../../identity';
 import { UserProfileRepository } from '../repositories/user-profile.repository';
 import { DOCUMENT_KINDS } from './document-kinds';
 

@@ -1,4 +1,4 @@
-import type { IdentityDocumentEntity } from '../entities/identity-document.entity';
+import type { IdentityDocumentEntity } from '../../identity';
 import { PassportDocument } from '../graphql/passport-document.type';
 import { SnilsDocument } from '../graphql/snils-document.type';
 

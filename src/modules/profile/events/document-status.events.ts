@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PubSubEngine } from 'graphql-subscriptions';
 import { DataSource } from 'typeorm';
 import { PUB_SUB } from '../../../shared/pubsub/pubsub.module';
-import { toUser, User, UserRepository } from '../../auth';
+import { toUser, User } from '../../auth';
+import { UserRepository } from '../../identity';
 import type { DocumentKind, VerificationStatus } from '../profile.enums';
 
 /** A status change of a person's document, for in-process listeners. */

@@ -2,11 +2,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { TransactionRunner } from '../../../shared/database/transaction-runner';
 import type { DataAccessLogService } from '../../audit';
 import type { ApplicationService } from '../applications/application.service';
-import { IdentityDocumentEntity } from '../entities/identity-document.entity';
+import { IdentityDocumentEntity } from '../../identity';
 import type { DocumentStatusEvents } from '../events/document-status.events';
 import { DocumentKind, VerificationStatus } from '../profile.enums';
 import { PersonRegistry, RegistryUnavailableError } from '../registry/person-registry.port';
-import type { IdentityDocumentRepository } from '../repositories/identity-document.repository';
+import type { IdentityDocumentRepository } from '../../identity';
 import type { UserProfileRepository } from '../repositories/user-profile.repository';
 import { DocumentCheckService } from './document-check.service';
 

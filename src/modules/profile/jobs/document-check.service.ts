@@ -11,11 +11,11 @@ import {
   reject,
   REJECTION_REASONS,
 } from '../documents/document-lifecycle';
-import type { IdentityDocumentEntity } from '../entities/identity-document.entity';
+import type { IdentityDocumentEntity } from '../../identity';
 import { DocumentStatusEvents } from '../events/document-status.events';
 import { DocumentKind, VerificationStatus } from '../profile.enums';
 import { PersonRegistry, PersonData, RegistryVerdict } from '../registry/person-registry.port';
-import { IdentityDocumentRepository } from '../repositories/identity-document.repository';
+import { IdentityDocumentRepository } from '../../identity';
 import { UserProfileRepository } from '../repositories/user-profile.repository';
 import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 

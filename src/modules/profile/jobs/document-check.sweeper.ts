@@ -8,7 +8,7 @@ import {
 import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { registryConfig } from '../../../config/configuration';
-import { IdentityDocumentRepository } from '../repositories/identity-document.repository';
+import { IdentityDocumentRepository } from '../../identity';
 import { DocumentCheckQueue } from './document-check.queue';
 import { DocumentCheckService } from './document-check.service';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { UserEntity } from '../../auth';
+import { UserEntity } from '../../identity';
 import { UserProfileEntity } from '../entities/user-profile.entity';
 
 /** Names, birth date and e-mail of `users` that the profile changes. */

@@ -4,7 +4,7 @@ import type { AuthPrincipal } from '../../../shared/auth';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { checkVehiclePlate, cleanText } from '../../../shared/identifiers';
 import { DataAccessAction, DataAccessLogService } from '../../audit';
-import { accountOwnerId } from '../../auth';
+import { accountOwnerId } from '../../identity';
 import { VehicleEntity } from '../entities/vehicle.entity';
 import { Vehicle } from '../graphql/vehicle.type';
 import { VehicleInput } from '../graphql/vehicle.input';

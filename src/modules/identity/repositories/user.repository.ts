@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { LoginIdentifier } from '../credentials/login-identifier';
+import type { LoginIdentifier } from '../login-identifier';
 import { UserEntity } from '../entities/user.entity';
 
 /** The only ORM user of `users`. */

@@ -3,11 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 /**
- * Writes the SNILS a trusted federated sign-in confirms into the profile module's
- * `identity_documents`, the way a VERIFIED registry check leaves it: the new row in force, the
- * account's earlier SNILS rows out of force (kept as history). Raw SQL, like
- * `UserRepository.findBySnilsVerified`: the auth module cannot import the profile module (it
- * imports auth).
+ * Writes the SNILS a trusted federated sign-in confirms into `identity_documents`, the way a
+ * VERIFIED registry check leaves it: the new row in force, the account's earlier SNILS rows out
+ * of force (kept as history).
  */
 @Injectable()
 export class TrustedSnilsRepository {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { IdentityDocumentEntity } from '../entities/identity-document.entity';
-import { DocumentKind, VerificationStatus } from '../profile.enums';
+import { DocumentKind, VerificationStatus } from '../document.enums';
 
 /** The only ORM user of `identity_documents`. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { DocumentKind, VerificationStatus } from '../profile.enums';
+import { DocumentKind, VerificationStatus } from '../document.enums';
 
 /**
  * One submission of a SNILS or a passport and its registry check. Rows are history: the

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { FederatedIdentityEntity } from './federated-identity.entity';
+import { FederatedIdentityEntity } from '../entities/federated-identity.entity';
 
 /** The only ORM user of `federated_identities`. */
 @Injectable()

@@ -5,7 +5,7 @@ import {
   checkSnils,
   cleanText,
   compactNumberLike,
-} from '../../../shared/identifiers';
+} from '../../shared/identifiers';
 
 /** What a `login` argument names, normalised. */
 export type LoginIdentifier =

@@ -1,5 +1,5 @@
-import type { AuthPrincipal } from '../../../shared/auth';
-import { AuthException } from '../auth.exception';
+import type { AuthPrincipal } from '../../shared/auth';
+import { IdentityException } from './identity.exception';
 
 /**
  * The account a principal may act on as its owner. A session acting for a child and an
@@ -7,7 +7,7 @@ import { AuthException } from '../auth.exception';
  */
 export function accountOwnerId(principal: AuthPrincipal): string {
   if (principal.kind !== 'user' || !principal.userId || principal.actingChildId) {
-    throw AuthException.accountAccessForbidden();
+    throw IdentityException.accountAccessForbidden();
   }
   return principal.userId;
 }

@@ -1,0 +1,41 @@
+/**
+ * Module boundaries, checked by `npm run lint` (README "Adding a module"):
+ * - a module imports another module only through its `index.ts`;
+ * - `shared/` and the other layers below the modules import no module;
+ * - the composition root (app.module.ts, database/entities.ts) and the benchmarks are the
+ *   exceptions: they assemble modules, and bench code drives module internals on purpose.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'module-internals',
+      comment: 'Import another module through its index.ts only.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/' },
+      to: {
+        path: '^src/modules/[^/]+/',
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'],
+      },
+    },
+    {
+      name: 'layers-import-no-module-internals',
+      comment: 'Code outside the modules (cli, scripts, config, queues) uses their index.ts.',
+      severity: 'error',
+      from: { path: '^src/(cli|scripts|config|queues|types)/|^src/[^/]+\\.ts$' },
+      to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'shared-imports-no-module',
+      comment: 'shared/ is below every module.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/modules/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    exclude: { path: '^src/bench/' },
+  },
+};

@@ -1,0 +1,7 @@
+// The tables this module owns: only its files name them in SQL (README "Adding a module").
+export const PROFILE_TABLES = [
+  'user_profiles',
+  'vehicles',
+  'applications',
+  'person_registry',
+] as const;

@@ -1,0 +1,6 @@
+// The tables this module owns: only its files name them in SQL (README "Adding a module").
+export const REMOTE_WORK_REPORTS_TABLES = [
+  'remote_work_reports',
+  'remote_work_report_rows',
+  'report_deadline_extensions',
+] as const;
