@@ -139,6 +139,7 @@ export class InformationSystemService {
       if (system.status !== RegistrationStatus.PENDING) {
         throw InterAgencyException.notDecidable('Решение по этой системе уже принято');
       }
+      await this.access.requireOutsider(operatorId, system.organizationId);
       const status = approve ? RegistrationStatus.ACTIVE : RegistrationStatus.REJECTED;
       await this.systems.decide(em, id, {
         status,
@@ -227,6 +228,22 @@ export class InformationSystemService {
       throw error;
     }
     return toSpecialQueue(queue);
+  }
+
+  /**
+   * Special queues are the owner's configuration: another organization's queue names (reached
+   * through `dataKinds → ownerSystem`) are nothing it may use, and a developer representative
+   * reaches TEST only.
+   */
+  static mayUseQueues(
+    principal: AuthPrincipal,
+    system: Pick<InformationSystem, 'organizationId' | 'environment'>,
+  ): boolean {
+    return (
+      !!principal.organizationId &&
+      principal.organizationId === system.organizationId &&
+      (!principal.developerRepresentative || system.environment === Environment.TEST)
+    );
   }
 
   /**
