@@ -11,12 +11,21 @@ import {
   Member,
   mnemonic,
   operatorToken,
+  platformClientToken,
   REGISTER_KIND,
   REGISTER_SYSTEM,
 } from './inter-agency-e2e.helpers';
 import { insertUser } from '../../support/db-fixtures';
 import { signTestToken } from '../../support/tokens';
 import { PlatformRole, PlatformRolesService } from '../../../src/modules/platform-roles';
+
+const RECORD = `mutation($events: [MessageEventInput!]!) { recordInterAgencyMessageEvents(events: $events) }`;
+const MESSAGE = `query($messageId: String!) {
+  interAgencyMessage(messageId: $messageId) { messageId environment consumerSystem { id } events { status } }
+}`;
+const HELD = `query($environment: Environment) {
+  heldInterAgencyMessageEvents(environment: $environment) { messageId environment consumerMnemonic providerMnemonic status }
+}`;
 
 const KIND_QUEUES = `query($search: String) {
   dataKinds(search: $search) { edges { node { id ownerSystem { id specialQueues { name } } } } }
@@ -130,5 +139,104 @@ describe('inter-agency: integrity of the catalogue and the monitor', () => {
     };
     expect(await queuesSeenBy(headA.token)).toEqual(['SECRET_QUEUE']);
     expect(await queuesSeenBy(headB.token)).toEqual([]);
+  });
+
+  it('should hold aside events for a mnemonic that is not ACTIVE and credit them once it is', async () => {
+    const feed = await platformClientToken(t, ['messages:write']);
+    const provider = await prodSystem(headA.token, 'PROVIDER');
+    const namespaceUri = `urn://held/${randomUUID()}`;
+    await t.gql.ok(
+      REGISTER_KIND,
+      {
+        input: {
+          ownerSystemId: provider.id,
+          name: 'Вид для удержания',
+          namespaceUri,
+          version: '1',
+          rootElement: 'Request',
+        },
+      },
+      { token: headA.token },
+    );
+    // B registers a PROD mnemonic that the real traffic uses; the operator has not decided.
+    const squatted = mnemonic('REAL');
+    const { registerInformationSystem: squat } = await t.gql.ok(
+      REGISTER_SYSTEM,
+      { input: { mnemonic: squatted, name: 'Захват', environment: 'PROD' } },
+      { token: headB.token },
+    );
+    const messageId = randomUUID();
+    const event = {
+      messageId,
+      dataKindNamespaceUri: namespaceUri,
+      consumerMnemonic: squatted,
+      providerMnemonic: provider.mnemonic,
+      environment: 'PROD',
+      status: 'SENT',
+      at: '2026-06-01T10:00:00.000Z',
+    };
+    const recorded = await t.gql.ok(RECORD, { events: [event] }, { token: feed });
+    expect(recorded.recordInterAgencyMessageEvents).toBe(1);
+    // Nobody is credited: not the squatter, not the provider.
+    for (const token of [headB.token, headA.token]) {
+      expect((await t.gql.ok(MESSAGE, { messageId }, { token })).interAgencyMessage).toBeNull();
+    }
+    const [{ n }] = await t.dataSource.query<{ n: string }[]>(
+      'SELECT COUNT(*) AS n FROM inter_agency_messages WHERE message_id = ?',
+      [messageId],
+    );
+    expect(Number(n)).toBe(0);
+    // Operators see it held aside; nobody else does.
+    const { heldInterAgencyMessageEvents: held } = await t.gql.ok(
+      HELD,
+      { environment: 'PROD' },
+      { token: operator },
+    );
+    expect(held).toContainEqual({
+      messageId,
+      environment: 'PROD',
+      consumerMnemonic: squatted,
+      providerMnemonic: provider.mnemonic,
+      status: 'SENT',
+    });
+    const notOperator = await t.gql.request(HELD, {}, { token: headB.token });
+    expect(notOperator.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // A repeat is not held twice.
+    await t.gql.ok(RECORD, { events: [event] }, { token: feed });
+    const [{ h }] = await t.dataSource.query<{ h: string }[]>(
+      'SELECT COUNT(*) AS h FROM inter_agency_held_events WHERE message_id = ?',
+      [messageId],
+    );
+    expect(Number(h)).toBe(1);
+
+    // The operator rejects the squat; the real owner registers the mnemonic and is approved:
+    // the held event is credited to the owner's system and leaves the held list.
+    await t.gql.ok(
+      DECIDE_SYSTEM,
+      { id: squat.id, approve: false, reason: 'Мнемоника принадлежит другой организации' },
+      { token: operator },
+    );
+    const orgC = await insertOrganization(t.dataSource, 'Настоящий владелец');
+    const headC = await member(t, orgC, 'HEAD');
+    const { registerInformationSystem: real } = await t.gql.ok(
+      REGISTER_SYSTEM,
+      { input: { mnemonic: squatted, name: 'Настоящая', environment: 'PROD' } },
+      { token: headC.token },
+    );
+    await t.gql.ok(DECIDE_SYSTEM, { id: real.id, approve: true }, { token: operator });
+    const { interAgencyMessage } = await t.gql.ok(MESSAGE, { messageId }, { token: headC.token });
+    expect(interAgencyMessage).toEqual({
+      messageId,
+      environment: 'PROD',
+      consumerSystem: { id: real.id },
+      events: [{ status: 'SENT' }],
+    });
+    expect(
+      (await t.gql.ok(MESSAGE, { messageId }, { token: headB.token })).interAgencyMessage,
+    ).toBeNull();
+    const after = await t.gql.ok(HELD, { environment: 'PROD' }, { token: operator });
+    expect(
+      (after.heldInterAgencyMessageEvents as { messageId: string }[]).map((e) => e.messageId),
+    ).not.toContain(messageId);
   });
 });
