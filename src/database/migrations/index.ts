@@ -34,6 +34,10 @@ import { CreateInterAgencyAuditLog1795452335000 } from './1795452335000-create-i
 import { CreateInterAgencyMessages1795452336000 } from './1795452336000-create-inter-agency-messages';
 import { CreateInterAgencyMessageEvents1795452337000 } from './1795452337000-create-inter-agency-message-events';
 import { CreateInterAgencyHeldEvents1796700000000 } from './1796700000000-create-inter-agency-held-events';
+import { AddEnvironmentToInterAgencyMessageEvents1796700001000 } from './1796700001000-add-environment-to-inter-agency-message-events';
+import { BackfillInterAgencyMessageEventEnvironments1796700002000 } from './1796700002000-backfill-inter-agency-message-event-environments';
+import { KeyInterAgencyMessageEventsByEnvironment1796700003000 } from './1796700003000-key-inter-agency-message-events-by-environment';
+import { KeyInterAgencyMessagesByEnvironment1796700004000 } from './1796700004000-key-inter-agency-messages-by-environment';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -73,4 +77,8 @@ export const MIGRATIONS: (new () => unknown)[] = [
   CreateInterAgencyMessages1795452336000,
   CreateInterAgencyMessageEvents1795452337000,
   CreateInterAgencyHeldEvents1796700000000,
+  AddEnvironmentToInterAgencyMessageEvents1796700001000,
+  BackfillInterAgencyMessageEventEnvironments1796700002000,
+  KeyInterAgencyMessageEventsByEnvironment1796700003000,
+  KeyInterAgencyMessagesByEnvironment1796700004000,
 ];

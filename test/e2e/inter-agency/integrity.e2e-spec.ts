@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestApp, TestApp } from '../../support/test-app';
 import {
   ADD_QUEUE,
+  activeTestSystem,
   addMember,
   DECIDE_SYSTEM,
   insertOrganization,
@@ -22,6 +23,11 @@ import { PlatformRole, PlatformRolesService } from '../../../src/modules/platfor
 const RECORD = `mutation($events: [MessageEventInput!]!) { recordInterAgencyMessageEvents(events: $events) }`;
 const MESSAGE = `query($messageId: String!) {
   interAgencyMessage(messageId: $messageId) { messageId environment consumerSystem { id } events { status } }
+}`;
+const TIMELINE = `query($filter: InterAgencyMessageFilter) {
+  interAgencyMessages(filter: $filter) {
+    edges { node { messageId environment status consumerSystem { id } events { status } } }
+  }
 }`;
 const HELD = `query($environment: Environment) {
   heldInterAgencyMessageEvents(environment: $environment) { messageId environment consumerMnemonic providerMnemonic status }
@@ -238,5 +244,93 @@ describe('inter-agency: integrity of the catalogue and the monitor', () => {
     expect(
       (after.heldInterAgencyMessageEvents as { messageId: string }[]).map((e) => e.messageId),
     ).not.toContain(messageId);
+  });
+
+  it('should identify a message by environment and id, and check events against stored messages', async () => {
+    const feed = await platformClientToken(t, ['messages:write']);
+    const provider = await prodSystem(headA.token, 'IDPROV');
+    const prodConsumer = await prodSystem(headB.token, 'IDCONS');
+    const otherConsumer = await prodSystem(headB.token, 'IDOTHER');
+    const testConsumer = await activeTestSystem(t, headB.token, 'IDTEST');
+    const namespaceUri = `urn://identity/${randomUUID()}`;
+    await t.gql.ok(
+      REGISTER_KIND,
+      {
+        input: {
+          ownerSystemId: provider.id,
+          name: 'Вид для идентичности',
+          namespaceUri,
+          version: '1',
+          rootElement: 'Request',
+        },
+      },
+      { token: headA.token },
+    );
+    const messageId = randomUUID();
+    const event = (consumerMnemonic: string, environment: string, status: string, at: string) => ({
+      messageId,
+      dataKindNamespaceUri: namespaceUri,
+      consumerMnemonic,
+      providerMnemonic: null,
+      environment,
+      status,
+      at,
+    });
+    await t.gql.ok(
+      RECORD,
+      { events: [event(prodConsumer.mnemonic, 'PROD', 'SENT', '2026-06-02T10:00:00.000Z')] },
+      { token: feed },
+    );
+    // The same id in TEST is another message: it never joins the PROD timeline.
+    const testRecorded = await t.gql.ok(
+      RECORD,
+      { events: [event(testConsumer.mnemonic, 'TEST', 'DELIVERED', '2026-06-02T10:00:05.000Z')] },
+      { token: feed },
+    );
+    expect(testRecorded.recordInterAgencyMessageEvents).toBe(1);
+    const timelines = async (environment: string) => {
+      const { interAgencyMessages } = await t.gql.ok(
+        TIMELINE,
+        { filter: { messageId, environment } },
+        { token: headB.token },
+      );
+      return (interAgencyMessages.edges as { node: unknown }[]).map((e) => e.node);
+    };
+    expect(await timelines('PROD')).toEqual([
+      {
+        messageId,
+        environment: 'PROD',
+        status: 'SENT',
+        consumerSystem: { id: prodConsumer.id },
+        events: [{ status: 'SENT' }],
+      },
+    ]);
+    expect(await timelines('TEST')).toEqual([
+      {
+        messageId,
+        environment: 'TEST',
+        status: 'DELIVERED',
+        consumerSystem: { id: testConsumer.id },
+        events: [{ status: 'DELIVERED' }],
+      },
+    ]);
+
+    // A later batch naming another consumer for the stored PROD message is refused whole.
+    const refused = await t.gql.request(
+      RECORD,
+      { events: [event(otherConsumer.mnemonic, 'PROD', 'ANSWERED', '2026-06-02T10:01:00.000Z')] },
+      { token: feed },
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      subCode: 'MESSAGE_EVENTS_INVALID',
+      fields: [{ field: 'events.0.messageId', message: expect.any(String) }],
+    });
+    const [{ n }] = await t.dataSource.query<{ n: string }[]>(
+      `SELECT COUNT(*) AS n FROM inter_agency_message_events WHERE message_id = ? AND status = 'ANSWERED'`,
+      [messageId],
+    );
+    expect(Number(n)).toBe(0);
+    expect((await timelines('PROD'))[0]).toMatchObject({ status: 'SENT' });
   });
 });

@@ -17,7 +17,8 @@ import { HeldEventRepository } from '../repositories/held-event.repository';
 import type { HeldEventRow } from '../repositories/held-event.repository';
 import type { InterAgencyHeldEventEntity } from '../entities/inter-agency-held-event.entity';
 import { MessageFeed } from './message-feed';
-import { eventKey, ResolvedEvent, summarize, toMillis } from './message-events.rules';
+import { eventKey, messageKey, summarize, toMillis } from './message-events.rules';
+import type { MessageRef, ResolvedEvent } from './message-events.rules';
 
 export const MESSAGE_BATCH_MAX = 1000;
 export const MESSAGES_WRITE_SCOPE = 'messages:write';
@@ -29,10 +30,10 @@ const HELD_VIEW_LIMIT = 200;
 
 /**
  * `recordInterAgencyMessageEvents`: a batch of status events from the exchange, in any order.
- * The batch is checked whole (unknown systems or kinds refuse it, nothing is written), then in
- * one transaction its events are inserted with INSERT IGNORE on (message_id, at, status) and the
- * messages' summary rows are advanced by a guarded upsert. Changed messages are published after
- * the commit.
+ * The batch is checked whole (unknown kinds refuse it, nothing is written; events naming a
+ * system that is not ACTIVE are held aside), then in one transaction its events are inserted
+ * with INSERT IGNORE on (environment, message_id, at, status) and the messages' summary rows are
+ * advanced by a guarded upsert. Changed messages are published after the commit.
  */
 @Injectable()
 export class MessageIngestService {
@@ -145,20 +146,17 @@ export class MessageIngestService {
     em: EntityManager,
     resolved: ResolvedEvent[],
     receivedAt: Date,
-  ): Promise<{ inserted: number; changed: string[] }> {
+  ): Promise<{ inserted: number; changed: MessageRef[] }> {
     if (resolved.length === 0) {
       return { inserted: 0, changed: [] };
     }
     const summaries = summarize(resolved);
-    const messageIds = summaries.map((s) => s.messageId);
     const stored = new Set(
-      (await this.messages.findEventKeys(em, messageIds)).map((k) =>
-        eventKey(k.messageId, k.at, k.status),
-      ),
+      (await this.messages.findEventKeys(em, summaries.map(toRef))).map(eventKey),
     );
     const seen = new Set<string>();
     const fresh = resolved.filter((e) => {
-      const key = eventKey(e.messageId, e.at, e.status);
+      const key = eventKey(e);
       if (stored.has(key) || seen.has(key)) {
         return false;
       }
@@ -168,22 +166,22 @@ export class MessageIngestService {
     if (fresh.length === 0) {
       return { inserted: 0, changed: [] };
     }
-    const changedIds = new Set(fresh.map((e) => e.messageId));
+    const changed = new Map(fresh.map((e) => [messageKey(e), toRef(e)]));
     const count = await this.messages.insertEvents(em, fresh, receivedAt);
     await this.messages.upsertSummaries(
       em,
-      summaries.filter((s) => changedIds.has(s.messageId)),
+      summaries.filter((s) => changed.has(messageKey(s))),
     );
-    return { inserted: count, changed: [...changedIds] };
+    return { inserted: count, changed: [...changed.values()] };
   }
 
-  private async publish(messageIds: string[]): Promise<void> {
+  private async publish(refs: MessageRef[]): Promise<void> {
     try {
-      const rows = await this.messages.findByMessageIds(this.dataSource.manager, messageIds);
+      const rows = await this.messages.findByRefs(this.dataSource.manager, refs);
       await this.feed.publish(rows);
     } catch (error) {
       // Stored is stored: a subscriber missing one update still reads the current state.
-      this.logger.warn({ err: error, count: messageIds.length }, 'message updates not published');
+      this.logger.warn({ err: error, count: refs.length }, 'message updates not published');
     }
   }
 
@@ -199,7 +197,15 @@ export class MessageIngestService {
     const kinds = await this.kindsByNamespace(em, events);
     const systems = await this.systemsByMnemonic(em, events);
     const errors: FieldError[] = [];
-    const identity = new Map<string, string>();
+    // A message's kind and consumer are fixed by its first event: stored messages count as much
+    // as the batch itself, so a later batch cannot re-attribute a message either.
+    const refs = new Map(events.map((e) => [messageKey(e), toRef(e)]));
+    const identity = new Map(
+      (await this.messages.findByRefs(em, [...refs.values()])).map((m) => [
+        messageKey(m),
+        `${m.dataKindId}:${m.consumerSystemId}`,
+      ]),
+    );
     const latest = Date.now() + FUTURE_TOLERANCE_MS;
     const resolved: ResolvedEvent[] = [];
     const held: number[] = [];
@@ -227,16 +233,17 @@ export class MessageIngestService {
         }
         return;
       }
-      // One message has one kind, consumer and environment: a batch contradicting itself is refused.
-      const who = `${kind.id}:${consumer.id}:${e.environment}`;
-      if ((identity.get(e.messageId) ?? who) !== who) {
+      // A message is (environment, message id) and has one kind and consumer: a batch
+      // contradicting itself or a stored message is refused.
+      const who = `${kind.id}:${consumer.id}`;
+      if ((identity.get(messageKey(e)) ?? who) !== who) {
         fail(
           'messageId',
-          `События сообщения ${e.messageId} расходятся в виде сведений, потребителе или среде`,
+          `События сообщения ${e.messageId} расходятся в виде сведений или потребителе`,
         );
         return;
       }
-      identity.set(e.messageId, who);
+      identity.set(messageKey(e), who);
       resolved.push({
         messageId: e.messageId,
         dataKindId: kind.id,
@@ -321,4 +328,8 @@ function toEventInput(row: InterAgencyHeldEventEntity): MessageEventInput {
     at: row.at,
     detail: row.detail,
   };
+}
+
+function toRef(m: MessageRef): MessageRef {
+  return { environment: m.environment, messageId: m.messageId };
 }
