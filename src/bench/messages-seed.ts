@@ -173,9 +173,10 @@ function messageRow(world: BenchWorld, m: BenchMessage): string {
 }
 
 function eventRows(m: BenchMessage): string[] {
-  const rows = [`(${q(m.messageId)},${ts(m.createdAt)},'SENT',NULL,${ts(m.createdAt)})`];
+  const id = `${q(m.environment)},${q(m.messageId)}`;
+  const rows = [`(${id},${ts(m.createdAt)},'SENT',NULL,${ts(m.createdAt)})`];
   if (m.status !== MessageStatus.SENT) {
-    rows.push(`(${q(m.messageId)},${ts(m.updatedAt)},${q(m.status)},NULL,${ts(m.updatedAt)})`);
+    rows.push(`(${id},${ts(m.updatedAt)},${q(m.status)},NULL,${ts(m.updatedAt)})`);
   }
   return rows;
 }
@@ -203,8 +204,8 @@ export async function seedMessages(
     const messageHead = `INSERT INTO inter_agency_messages (message_id, data_kind_id,
       consumer_system_id, provider_system_id, consumer_organization_id, provider_organization_id,
       environment, status, status_rank, status_at, created_at, updated_at) VALUES`;
-    const eventHead = `INSERT INTO inter_agency_message_events (message_id, at, status, detail,
-      received_at) VALUES`;
+    const eventHead = `INSERT INTO inter_agency_message_events (environment, message_id, at,
+      status, detail, received_at) VALUES`;
     const step = world.monthMs / count;
     const sampleEvery = Math.max(1, Math.floor(count / 1000));
     for (let start = 0; start < count; start += MESSAGE_ROWS_PER_INSERT) {

@@ -281,7 +281,11 @@ async function main(): Promise<void> {
           if (!found) {
             throw new Error(`seeded message ${m.messageId} not found`);
           }
-          return (await query.timeline([m.messageId])).length;
+          return (
+            await query.timeline([
+              { environment: m.environment as Environment, messageId: m.messageId },
+            ])
+          ).length;
         },
       },
       {

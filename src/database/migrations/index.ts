@@ -35,6 +35,11 @@ import { CreateInterAgencyMessages1795452336000 } from './1795452336000-create-i
 import { CreateInterAgencyMessageEvents1795452337000 } from './1795452337000-create-inter-agency-message-events';
 import { AddMembershipStatus1796300000000 } from './1796300000000-add-membership-status';
 import { AddMembershipInvitation1796300001000 } from './1796300001000-add-membership-invitation';
+import { CreateInterAgencyHeldEvents1796700000000 } from './1796700000000-create-inter-agency-held-events';
+import { AddEnvironmentToInterAgencyMessageEvents1796700001000 } from './1796700001000-add-environment-to-inter-agency-message-events';
+import { BackfillInterAgencyMessageEventEnvironments1796700002000 } from './1796700002000-backfill-inter-agency-message-event-environments';
+import { KeyInterAgencyMessageEventsByEnvironment1796700003000 } from './1796700003000-key-inter-agency-message-events-by-environment';
+import { KeyInterAgencyMessagesByEnvironment1796700004000 } from './1796700004000-key-inter-agency-messages-by-environment';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -75,4 +80,9 @@ export const MIGRATIONS: (new () => unknown)[] = [
   CreateInterAgencyMessageEvents1795452337000,
   AddMembershipStatus1796300000000,
   AddMembershipInvitation1796300001000,
+  CreateInterAgencyHeldEvents1796700000000,
+  AddEnvironmentToInterAgencyMessageEvents1796700001000,
+  BackfillInterAgencyMessageEventEnvironments1796700002000,
+  KeyInterAgencyMessageEventsByEnvironment1796700003000,
+  KeyInterAgencyMessagesByEnvironment1796700004000,
 ];

@@ -30,6 +30,8 @@ export enum InterAgencyErrorCode {
   NOT_A_CANDIDATE = 'NOT_A_CANDIDATE',
   /** Developer representatives work on the TEST environment only. */
   REPRESENTATIVE_TEST_ONLY = 'REPRESENTATIVE_TEST_ONLY',
+  /** An operator never decides a registration of an organization they are a member of. */
+  OWN_ORGANIZATION_DECISION = 'OWN_ORGANIZATION_DECISION',
   /** A field of a message event batch is wrong (see `fields`). */
   MESSAGE_EVENTS_INVALID = 'MESSAGE_EVENTS_INVALID',
   /** More events in one call than allowed. */
@@ -52,6 +54,7 @@ export const INTER_AGENCY_ERRORS: Record<InterAgencyErrorCode, ErrorCode> = {
   REASON_REQUIRED: ErrorCode.BAD_USER_INPUT,
   NOT_A_CANDIDATE: ErrorCode.BAD_USER_INPUT,
   REPRESENTATIVE_TEST_ONLY: ErrorCode.FORBIDDEN,
+  OWN_ORGANIZATION_DECISION: ErrorCode.FORBIDDEN,
   MESSAGE_EVENTS_INVALID: ErrorCode.BAD_USER_INPUT,
   MESSAGE_BATCH_TOO_LARGE: ErrorCode.BAD_USER_INPUT,
 };
@@ -137,6 +140,13 @@ export class InterAgencyException extends AppException<InterAgencyErrorCode> {
     return new InterAgencyException(
       InterAgencyErrorCode.REPRESENTATIVE_TEST_ONLY,
       'Представителю разработчика доступна только тестовая среда',
+    );
+  }
+
+  static ownOrganizationDecision(): InterAgencyException {
+    return new InterAgencyException(
+      InterAgencyErrorCode.OWN_ORGANIZATION_DECISION,
+      'Оператор не принимает решений по системам своей организации',
     );
   }
 

@@ -11,6 +11,7 @@ import { toDataKind, toInformationSystem, toSpecialQueue } from './graphql/inter
 import { MessageEvent } from './graphql/message-event.type';
 import { MemberPerson, Organization, toOrganization } from './graphql/organization-refs';
 import { SpecialQueue } from './graphql/special-queue.type';
+import { Environment } from './inter-agency.enums';
 import { DataKindRepository } from './repositories/data-kind.repository';
 import { InformationSystemRepository } from './repositories/information-system.repository';
 import { InterAgencyMessageRepository } from './repositories/inter-agency-message.repository';
@@ -52,10 +53,15 @@ export class InterAgencyLoaders implements OnModuleInit {
       }
       return ids.map((id) => groups.get(id) ?? []);
     });
-    this.loaders.register<string, MessageEvent[]>(EVENTS, async (ids) => {
-      const groups = new Map<string, MessageEvent[]>(ids.map((id) => [id, []]));
-      for (const row of await this.messages.findEvents(em(), ids)) {
-        groups.get(row.messageId)?.push(
+    // Key: `<environment>|<message id>` (a message is identified by both).
+    this.loaders.register<string, MessageEvent[]>(EVENTS, async (keys) => {
+      const groups = new Map<string, MessageEvent[]>(keys.map((key) => [key, []]));
+      const refs = keys.map((key) => {
+        const bar = key.indexOf('|');
+        return { environment: key.slice(0, bar) as Environment, messageId: key.slice(bar + 1) };
+      });
+      for (const row of await this.messages.findEvents(em(), refs)) {
+        groups.get(`${row.environment}|${row.messageId}`)?.push(
           Object.assign(new MessageEvent(), {
             status: row.status,
             at: row.at,
@@ -63,7 +69,7 @@ export class InterAgencyLoaders implements OnModuleInit {
           }),
         );
       }
-      return ids.map((id) => groups.get(id) ?? []);
+      return keys.map((key) => groups.get(key) ?? []);
     });
     // Key: `<caller user id>|<organization id>`, so myRole is the caller's.
     this.loaders.register<string, Organization | null>(ORGANIZATIONS, async (keys) => {
@@ -119,8 +125,12 @@ export class InterAgencyLoaders implements OnModuleInit {
     return this.fresh<SpecialQueue[]>(ctx, QUEUES, systemId);
   }
 
-  events(ctx: GraphQLContext, messageId: string): Promise<MessageEvent[]> {
-    return this.fresh<MessageEvent[]>(ctx, EVENTS, messageId);
+  events(
+    ctx: GraphQLContext,
+    environment: Environment,
+    messageId: string,
+  ): Promise<MessageEvent[]> {
+    return this.fresh<MessageEvent[]>(ctx, EVENTS, `${environment}|${messageId}`);
   }
 
   organization(ctx: GraphQLContext, organizationId: string): Promise<Organization | null> {

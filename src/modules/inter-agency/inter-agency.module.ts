@@ -21,6 +21,7 @@ import { InterAgencyProcessor } from './jobs/inter-agency.processor';
 import { InterAgencyQueue } from './jobs/inter-agency.queue';
 import { InterAgencyReconciler } from './jobs/inter-agency.reconciler';
 import { MessageConnectionResolver } from './messages/message-connection.resolver';
+import { HeldEventResolver } from './messages/held-event.resolver';
 import { MessageFeed } from './messages/message-feed';
 import { MessageIngestService } from './messages/message-ingest.service';
 import { MessageQueryService } from './messages/message-query.service';
@@ -31,6 +32,7 @@ import { DeveloperRepresentativeRepository } from './repositories/developer-repr
 import { InformationSystemRepository } from './repositories/information-system.repository';
 import { InterAgencyAuditRepository } from './repositories/inter-agency-audit.repository';
 import { InterAgencyMessageRepository } from './repositories/inter-agency-message.repository';
+import { HeldEventRepository } from './repositories/held-event.repository';
 import { SpecialQueueRepository } from './repositories/special-queue.repository';
 import { DeveloperRepresentativeDirectory } from './representatives/developer-representative.directory';
 import { DeveloperRepresentativeResolver } from './representatives/developer-representative.resolver';
@@ -60,6 +62,7 @@ import { InformationSystemService } from './systems/information-system.service';
     DeveloperRepresentativeRepository,
     InterAgencyAuditRepository,
     InterAgencyMessageRepository,
+    HeldEventRepository,
     InterAgencyAccess,
     InterAgencyAudit,
     InterAgencyQueue,
@@ -79,6 +82,7 @@ import { InformationSystemService } from './systems/information-system.service';
     DeveloperRepresentativeResolver,
     MessageResolver,
     MessageConnectionResolver,
+    HeldEventResolver,
     ...workerProviders(InterAgencyProcessor, InterAgencyReconciler),
   ],
   exports: [DeveloperRepresentativeDirectory, MessageIngestService, MessageQueryService],

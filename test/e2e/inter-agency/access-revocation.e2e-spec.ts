@@ -5,6 +5,7 @@ import { createTestApp, TestApp } from '../../support/test-app';
 import { signTestToken } from '../../support/tokens';
 import {
   ACCESS_REQUESTS,
+  addMember,
   activeTestSystem,
   DECIDE_REQUEST,
   DECIDE_SYSTEM,
@@ -289,6 +290,8 @@ describe('inter-agency: revoking a granted access', () => {
     const byEmployee = await revoke(employee.token);
     expect(byEmployee.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const { id: repUserId } = await insertUser(t.dataSource);
+    // A representative counts only while a member of the developer organization.
+    await addMember(t.dataSource, orgB, repUserId, 'EMPLOYEE');
     await t.dataSource.query(
       `INSERT INTO developer_representatives
          (id, organization_id, user_id, developer_organization_id, active, appointed_by_user_id, created_at)

@@ -320,4 +320,38 @@ describe('inter-agency: developer representatives', () => {
     );
     expect(granted.decideAccessRequest.status).toBe('GRANTED');
   });
+  it('should end the rights at once when the representative leaves the developer organization', async () => {
+    const leaver = await insertUser(t.dataSource, { lastName: 'Уходящий', firstName: 'Иван' });
+    const leaverSnils = randomSnils();
+    await verifySnils(t.dataSource, leaver.id, leaverSnils);
+    const membershipId = await addMember(t.dataSource, developer, leaver.id, 'EMPLOYEE');
+    await t.gql.ok(APPOINT, { snils: leaverSnils, org: developer }, { token: head.token });
+    const person = signTestToken(t.app, { sub: leaver.id });
+    const { selectOrganization: selected } = await t.gql.ok(
+      SELECT_ORGANIZATION,
+      { id: agency },
+      { token: person },
+    );
+    const rep: string = selected.accessToken;
+    await t.gql.ok(SYSTEMS, {}, { token: rep });
+
+    // Removed from the developer organization; nobody revoked the appointment.
+    await t.dataSource.query('DELETE FROM memberships WHERE id = ?', [membershipId]);
+    const refused = await t.gql.request(
+      REGISTER_SYSTEM,
+      { input: { mnemonic: mnemonic('LEFT'), name: 'x', environment: 'TEST' } },
+      { token: rep },
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(refused.data).toBeNull();
+    const [{ n }] = await t.dataSource.query<{ n: string }[]>(
+      'SELECT COUNT(*) AS n FROM information_systems WHERE created_by_user_id = ?',
+      [leaver.id],
+    );
+    expect(Number(n)).toBe(0);
+    const { myOrganizations } = await t.gql.ok(MY_ORGANIZATIONS, {}, { token: person });
+    expect(myOrganizations).not.toContainEqual({ id: agency, myRole: null });
+    const reselect = await t.gql.request(SELECT_ORGANIZATION, { id: agency }, { token: person });
+    expect(reselect.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
 });

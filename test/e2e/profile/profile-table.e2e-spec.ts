@@ -59,9 +59,9 @@ describe('profile with the table registry', () => {
       `${snils},4511,654321,${a.lastName},${a.firstName},${a.middleName},1985-04-12`,
       `${randomSnils()},,,Другой,Человек,,1970-01-01`,
     ].join('\n');
-    expect(await importRegistry(csv)).toEqual({ imported: 2 });
+    expect(await importRegistry(csv)).toEqual({ imported: 2, conflicts: [] });
     // Upsert: importing again changes nothing.
-    expect(await importRegistry(csv)).toEqual({ imported: 2 });
+    expect(await importRegistry(csv)).toEqual({ imported: 2, conflicts: [] });
 
     await h.gql.ok(SUBMIT_SNILS, { n: snils }, { token: a.accessToken });
     expect(await statusOf(a, 'snils')).toBe('VERIFIED');
@@ -70,6 +70,55 @@ describe('profile with the table registry', () => {
     expect(await statusOf(a, 'passport')).toBe('VERIFIED');
     const me = await h.gql.ok(PROFILE_ME, {}, { token: a.accessToken });
     expect(me.me.accessLevel).toBe('FULL');
+  });
+
+  it('should never move a SNILS or a passport to another person, reporting the line', async () => {
+    const header =
+      'snils,passport_series,passport_number,last_name,first_name,middle_name,birth_date';
+    const [first, second, third] = [randomSnils(), randomSnils(), randomSnils()];
+    const series = String(1000 + Math.floor(Math.random() * 9000));
+    const seeded = [
+      header,
+      `${first},${series},111111,Первый,Человек,,1970-01-01`,
+      `${second},,,Второй,Человек,,1971-01-01`,
+    ].join('\n');
+    expect(await importRegistry(seeded)).toEqual({ imported: 2, conflicts: [] });
+
+    const csv = [
+      header,
+      // The first person's passport under the second person's SNILS: two people at once.
+      `${second},${series},111111,Второй,Изменённый,,1971-01-01`,
+      // The first person's passport under a SNILS the registry does not know.
+      `${third},${series},111111,Третий,Человек,,1972-01-01`,
+      // Quoted line break: the next record starts two lines further down.
+      `${randomSnils()},,,"Четвёртый","Чело`,
+      `век",,1973-01-01`,
+      `${first},${series},222222,Первый,Новый паспорт,,1970-01-01`,
+    ].join('\n');
+    expect(await importRegistry(csv)).toEqual({
+      imported: 2,
+      conflicts: [
+        {
+          line: 2,
+          message: 'the SNILS and the passport belong to two different people of the registry',
+        },
+        { line: 3, message: 'the passport belongs to a person of the registry with another SNILS' },
+      ],
+    });
+    const rows = await h.t.dataSource.query<Record<string, string | null>[]>(
+      'SELECT snils, passport_series, passport_number, first_name FROM person_registry WHERE snils IN (?, ?, ?) ORDER BY last_name',
+      [first, second, third],
+    );
+    // Nothing of a refused line is written; the first person's own new passport is taken.
+    expect(rows).toEqual([
+      { snils: second, passport_series: null, passport_number: null, first_name: 'Человек' },
+      {
+        snils: first,
+        passport_series: series,
+        passport_number: '222222',
+        first_name: 'Новый паспорт',
+      },
+    ]);
   });
 
   it('should reject a SNILS missing from the registry', async () => {

@@ -5,6 +5,8 @@ import { AppException } from '../../../shared/errors';
 import { OrganizationAccess, OrgSystem } from '../../organizations';
 import { PlatformRole, PlatformRolesService } from '../../platform-roles';
 import { DeveloperRepresentativeRepository } from '../repositories/developer-representative.repository';
+import { appointmentInForce } from '../representatives/developer-representative.directory';
+import { InterAgencyException } from '../inter-agency.exception';
 import { InterAgencyActor } from './inter-agency-actor';
 
 // No integrator scope opens the portal: it is for people (and their developer representatives).
@@ -40,7 +42,7 @@ export class InterAgencyAccess {
         organizationId,
         principal.userId,
       );
-      if (!appointment) {
+      if (!appointment || !(await appointmentInForce(this.organizations, appointment))) {
         throw AppException.forbidden('Полномочия представителя разработчика отозваны');
       }
       return new InterAgencyActor(organizationId, principal.userId, appointment.id);
@@ -73,6 +75,16 @@ export class InterAgencyAccess {
       throw AppException.forbidden('Решение принимает оператор межведомственного взаимодействия');
     }
     return principal.userId;
+  }
+
+  /**
+   * An operator deciding for their own organization would approve themselves: the decision
+   * belongs to an operator from outside (ASVS 5.0 V8.2, separation of duties).
+   */
+  async requireOutsider(operatorId: string, organizationId: string): Promise<void> {
+    if (await this.organizations.isMember(organizationId, operatorId)) {
+      throw InterAgencyException.ownOrganizationDecision();
+    }
   }
 
   /** Whether the caller holds INTER_AGENCY_OPERATOR (for the operator's view of pending systems). */

@@ -2,6 +2,7 @@ import { AccessRequestEntity } from './access-request.entity';
 import { DataKindEntity } from './data-kind.entity';
 import { DeveloperRepresentativeEntity } from './developer-representative.entity';
 import { InformationSystemEntity } from './information-system.entity';
+import { InterAgencyHeldEventEntity } from './inter-agency-held-event.entity';
 import { InterAgencyAuditRecordEntity } from './inter-agency-audit-record.entity';
 import { InterAgencyMessageEventEntity } from './inter-agency-message-event.entity';
 import { InterAgencyMessageEntity } from './inter-agency-message.entity';
@@ -16,4 +17,5 @@ export const INTER_AGENCY_ENTITIES = [
   InterAgencyAuditRecordEntity,
   InterAgencyMessageEntity,
   InterAgencyMessageEventEntity,
+  InterAgencyHeldEventEntity,
 ];

@@ -1,12 +1,15 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { MessageStatus } from '../inter-agency.enums';
+import { Environment, MessageStatus } from '../inter-agency.enums';
 
 /**
- * One status event of a message. The primary key (message_id, at, status) makes recording
+ * One status event of a message. The primary key (environment, message_id, at, status) makes recording
  * idempotent (INSERT IGNORE) and keeps a message's timeline together in time order.
  */
 @Entity('inter_agency_message_events')
 export class InterAgencyMessageEventEntity {
+  @PrimaryColumn({ type: 'varchar', length: 4, charset: 'ascii', collation: 'ascii_bin' })
+  environment!: Environment;
+
   @PrimaryColumn({ type: 'varchar', length: 100, charset: 'ascii', collation: 'ascii_bin' })
   messageId!: string;
 

@@ -8,7 +8,7 @@ import { Environment, MessageStatus } from '../inter-agency.enums';
  * index range per party and environment, merged (see InterAgencyMessageRepository).
  */
 @Entity('inter_agency_messages')
-@Index('uq_iam_message', ['messageId'], { unique: true })
+@Index('uq_iam_message', ['environment', 'messageId'], { unique: true })
 @Index('ix_iam_consumer', ['consumerOrganizationId', 'environment', 'createdAt'])
 @Index('ix_iam_provider', ['providerOrganizationId', 'environment', 'createdAt'])
 @Index('ix_iam_consumer_status', ['consumerOrganizationId', 'environment', 'status', 'createdAt'])

@@ -44,9 +44,20 @@ export function toMillis(date: Date): Date {
   return new Date(Math.floor(date.getTime()));
 }
 
-/** The key that makes an event idempotent: (messageId, at, status). */
-export function eventKey(messageId: string, at: Date, status: MessageStatus): string {
-  return `${messageId}\u0000${at.getTime()}\u0000${status}`;
+/** A message's identity: (environment, message id). */
+export interface MessageRef {
+  environment: Environment;
+  messageId: string;
+}
+
+/** A map key of a message's identity. */
+export function messageKey(ref: MessageRef): string {
+  return `${ref.environment}\u0000${ref.messageId}`;
+}
+
+/** The key that makes an event idempotent: (environment, messageId, at, status). */
+export function eventKey(ref: MessageRef & { at: Date; status: MessageStatus }): string {
+  return `${messageKey(ref)}\u0000${ref.at.getTime()}\u0000${ref.status}`;
 }
 
 /**
@@ -58,9 +69,9 @@ export function eventKey(messageId: string, at: Date, status: MessageStatus): st
 export function summarize(events: readonly ResolvedEvent[]): MessageSummary[] {
   const byMessage = new Map<string, MessageSummary>();
   for (const e of events) {
-    const current = byMessage.get(e.messageId);
+    const current = byMessage.get(messageKey(e));
     if (!current) {
-      byMessage.set(e.messageId, {
+      byMessage.set(messageKey(e), {
         messageId: e.messageId,
         dataKindId: e.dataKindId,
         consumerSystemId: e.consumerSystemId,
@@ -93,7 +104,9 @@ export function summarize(events: readonly ResolvedEvent[]): MessageSummary[] {
     }
   }
   // Rows locked in one order by every batch: concurrent batches do not deadlock on each other.
-  return [...byMessage.values()].sort((a, b) =>
-    a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0,
-  );
+  return [...byMessage.values()].sort((a, b) => {
+    const x = messageKey(a);
+    const y = messageKey(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
 }

@@ -15,6 +15,7 @@ import {
   MessagePosition,
   MessageSearch,
 } from '../repositories/inter-agency-message.repository';
+import type { MessageRef } from './message-events.rules';
 import { MessageFeed, MessageUpdatedEvent } from './message-feed';
 
 /** Whether the actor's organization is a party of the message, in an environment it reaches. */
@@ -39,8 +40,10 @@ export class MessageQueryService {
   /** "Where is my request": null for an unknown id and for a message of other organizations. */
   async findOne(principal: AuthPrincipal, messageId: string): Promise<InterAgencyMessage | null> {
     const actor = await this.access.requirePortal(principal);
-    const [row] = await this.messages.findByMessageIds(this.dataSource.manager, [messageId]);
-    return row && isVisibleTo(actor, row) ? toInterAgencyMessage(row) : null;
+    // One id may name a PROD and a TEST message: the first the caller may see, PROD first.
+    const rows = await this.messages.findManyByMessageId(this.dataSource.manager, messageId);
+    const row = rows.find((r) => isVisibleTo(actor, r));
+    return row ? toInterAgencyMessage(row) : null;
   }
 
   async search(
@@ -73,8 +76,8 @@ export class MessageQueryService {
   }
 
   /** Stored events of messages, in time order (what the `events` field loads). */
-  timeline(messageIds: string[]) {
-    return this.messages.findEvents(this.dataSource.manager, messageIds);
+  timeline(refs: MessageRef[]) {
+    return this.messages.findEvents(this.dataSource.manager, refs);
   }
 
   count(search: MessageSearch): Promise<number> {
@@ -89,7 +92,7 @@ export class MessageQueryService {
     return this.feed.open(actor, messageId);
   }
 
-  // A message id names at most one message: the other filters still apply to it.
+  // A message id names at most one message per environment: the other filters still apply.
   private async byMessageId(
     actor: InterAgencyActor,
     messageId: string,
@@ -97,9 +100,8 @@ export class MessageQueryService {
     after: MessagePosition | undefined,
   ): Promise<InterAgencyMessageConnection> {
     const filter = args.filter ?? {};
-    const [row] = await this.messages.findByMessageIds(this.dataSource.manager, [messageId]);
-    const matches =
-      !!row &&
+    const rows = await this.messages.findManyByMessageId(this.dataSource.manager, messageId);
+    const matches = (row: InterAgencyMessageEntity) =>
       isVisibleTo(actor, row) &&
       (!filter.environment || row.environment === filter.environment) &&
       (!filter.status || row.status === filter.status) &&
@@ -107,8 +109,8 @@ export class MessageQueryService {
       (!filter.from || row.createdAt >= filter.from) &&
       (!filter.to || row.createdAt < filter.to) &&
       !after;
-    const nodes = matches ? [toInterAgencyMessage(row)] : [];
-    return { ...page(nodes, 1, null), knownTotal: nodes.length };
+    const nodes = rows.filter(matches).map(toInterAgencyMessage);
+    return { ...page(nodes, nodes.length, null), knownTotal: nodes.length };
   }
 }
 

@@ -120,6 +120,6 @@ export class MessageResolver {
     @Parent() message: InterAgencyMessage,
     @Context() ctx: GraphQLContext,
   ): Promise<MessageEvent[]> {
-    return this.loaders.events(ctx, message.messageId);
+    return this.loaders.events(ctx, message.environment, message.messageId);
   }
 }

@@ -62,14 +62,21 @@ export class InformationSystemRepository {
     return qb.getMany();
   }
 
-  /** Live (PENDING or ACTIVE) systems by mnemonic in one environment. */
-  findManyLiveByMnemonics(
+  /**
+   * ACTIVE systems by mnemonic in one environment: the only ones message events are credited
+   * to (a PENDING registration is nobody's until an operator or the TEST check decides).
+   */
+  findManyActiveByMnemonics(
     em: EntityManager,
     environment: Environment,
     mnemonics: readonly string[],
   ): Promise<InformationSystemEntity[]> {
     return mnemonics.length
-      ? em.findBy(InformationSystemEntity, { environment, liveMnemonic: In([...mnemonics]) })
+      ? em.findBy(InformationSystemEntity, {
+          environment,
+          liveMnemonic: In([...mnemonics]),
+          status: RegistrationStatus.ACTIVE,
+        })
       : Promise.resolve([]);
   }
 

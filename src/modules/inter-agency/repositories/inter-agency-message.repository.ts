@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { InterAgencyMessageEventEntity } from '../entities/inter-agency-message-event.entity';
 import { InterAgencyMessageEntity } from '../entities/inter-agency-message.entity';
 import { Environment, MessageStatus } from '../inter-agency.enums';
-import type { MessageSummary, ResolvedEvent } from '../messages/message-events.rules';
+import type { MessageRef, MessageSummary, ResolvedEvent } from '../messages/message-events.rules';
 
 /** A search of one organization's messages (it is the consumer's or the provider's). */
 export interface MessageSearch {
@@ -58,18 +58,18 @@ function indexFor(side: Side, search: MessageSearch): string {
 /** The only ORM user of `inter_agency_messages` and `inter_agency_message_events`. */
 @Injectable()
 export class InterAgencyMessageRepository {
-  /** Stored (messageId, at, status) keys of these messages. */
+  /** Stored (environment, messageId, at, status) keys of these messages. */
   async findEventKeys(
     em: EntityManager,
-    messageIds: readonly string[],
-  ): Promise<{ messageId: string; at: Date; status: MessageStatus }[]> {
-    if (!messageIds.length) {
+    refs: readonly MessageRef[],
+  ): Promise<(MessageRef & { at: Date; status: MessageStatus })[]> {
+    if (!refs.length) {
       return [];
     }
     return em.query(
-      `SELECT message_id AS messageId, at, status FROM inter_agency_message_events
-       WHERE message_id IN (?)`,
-      [messageIds],
+      `SELECT environment, message_id AS messageId, at, status FROM inter_agency_message_events
+       WHERE (environment, message_id) IN (${refs.map(() => '(?, ?)').join(', ')})`,
+      refs.flatMap((r) => [r.environment, r.messageId]),
     );
   }
 
@@ -79,9 +79,10 @@ export class InterAgencyMessageRepository {
       return 0;
     }
     const result: { affectedRows?: number } = await em.query(
-      `INSERT IGNORE INTO inter_agency_message_events (message_id, at, status, detail, received_at)
-       VALUES ${events.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-      events.flatMap((e) => [e.messageId, e.at, e.status, e.detail, receivedAt]),
+      `INSERT IGNORE INTO inter_agency_message_events (environment, message_id, at, status,
+         detail, received_at)
+       VALUES ${events.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      events.flatMap((e) => [e.environment, e.messageId, e.at, e.status, e.detail, receivedAt]),
     );
     return result.affectedRows ?? 0;
   }
@@ -114,24 +115,29 @@ export class InterAgencyMessageRepository {
     );
   }
 
-  findByMessageIds(
-    em: EntityManager,
-    messageIds: readonly string[],
-  ): Promise<InterAgencyMessageEntity[]> {
-    return messageIds.length
-      ? em.findBy(InterAgencyMessageEntity, { messageId: In([...messageIds]) })
+  /** The messages with that id: at most one per environment, PROD first. */
+  findManyByMessageId(em: EntityManager, messageId: string): Promise<InterAgencyMessageEntity[]> {
+    return em.find(InterAgencyMessageEntity, {
+      where: { messageId },
+      order: { environment: 'ASC' },
+    });
+  }
+
+  findByRefs(em: EntityManager, refs: readonly MessageRef[]): Promise<InterAgencyMessageEntity[]> {
+    return refs.length
+      ? em.find(InterAgencyMessageEntity, { where: refs.map((r) => ({ ...r })) })
       : Promise.resolve([]);
   }
 
   /** Timelines of messages, each in time order (the primary key's order). */
   findEvents(
     em: EntityManager,
-    messageIds: readonly string[],
+    refs: readonly MessageRef[],
   ): Promise<InterAgencyMessageEventEntity[]> {
-    return messageIds.length
+    return refs.length
       ? em.find(InterAgencyMessageEventEntity, {
-          where: { messageId: In([...messageIds]) },
-          order: { messageId: 'ASC', at: 'ASC', status: 'ASC' },
+          where: refs.map((r) => ({ environment: r.environment, messageId: r.messageId })),
+          order: { environment: 'ASC', messageId: 'ASC', at: 'ASC', status: 'ASC' },
         })
       : Promise.resolve([]);
   }

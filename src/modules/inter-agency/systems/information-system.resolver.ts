@@ -75,11 +75,18 @@ export class InformationSystemResolver {
     return organization;
   }
 
-  @ResolveField(() => [SpecialQueue], { description: 'The system’s special queues, oldest first.' })
-  specialQueues(
+  @ResolveField(() => [SpecialQueue], {
+    description:
+      'The system’s special queues, oldest first; empty unless the system is the caller’s organization’s, in an environment the caller reaches.',
+  })
+  async specialQueues(
+    @CurrentUser() principal: AuthPrincipal,
     @Parent() system: InformationSystem,
     @Context() ctx: GraphQLContext,
   ): Promise<SpecialQueue[]> {
+    if (!InformationSystemService.mayUseQueues(principal, system)) {
+      return [];
+    }
     return this.loaders.specialQueues(ctx, system.id);
   }
 }

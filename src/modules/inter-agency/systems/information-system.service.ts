@@ -16,6 +16,7 @@ import { SpecialQueue } from '../graphql/special-queue.type';
 import { Environment, RegistrationStatus } from '../inter-agency.enums';
 import { InterAgencyErrorCode, InterAgencyException } from '../inter-agency.exception';
 import { InterAgencyQueue } from '../jobs/inter-agency.queue';
+import { MessageIngestService } from '../messages/message-ingest.service';
 import { AccessRequestRepository } from '../repositories/access-request.repository';
 import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 import { InformationSystemRepository } from '../repositories/information-system.repository';
@@ -39,6 +40,7 @@ export class InformationSystemService {
     private readonly audit: InterAgencyAudit,
     private readonly queue: InterAgencyQueue,
     private readonly notifier: DecisionNotifier,
+    private readonly ingest: MessageIngestService,
   ) {}
 
   async register(
@@ -139,6 +141,7 @@ export class InformationSystemService {
       if (system.status !== RegistrationStatus.PENDING) {
         throw InterAgencyException.notDecidable('Решение по этой системе уже принято');
       }
+      await this.access.requireOutsider(operatorId, system.organizationId);
       const status = approve ? RegistrationStatus.ACTIVE : RegistrationStatus.REJECTED;
       await this.systems.decide(em, id, {
         status,
@@ -154,6 +157,9 @@ export class InformationSystemService {
       });
       return (await this.systems.findById(em, id))!;
     });
+    if (decided.status === RegistrationStatus.ACTIVE) {
+      await this.releaseHeld(decided);
+    }
     await this.announce(decided);
     return toInformationSystem(decided);
   }
@@ -190,6 +196,7 @@ export class InformationSystemService {
       return;
     }
     await this.requeueWaitingRequests(this.dataSource.manager, systemId);
+    await this.releaseHeld(activated);
     await this.announce(activated);
   }
 
@@ -230,6 +237,22 @@ export class InformationSystemService {
   }
 
   /**
+   * Special queues are the owner's configuration: another organization's queue names (reached
+   * through `dataKinds → ownerSystem`) are nothing it may use, and a developer representative
+   * reaches TEST only.
+   */
+  static mayUseQueues(
+    principal: AuthPrincipal,
+    system: Pick<InformationSystem, 'organizationId' | 'environment'>,
+  ): boolean {
+    return (
+      !!principal.organizationId &&
+      principal.organizationId === system.organizationId &&
+      (!principal.developerRepresentative || system.environment === Environment.TEST)
+    );
+  }
+
+  /**
    * A system of the actor's organization in an environment the actor reaches, ACTIVE. Another
    * organization's system is NOT_FOUND; a PROD one is FORBIDDEN to a representative.
    */
@@ -260,6 +283,17 @@ export class InformationSystemService {
     const ids = await this.accessRequests.findPendingTestIdsInvolving(em, systemId);
     for (const id of ids) {
       await this.queue.checkAccessRequest(id);
+    }
+  }
+
+  // Events held aside for the mnemonic now have an owner. The decision is committed either way:
+  // what is not released now stays held (visible to operators) and is released with the next
+  // activation that involves it.
+  private async releaseHeld(system: InformationSystemEntity): Promise<void> {
+    try {
+      await this.ingest.releaseHeld(system.environment, system.mnemonic);
+    } catch (error) {
+      this.logger.warn({ err: error, id: system.id }, 'held message events not released');
     }
   }
 

@@ -5,7 +5,7 @@ import type { AuthPrincipal } from '../../../shared/auth';
 import type { TransactionRunner } from '../../../shared/database/transaction-runner';
 import type { AttemptLimiter } from '../../../shared/rate-limit';
 import type { DataAccessLogService } from '../../audit';
-import type { UserRepository } from '../../auth';
+import type { UserRepository } from '../../identity';
 import type { MessagingService } from '../../messaging';
 import type { PersonalNotices } from '../../notifications';
 import type { OrganizationAccess } from '../access/organization-access.service';

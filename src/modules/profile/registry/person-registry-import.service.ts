@@ -4,8 +4,25 @@ import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { PersonRegistryEntity } from '../entities/person-registry.entity';
 import { PersonRegistryRepository } from '../repositories/person-registry.repository';
 import { parseRegistryCsv } from './registry-csv.parser';
+import type { RegistryCsvLine } from './registry-csv.parser';
 
-/** `registry:import`: upserts the people of a CSV into `person_registry`, all or nothing. */
+/** A line of the CSV that was not written, and why. */
+export interface RegistryImportConflict {
+  line: number;
+  message: string;
+}
+
+/** What `registry:import` did: rows written, and the lines refused because of a conflict. */
+export interface RegistryImportResult {
+  imported: number;
+  conflicts: RegistryImportConflict[];
+}
+
+/**
+ * `registry:import`: upserts the people of a CSV into `person_registry` in one transaction. A
+ * malformed file is refused whole; a line whose SNILS or passport already belongs to another
+ * person of the registry is reported with its line number and nothing of it is written.
+ */
 @Injectable()
 export class PersonRegistryImportService {
   constructor(
@@ -13,17 +30,65 @@ export class PersonRegistryImportService {
     private readonly people: PersonRegistryRepository,
   ) {}
 
-  async importCsv(text: string): Promise<{ imported: number }> {
+  async importCsv(text: string): Promise<RegistryImportResult> {
     const rows = parseRegistryCsv(text);
+    const conflicts: RegistryImportConflict[] = [];
+    let imported = 0;
     await this.tx.run(async (em) => {
       const now = new Date();
       for (const row of rows) {
-        await this.people.upsert(
-          em,
-          Object.assign(new PersonRegistryEntity(), { id: randomUUID(), ...row, updatedAt: now }),
-        );
+        const { line, ...person } = row;
+        const bySnils = person.snils ? await this.people.findBySnils(em, person.snils) : null;
+        const byPassport =
+          person.passportSeries && person.passportNumber
+            ? await this.people.findByPassport(em, person.passportSeries, person.passportNumber)
+            : null;
+        const conflict = conflictOf(row, bySnils, byPassport);
+        if (conflict) {
+          conflicts.push({ line, message: conflict });
+          continue;
+        }
+        const existing = bySnils ?? byPassport;
+        if (existing) {
+          // A line without one of the identifiers keeps the one the registry has: clearing it
+          // would let a later line hand it to somebody else.
+          await this.people.update(em, existing.id, {
+            ...person,
+            snils: person.snils ?? existing.snils,
+            passportSeries: person.passportSeries ?? existing.passportSeries,
+            passportNumber: person.passportNumber ?? existing.passportNumber,
+            updatedAt: now,
+          });
+        } else {
+          await this.people.insert(
+            em,
+            Object.assign(new PersonRegistryEntity(), {
+              id: randomUUID(),
+              ...person,
+              updatedAt: now,
+            }),
+          );
+        }
+        imported += 1;
       }
     });
-    return { imported: rows.length };
+    return { imported, conflicts };
   }
+}
+
+// A SNILS never changes hands, and a passport is one person's: the line and the registry must
+// agree on who it is before anything of the line is written. A person's passport may change
+// (a new one is issued), their SNILS may not.
+function conflictOf(
+  row: RegistryCsvLine,
+  bySnils: PersonRegistryEntity | null,
+  byPassport: PersonRegistryEntity | null,
+): string | null {
+  if (bySnils && byPassport && bySnils.id !== byPassport.id) {
+    return 'the SNILS and the passport belong to two different people of the registry';
+  }
+  if (!bySnils && byPassport?.snils && row.snils && byPassport.snils !== row.snils) {
+    return 'the passport belongs to a person of the registry with another SNILS';
+  }
+  return null;
 }

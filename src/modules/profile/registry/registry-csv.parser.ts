@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { isIsoDate } from '../../../shared/graphql/date.scalar';
 import { checkSnils, cleanText } from '../../../shared/identifiers';
 
@@ -12,6 +13,11 @@ export interface RegistryCsvPerson {
   birthDate: string;
 }
 
+/** A person of a registry CSV with the line its record starts on (1-based, header included). */
+export interface RegistryCsvLine extends RegistryCsvPerson {
+  line: number;
+}
+
 export const REGISTRY_CSV_HEADER = [
   'snils',
   'passport_series',
@@ -21,6 +27,11 @@ export const REGISTRY_CSV_HEADER = [
   'middle_name',
   'birth_date',
 ] as const;
+
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
 
 /** A refused CSV, with the line number (1-based, header included). */
 export class RegistryCsvError extends Error {
@@ -33,54 +44,46 @@ export class RegistryCsvError extends Error {
   }
 }
 
-/** Splits one CSV line (RFC 4180 quoting, `,` or `;` as separator). */
-export function splitCsvLine(line: string, separator = ','): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        cell += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === separator) {
-      cells.push(cell);
-      cell = '';
-    } else {
-      cell += ch;
-    }
-  }
-  cells.push(cell);
-  return cells;
-}
-
 /**
  * Parses a registry CSV (header `snils,passport_series,passport_number,last_name,first_name,
- * middle_name,birth_date`, UTF-8, BOM allowed). Every row needs names, a birth date and a
- * SNILS or a passport; the first bad row refuses the whole file (nothing half-imported).
+ * middle_name,birth_date`, UTF-8, BOM allowed, `,` or `;` as separator, RFC 4180 quoting with
+ * separators, doubled quotes and line breaks inside quotes). Every row needs names, a birth date
+ * and a SNILS or a passport; the first bad row refuses the whole file (nothing half-imported).
  */
-export function parseRegistryCsv(text: string): RegistryCsvPerson[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const separator = (lines[0] ?? '').includes(';') ? ';' : ',';
-  const header = splitCsvLine(lines[0] ?? '', separator).map((h) => h.trim().toLowerCase());
+export function parseRegistryCsv(text: string): RegistryCsvLine[] {
+  // One kind of line break, so csv-parse counts lines the way an editor shows them.
+  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const [firstLine = ''] = normalised.split('\n', 1);
+  const separator = firstLine.includes(';') ? ';' : ',';
+  let records: CsvRecord[];
+  try {
+    // With `info: true` every record comes as `{ record, info }` (the typings do not say so).
+    records = parse(normalised, {
+      delimiter: separator,
+      record_delimiter: '\n',
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as CsvRecord[];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    throw new RegistryCsvError(line, (error as Error).message);
+  }
+  const [head, ...rows] = records;
+  const header = (head?.record ?? []).map((h) => h.trim().toLowerCase());
   if (REGISTRY_CSV_HEADER.some((name, i) => header[i] !== name)) {
     throw new RegistryCsvError(1, `header must be ${REGISTRY_CSV_HEADER.join(',')}`);
   }
-  const people: RegistryCsvPerson[] = [];
-  lines.slice(1).forEach((line, index) => {
-    if (line.trim() === '') {
-      return;
+  const people: RegistryCsvLine[] = [];
+  for (const { record, info } of rows) {
+    if (record.every((cell) => cell.trim() === '')) {
+      continue;
     }
-    people.push(parseRow(splitCsvLine(line, separator), index + 2));
-  });
+    // csv-parse reports the line a record ends on; quoted line breaks move its start back.
+    const breaks = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+    const line = info.lines - breaks;
+    people.push({ line, ...parseRow(record, line) });
+  }
   return people;
 }
 

@@ -17,18 +17,15 @@ export class PersonRegistryRepository {
     return em.findOneBy(PersonRegistryEntity, { passportSeries, passportNumber });
   }
 
-  /** Inserts or replaces by SNILS, else by passport (the import's upsert key). */
-  async upsert(em: EntityManager, person: PersonRegistryEntity): Promise<void> {
-    const existing =
-      (person.snils ? await this.findBySnils(em, person.snils) : null) ??
-      (person.passportSeries && person.passportNumber
-        ? await this.findByPassport(em, person.passportSeries, person.passportNumber)
-        : null);
-    if (existing) {
-      const { id: _id, ...rest } = person;
-      await em.update(PersonRegistryEntity, { id: existing.id }, rest);
-    } else {
-      await em.insert(PersonRegistryEntity, person);
-    }
+  insert(em: EntityManager, person: PersonRegistryEntity): Promise<unknown> {
+    return em.insert(PersonRegistryEntity, person);
+  }
+
+  update(
+    em: EntityManager,
+    id: string,
+    changes: Omit<PersonRegistryEntity, 'id'>,
+  ): Promise<unknown> {
+    return em.update(PersonRegistryEntity, { id }, changes);
   }
 }
