@@ -33,6 +33,9 @@ import { CreateDeveloperRepresentatives1795452334000 } from './1795452334000-cre
 import { CreateInterAgencyAuditLog1795452335000 } from './1795452335000-create-inter-agency-audit-log';
 import { CreateInterAgencyMessages1795452336000 } from './1795452336000-create-inter-agency-messages';
 import { CreateInterAgencyMessageEvents1795452337000 } from './1795452337000-create-inter-agency-message-events';
+import { AddUsersEmailConfirmedAt1796200000000 } from './1796200000000-add-users-email-confirmed-at';
+import { AddUsersHasPassword1796200001000 } from './1796200001000-add-users-has-password';
+import { BackfillUsersHasPassword1796200002000 } from './1796200002000-backfill-users-has-password';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -71,4 +74,7 @@ export const MIGRATIONS: (new () => unknown)[] = [
   CreateInterAgencyAuditLog1795452335000,
   CreateInterAgencyMessages1795452336000,
   CreateInterAgencyMessageEvents1795452337000,
+  AddUsersEmailConfirmedAt1796200000000,
+  AddUsersHasPassword1796200001000,
+  BackfillUsersHasPassword1796200002000,
 ];
