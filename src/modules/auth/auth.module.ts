@@ -8,6 +8,7 @@ import { MessagingModule } from '../messaging';
 import { AccountDeletionRegistry } from './account/account-deletion.registry';
 import { AccountResolver } from './account/account.resolver';
 import { AccountService } from './account/account.service';
+import { EmailChangeService } from './account/email-change.service';
 import { AuthLimits } from './auth-limits';
 import { CodeDeliveryService } from './codes/code-delivery.service';
 import { CodeSigner } from './codes/code-signer.service';
@@ -15,6 +16,9 @@ import { OneTimeCodeService } from './codes/one-time-code.service';
 import { PasswordHasher } from './credentials/password-hasher.service';
 import { FederatedIdentityRepository } from './federated/federated-identity.repository';
 import { FEDERATED_LOGIN_PROVIDERS } from './federated/federated-login.providers';
+import { ACCOUNT_LINK_PROVIDERS } from './linking/account-link.providers';
+import { AccountLinkCompletions } from './linking/account-link.completions';
+import { AccountLinkService } from './linking/account-link.service';
 import { AuthMaintenanceService } from './jobs/auth-maintenance.service';
 import { AuthProcessor } from './jobs/auth.processor';
 import { EmployeeDirectory } from './login/employee-directory';
@@ -61,6 +65,8 @@ import { SessionService } from './sessions/session.service';
     EmployeeDirectory,
     PasswordRecoveryService,
     AccountService,
+    EmailChangeService,
+    ...ACCOUNT_LINK_PROVIDERS,
     AccountDeletionRegistry,
     AuthMaintenanceService,
     RegistrationResolver,
@@ -78,6 +84,8 @@ import { SessionService } from './sessions/session.service';
     PasswordHasher,
     EmployeeDirectory,
     FederatedIdentityRepository,
+    AccountLinkService,
+    AccountLinkCompletions,
   ],
 })
 export class AuthModule implements OnModuleInit {
