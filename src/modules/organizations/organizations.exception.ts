@@ -31,6 +31,11 @@ export enum OrganizationErrorCode {
   SOLE_HEAD = 'SOLE_HEAD',
   /** Only a HEAD appoints or removes a HEAD. */
   HEAD_ONLY = 'HEAD_ONLY',
+  /**
+   * E-signature sign-in into a known organization by a signer who is not (or no longer) its
+   * member, while it still has a HEAD: a removed membership is never re-created by a signature.
+   */
+  NOT_A_MEMBER = 'NOT_A_MEMBER',
 }
 
 export const ORGANIZATION_ERRORS: Record<OrganizationErrorCode, ErrorCode> = {
@@ -51,6 +56,7 @@ export const ORGANIZATION_ERRORS: Record<OrganizationErrorCode, ErrorCode> = {
   LAST_HEAD: ErrorCode.CONFLICT,
   SOLE_HEAD: ErrorCode.CONFLICT,
   HEAD_ONLY: ErrorCode.FORBIDDEN,
+  NOT_A_MEMBER: ErrorCode.FORBIDDEN,
 };
 
 /** Sign-in refusals with the Russian text shown to the signer. */
@@ -123,6 +129,13 @@ export class OrganizationException extends AppException<OrganizationErrorCode> {
     return new OrganizationException(OrganizationErrorCode.PERSONNEL_NUMBER_TAKEN, message, {
       fields: [{ field: 'personnelNumber', message }],
     });
+  }
+
+  static notAMember(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.NOT_A_MEMBER,
+      'Вы не состоите в этой организации. Попросите её руководителя добавить вас в сотрудники',
+    );
   }
 
   static lastHead(): OrganizationException {
