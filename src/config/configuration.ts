@@ -60,6 +60,7 @@ export const authConfig = registerAs('auth', () => {
       redirectUris: env.OIDC_REDIRECT_URIS,
       allowInsecureIssuer: env.OIDC_ALLOW_INSECURE_ISSUER,
       scopes: env.OIDC_SCOPES,
+      requireBinding: env.OIDC_REQUIRE_BINDING,
     },
     trustedCaFile: env.TRUSTED_CA_FILE,
   };

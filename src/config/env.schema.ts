@@ -162,6 +162,12 @@ export class EnvVars {
   @IsString()
   OIDC_SCOPES = 'openid profile phone snils';
 
+  // completeFederatedLogin needs the clientBinding federatedLoginStart returned, so a stolen
+  // redirect URL (code and state) alone signs nobody in. false only while old clients migrate.
+  @Transform(toBool)
+  @IsBoolean()
+  OIDC_REQUIRE_BINDING = true;
+
   @IsOptional()
   @IsString()
   TRUSTED_CA_FILE?: string;

@@ -40,6 +40,9 @@ import { AddEnvironmentToInterAgencyMessageEvents1796700001000 } from './1796700
 import { BackfillInterAgencyMessageEventEnvironments1796700002000 } from './1796700002000-backfill-inter-agency-message-event-environments';
 import { KeyInterAgencyMessageEventsByEnvironment1796700003000 } from './1796700003000-key-inter-agency-message-events-by-environment';
 import { KeyInterAgencyMessagesByEnvironment1796700004000 } from './1796700004000-key-inter-agency-messages-by-environment';
+import { AddUsersEmailConfirmedAt1796200000000 } from './1796200000000-add-users-email-confirmed-at';
+import { AddUsersHasPassword1796200001000 } from './1796200001000-add-users-has-password';
+import { BackfillUsersHasPassword1796200002000 } from './1796200002000-backfill-users-has-password';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -85,4 +88,7 @@ export const MIGRATIONS: (new () => unknown)[] = [
   BackfillInterAgencyMessageEventEnvironments1796700002000,
   KeyInterAgencyMessageEventsByEnvironment1796700003000,
   KeyInterAgencyMessagesByEnvironment1796700004000,
+  AddUsersEmailConfirmedAt1796200000000,
+  AddUsersHasPassword1796200001000,
+  BackfillUsersHasPassword1796200002000,
 ];

@@ -20,6 +20,12 @@ export enum AuthErrorCode {
   REFRESH_TOKEN_REUSED = 'REFRESH_TOKEN_REUSED',
   SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
   ACCOUNT_NOT_FOUND = 'ACCOUNT_NOT_FOUND',
+  /** `requestEmailChange` on an account with a password came without it. */
+  PASSWORD_REQUIRED = 'PASSWORD_REQUIRED',
+  /** An account without a password changes its e-mail only within 5 minutes of signing in. */
+  RECENT_SIGN_IN_REQUIRED = 'RECENT_SIGN_IN_REQUIRED',
+  /** The address asked for is already the account's confirmed one. */
+  EMAIL_UNCHANGED = 'EMAIL_UNCHANGED',
 }
 
 export const AUTH_ERRORS: Record<AuthErrorCode, ErrorCode> = {
@@ -36,6 +42,9 @@ export const AUTH_ERRORS: Record<AuthErrorCode, ErrorCode> = {
   REFRESH_TOKEN_REUSED: ErrorCode.UNAUTHENTICATED,
   SESSION_NOT_FOUND: ErrorCode.NOT_FOUND,
   ACCOUNT_NOT_FOUND: ErrorCode.UNAUTHENTICATED,
+  PASSWORD_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  RECENT_SIGN_IN_REQUIRED: ErrorCode.FORBIDDEN,
+  EMAIL_UNCHANGED: ErrorCode.BAD_USER_INPUT,
 };
 
 /** An auth refusal; its `code` follows from the sub-code through {@link AUTH_ERRORS}. */

@@ -9,12 +9,16 @@ import { IdentityModule } from '../identity';
 import { MessagingModule } from '../messaging';
 import { AccountResolver } from './account/account.resolver';
 import { AccountService } from './account/account.service';
+import { EmailChangeService } from './account/email-change.service';
 import { AuthLimits } from './auth-limits';
 import { CodeDeliveryService } from './codes/code-delivery.service';
 import { CodeSigner } from './codes/code-signer.service';
 import { OneTimeCodeService } from './codes/one-time-code.service';
 import { PasswordHasher } from './credentials/password-hasher.service';
 import { FEDERATED_LOGIN_PROVIDERS } from './federated/federated-login.providers';
+import { ACCOUNT_LINK_PROVIDERS } from './linking/account-link.providers';
+import { AccountLinkCompletions } from './linking/account-link.completions';
+import { AccountLinkService } from './linking/account-link.service';
 import { AuthMaintenanceService } from './jobs/auth-maintenance.service';
 import { AuthProcessor } from './jobs/auth.processor';
 import { EmployeeDirectory } from './login/employee-directory';
@@ -65,6 +69,8 @@ import { SessionService } from './sessions/session.service';
     EmployeeDirectory,
     PasswordRecoveryService,
     AccountService,
+    EmailChangeService,
+    ...ACCOUNT_LINK_PROVIDERS,
     AuthMaintenanceService,
     RegistrationResolver,
     LoginResolver,
@@ -74,7 +80,13 @@ import { SessionService } from './sessions/session.service';
     ...FEDERATED_LOGIN_PROVIDERS,
     ...workerProviders(AuthProcessor),
   ],
-  exports: [SessionService, PasswordHasher, EmployeeDirectory],
+  exports: [
+    SessionService,
+    PasswordHasher,
+    EmployeeDirectory,
+    AccountLinkService,
+    AccountLinkCompletions,
+  ],
 })
 export class AuthModule implements OnModuleInit {
   constructor(

@@ -11,3 +11,7 @@ export type { EmployeeAccount } from './login/employee-directory';
 export type { SessionContext } from './sessions/session.service';
 export { CurrentClient } from './client-info.decorator';
 export type { ClientInfo } from './client-info.decorator';
+export { AccountLinkService } from './linking/account-link.service';
+export { AccountLinkCompletions } from './linking/account-link.completions';
+export type { AccountLinkCompletion } from './linking/account-link.completions';
+export type { PendingAccountLink } from './linking/account-link.store';

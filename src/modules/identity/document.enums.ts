@@ -5,6 +5,11 @@ export enum VerificationStatus {
   VERIFIED = 'VERIFIED',
   REJECTED = 'REJECTED',
   EXPIRED = 'EXPIRED',
+  /**
+   * A trusted identity provider or a qualified certificate gave this SNILS to another person's
+   * account: this account's registry (knowledge-based) check no longer counts.
+   */
+  DISPUTED = 'DISPUTED',
 }
 
 registerEnumType(VerificationStatus, {
@@ -15,6 +20,10 @@ registerEnumType(VerificationStatus, {
     VERIFIED: { description: 'The registry confirmed the document.' },
     REJECTED: { description: 'The registry did not confirm it (see rejectionReason).' },
     EXPIRED: { description: 'The registry did not answer in time; submit again.' },
+    DISPUTED: {
+      description:
+        'Out of force: a trusted identity provider or a qualified e-signature proved this SNILS belongs to another account.',
+    },
   },
 });
 

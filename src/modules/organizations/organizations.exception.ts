@@ -43,6 +43,11 @@ export enum OrganizationErrorCode {
   INVITATION_LIMIT_REACHED = 'INVITATION_LIMIT_REACHED',
   /** The member has not accepted the invitation: no grants until then. */
   MEMBERSHIP_NOT_ACTIVE = 'MEMBERSHIP_NOT_ACTIVE',
+  /**
+   * E-signature sign-in into a known organization by a signer who is not (or no longer) its
+   * member, while it still has a HEAD: a removed membership is never re-created by a signature.
+   */
+  NOT_A_MEMBER = 'NOT_A_MEMBER',
 }
 
 export const ORGANIZATION_ERRORS: Record<OrganizationErrorCode, ErrorCode> = {
@@ -69,6 +74,7 @@ export const ORGANIZATION_ERRORS: Record<OrganizationErrorCode, ErrorCode> = {
   INVITATION_ANSWERED: ErrorCode.CONFLICT,
   INVITATION_LIMIT_REACHED: ErrorCode.RATE_LIMITED,
   MEMBERSHIP_NOT_ACTIVE: ErrorCode.CONFLICT,
+  NOT_A_MEMBER: ErrorCode.FORBIDDEN,
 };
 
 /** Sign-in refusals with the Russian text shown to the signer. */
@@ -141,6 +147,13 @@ export class OrganizationException extends AppException<OrganizationErrorCode> {
     return new OrganizationException(OrganizationErrorCode.PERSONNEL_NUMBER_TAKEN, message, {
       fields: [{ field: 'personnelNumber', message }],
     });
+  }
+
+  static notAMember(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.NOT_A_MEMBER,
+      'Вы не состоите в этой организации. Попросите её руководителя добавить вас в сотрудники',
+    );
   }
 
   static lastHead(): OrganizationException {

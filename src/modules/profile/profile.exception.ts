@@ -11,6 +11,8 @@ export enum ProfileErrorCode {
   /** A check of this kind of document is still under way. */
   DOCUMENT_CHECK_PENDING = 'DOCUMENT_CHECK_PENDING',
   EMAIL_TAKEN = 'EMAIL_TAKEN',
+  /** `updateProfile` no longer sets the e-mail: `requestEmailChange` / `confirmEmailChange` do. */
+  EMAIL_CHANGE_NEEDS_CONFIRMATION = 'EMAIL_CHANGE_NEEDS_CONFIRMATION',
   VEHICLE_EXISTS = 'VEHICLE_EXISTS',
   SCHOOL_LOGIN_TAKEN = 'SCHOOL_LOGIN_TAKEN',
   VEHICLE_NOT_FOUND = 'VEHICLE_NOT_FOUND',
@@ -25,6 +27,7 @@ export const PROFILE_ERRORS: Record<ProfileErrorCode, ErrorCode> = {
   SNILS_TAKEN: ErrorCode.CONFLICT,
   DOCUMENT_CHECK_PENDING: ErrorCode.CONFLICT,
   EMAIL_TAKEN: ErrorCode.CONFLICT,
+  EMAIL_CHANGE_NEEDS_CONFIRMATION: ErrorCode.BAD_USER_INPUT,
   VEHICLE_EXISTS: ErrorCode.CONFLICT,
   SCHOOL_LOGIN_TAKEN: ErrorCode.CONFLICT,
   VEHICLE_NOT_FOUND: ErrorCode.NOT_FOUND,

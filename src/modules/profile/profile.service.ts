@@ -49,7 +49,24 @@ const NORMALIZE: Record<ProfileField, (value: string) => string> = {
   omsPolicy: digits,
 };
 
-/** `updateProfile`: the person's names, birth date, e-mail and service identifiers. */
+// A stolen access token alone must not move the account's e-mail (then the recovery by e-mail
+// would hand the account over): a new address is proven by a code sent to it, through
+// requestEmailChange / confirmEmailChange. Sending the current address again changes nothing.
+function refuseEmailChange(input: UpdateProfileInput, current: string | null): void {
+  if (input.email === undefined) {
+    return;
+  }
+  const email = input.email === null ? null : input.email.trim().toLowerCase();
+  if (email !== current) {
+    throw ProfileException.invalidField(
+      ProfileErrorCode.EMAIL_CHANGE_NEEDS_CONFIRMATION,
+      'email',
+      'Адрес электронной почты меняется только с подтверждением: запросите код на новый адрес',
+    );
+  }
+}
+
+/** `updateProfile`: the person's names, birth date and service identifiers (e-mail: read only). */
 @Injectable()
 export class ProfileService {
   private readonly logger = new Logger(ProfileService.name);
@@ -73,6 +90,7 @@ export class ProfileService {
       if (!account) {
         throw AppException.unauthenticated();
       }
+      refuseEmailChange(input, account.email);
       const changed = [
         ...Object.keys(accountChanges).filter(
           (k) => accountChanges[k as keyof AccountPersonalData] !== account[k as keyof UserEntity],
@@ -131,9 +149,6 @@ export class ProfileService {
         );
       }
       changes.birthDate = input.birthDate;
-    }
-    if (input.email !== undefined) {
-      changes.email = input.email === null ? null : input.email.trim().toLowerCase();
     }
     return changes;
   }

@@ -1,5 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { AuthHarness, errorOf, LOGIN, ME, registerAccount, startAuthApp } from './auth-e2e.helpers';
+import {
+  AuthHarness,
+  confirmEmail,
+  errorOf,
+  LOGIN,
+  ME,
+  registerAccount,
+  startAuthApp,
+} from './auth-e2e.helpers';
 
 const DELETE = 'mutation($password: String!) { deleteAccount(password: $password) }';
 const REQUEST_CODE = 'mutation($login: String!) { requestLoginCode(login: $login) }';
@@ -62,6 +70,7 @@ describe('deleteAccount', () => {
 
   it('should delete everything personal, keep a bare record, and free the phone', async () => {
     const account = await registerAccount(h);
+    await confirmEmail(h, account);
     // Leave traces everywhere sign-in writes: another session, a login code, a refresh.
     await h.gql.ok(LOGIN, { login: account.email, password: account.password });
     await h.gql.ok(REQUEST_CODE, { login: account.phone });

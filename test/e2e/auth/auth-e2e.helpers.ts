@@ -143,6 +143,32 @@ export async function registerAccount(
   };
 }
 
+export const REQUEST_EMAIL_CHANGE = `mutation($email: String!, $password: String) {
+  requestEmailChange(email: $email, currentPassword: $password)
+}`;
+export const CONFIRM_EMAIL_CHANGE = `mutation($code: String!) {
+  confirmEmailChange(code: $code) { id email emailConfirmed }
+}`;
+
+/**
+ * Proves the account's registration e-mail with the code sent to it: only a confirmed address
+ * is a login and a recovery channel.
+ */
+export async function confirmEmail(h: AuthHarness, account: Account): Promise<void> {
+  const token = account.accessToken;
+  await h.gql.ok(
+    REQUEST_EMAIL_CHANGE,
+    { email: account.email, password: account.password },
+    { token },
+  );
+  const mail = await h.smtp.waitForMail(account.email, (m) => m.text.includes('подтверждения'));
+  const confirmed = await h.gql.ok(CONFIRM_EMAIL_CHANGE, { code: codeIn(mail.text) }, { token });
+  expect(confirmed.confirmEmailChange).toMatchObject({
+    email: account.email,
+    emailConfirmed: true,
+  });
+}
+
 /** The extensions of the only error of a response. */
 export function errorOf(res: {
   errors?: GqlError[];

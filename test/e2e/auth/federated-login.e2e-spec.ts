@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { freePort } from '../../support/app-process';
 import { OidcTestClaims, OidcTestProvider } from '../../support/oidc-provider';
 import { randomSnils } from '../profile/profile-e2e.helpers';
+import { codeIn } from '../../support/sms-gateway';
 import {
   AUTH_FIELDS,
   AuthHarness,
+  confirmEmail,
   errorOf,
+  LOGIN,
   ME,
   randomPhone,
   registerAccount,
@@ -14,11 +17,18 @@ import {
 
 const REDIRECT_URI = 'https://portal.example/auth/gosuslugi/callback';
 const OTHER_REDIRECT_URI = 'https://portal.example/mobile/callback';
-const START = `query($uri: String!) { federatedLoginStart(redirectUri: $uri) { url state } }`;
-const COMPLETE = `mutation($code: String!, $state: String!) {
-  completeFederatedLogin(code: $code, state: $state) { ${AUTH_FIELDS} }
+const START = `query($uri: String!) { federatedLoginStart(redirectUri: $uri) { url state clientBinding } }`;
+const COMPLETE = `mutation($code: String!, $state: String!, $binding: String) {
+  completeFederatedLogin(code: $code, state: $state, clientBinding: $binding) { ${AUTH_FIELDS} }
 }`;
 const ME_SNILS = '{ me { id accessLevel snils { number status } } }';
+const CONFIRM_LINK = `mutation($token: String!, $password: String, $code: String) {
+  confirmAccountLink(linkToken: $token, password: $password, code: $code) { ${AUTH_FIELDS} }
+}`;
+const REQUEST_LINK_CODE = 'mutation($token: String!) { requestAccountLinkCode(linkToken: $token) }';
+const DECLINE_LINK = `mutation($token: String!) {
+  declineAccountLink(linkToken: $token) { ${AUTH_FIELDS} }
+}`;
 
 describe('federated login (OpenID Connect)', () => {
   let provider: OidcTestProvider;
@@ -68,6 +78,7 @@ describe('federated login (OpenID Connect)', () => {
       url: new URL(started.url),
       code: callback.searchParams.get('code')!,
       state: callback.searchParams.get('state')!,
+      binding: started.clientBinding as string,
     };
   }
 
@@ -112,8 +123,9 @@ describe('federated login (OpenID Connect)', () => {
   it('should create the account on the first login and reuse it on the second', async () => {
     const { sub, claims } = await providerAccount();
     const first = await authorize(sub);
-    const signedIn = (await h.gql.ok(COMPLETE, { code: first.code, state: first.state }))
-      .completeFederatedLogin;
+    const signedIn = (
+      await h.gql.ok(COMPLETE, { code: first.code, state: first.state, binding: first.binding })
+    ).completeFederatedLogin;
     expect(signedIn.user).toMatchObject({
       lastName: claims.family_name,
       firstName: 'Анна',
@@ -125,8 +137,9 @@ describe('federated login (OpenID Connect)', () => {
     expect((await h.gql.ok(ME, {}, { token: signedIn.accessToken })).me.id).toBe(signedIn.user.id);
 
     const second = await authorize(sub, OTHER_REDIRECT_URI);
-    const again = (await h.gql.ok(COMPLETE, { code: second.code, state: second.state }))
-      .completeFederatedLogin;
+    const again = (
+      await h.gql.ok(COMPLETE, { code: second.code, state: second.state, binding: second.binding })
+    ).completeFederatedLogin;
     expect(again.user.id).toBe(signedIn.user.id);
     expect(again.refreshToken).not.toBe(signedIn.refreshToken);
 
@@ -145,12 +158,76 @@ describe('federated login (OpenID Connect)', () => {
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
   });
 
-  it('should link an existing account by a phone the provider confirmed', async () => {
+  async function linkRequired(sub: string) {
+    const { code, state, binding } = await authorize(sub);
+    const res = await h.gql.request(COMPLETE, { code, state, binding });
+    const error = errorOf(res);
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      subCode: 'ACCOUNT_LINK_REQUIRED',
+      message: expect.stringContaining('Подтвердите, что она ваша'),
+      linkToken: expect.stringMatching(/^[\w-]{43}$/),
+    });
+    return error as typeof error & { linkToken: string; proofs: string[]; maskedPhone: string };
+  }
+
+  async function sessionsOf(userId: string): Promise<number> {
+    const [row] = await h.t.dataSource.query(
+      'SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?',
+      [userId],
+    );
+    return Number(row.n);
+  }
+
+  async function giveVerifiedSnils(userId: string, snils: string) {
+    const now = new Date();
+    await h.t.dataSource.query(
+      `INSERT INTO identity_documents (id, user_id, kind, number, status, in_force, submitted_at,
+         verified_at, updated_at) VALUES (?, ?, 'SNILS', ?, 'VERIFIED', 1, ?, ?, ?)`,
+      [randomUUID(), userId, snils, now, now, now],
+    );
+  }
+
+  it('should not sign into an existing account matched by phone: ACCOUNT_LINK_REQUIRED, then the password links it', async () => {
     const account = await registerAccount(h);
     const { sub } = await providerAccount({ phone_number: account.phone });
-    const { code, state } = await authorize(sub);
-    const signedIn = (await h.gql.ok(COMPLETE, { code, state })).completeFederatedLogin;
-    expect(signedIn.user).toMatchObject({ id: account.userId, lastName: account.lastName });
+    const refusal = await linkRequired(sub);
+    expect(refusal.proofs).toEqual(['PASSWORD', 'SMS_CODE']);
+    expect(refusal.maskedPhone).toBe(
+      `+7 ${account.phone.slice(2, 5)} ***-**-${account.phone.slice(-2)}`,
+    );
+    // Nothing written: no link, no new session.
+    expect((await rowsFor(sub, account.phone)).identities).toEqual([]);
+    expect(await sessionsOf(account.userId)).toBe(1);
+
+    const wrong = await h.gql.request(CONFIRM_LINK, {
+      token: refusal.linkToken,
+      password: 'Не-тот-пароль-1',
+    });
+    expect(errorOf(wrong)).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      subCode: 'LINK_PROOF_INVALID',
+      message: expect.stringContaining('Неверный пароль или код'),
+    });
+    const none = await h.gql.request(CONFIRM_LINK, { token: refusal.linkToken });
+    expect(errorOf(none)).toMatchObject({ code: 'BAD_USER_INPUT', subCode: 'LINK_PROOF_REQUIRED' });
+    // Bound to the client that got it: another browser cannot use it.
+    const elsewhere = await h.gql.request(
+      CONFIRM_LINK,
+      { token: refusal.linkToken, password: account.password },
+      { headers: { 'user-agent': 'another-browser/1.0' } },
+    );
+    expect(errorOf(elsewhere)).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      subCode: 'LINK_TOKEN_INVALID',
+    });
+    expect((await rowsFor(sub, account.phone)).identities).toEqual([]);
+    expect(await sessionsOf(account.userId)).toBe(1);
+
+    const linked = (
+      await h.gql.ok(CONFIRM_LINK, { token: refusal.linkToken, password: account.password })
+    ).confirmAccountLink;
+    expect(linked.user).toMatchObject({ id: account.userId, lastName: account.lastName });
     const { identities } = await rowsFor(sub, account.phone);
     expect(identities).toEqual([expect.objectContaining({ user_id: account.userId })]);
     const audit = await h.t.dataSource.query(
@@ -160,27 +237,103 @@ describe('federated login (OpenID Connect)', () => {
     expect(audit).toContainEqual(
       expect.objectContaining({ action: 'CHECK', actor_label: 'Госуслуги' }),
     );
+    // Single use.
+    const again = await h.gql.request(CONFIRM_LINK, {
+      token: refusal.linkToken,
+      password: account.password,
+    });
+    expect(errorOf(again).subCode).toBe('LINK_TOKEN_INVALID');
+    // A linked identity signs in directly from now on.
+    const next = await authorize(sub);
+    const direct = (
+      await h.gql.ok(COMPLETE, { code: next.code, state: next.state, binding: next.binding })
+    ).completeFederatedLogin;
+    expect(direct.user.id).toBe(account.userId);
   });
 
-  it('should link an existing account by its verified SNILS before the phone', async () => {
+  it('should link an account matched by its verified SNILS with a code sent to its phone', async () => {
     const account = await registerAccount(h);
     const snils = randomSnils();
-    const now = new Date();
-    await h.t.dataSource.query(
-      `INSERT INTO identity_documents (id, user_id, kind, number, status, in_force, submitted_at,
-         verified_at, updated_at) VALUES (?, ?, 'SNILS', ?, 'VERIFIED', 1, ?, ?, ?)`,
-      [randomUUID(), account.userId, snils, now, now, now],
-    );
+    await giveVerifiedSnils(account.userId, snils);
     const { sub } = await providerAccount({ snils: snils.replace(/\D/g, '') });
-    const { code, state } = await authorize(sub);
-    const signedIn = (await h.gql.ok(COMPLETE, { code, state })).completeFederatedLogin;
-    expect(signedIn.user.id).toBe(account.userId);
+    const refusal = await linkRequired(sub);
+    await h.gql.ok(REQUEST_LINK_CODE, { token: refusal.linkToken });
+    const sms = await h.sms.waitForMessage(account.phone, (t) => t.includes('привязки'));
+    const wrongCode = codeIn(sms.text) === '000000' ? '111111' : '000000';
+    const wrong = await h.gql.request(CONFIRM_LINK, { token: refusal.linkToken, code: wrongCode });
+    expect(errorOf(wrong).subCode).toBe('LINK_PROOF_INVALID');
+    const linked = (
+      await h.gql.ok(CONFIRM_LINK, { token: refusal.linkToken, code: codeIn(sms.text) })
+    ).confirmAccountLink;
+    expect(linked.user.id).toBe(account.userId);
+    expect((await rowsFor(sub, account.phone)).identities).toEqual([
+      expect.objectContaining({ user_id: account.userId }),
+    ]);
+  });
+
+  it('should end the SNILS pre-hijack: decline gives the victim a verified account and disputes the attacker’s SNILS', async () => {
+    // The attacker got the victim's SNILS VERIFIED by the registry's knowledge check.
+    const attacker = await registerAccount(h);
+    await confirmEmail(h, attacker);
+    const snils = randomSnils();
+    await giveVerifiedSnils(attacker.userId, snils);
+    const { sub, claims } = await providerAccount({
+      snils: snils.replace(/\D/g, ''),
+      trusted: true,
+    });
+    const refusal = await linkRequired(sub);
+    expect((await rowsFor(sub, claims.phone_number)).users).toEqual([]);
+
+    const declined = (await h.gql.ok(DECLINE_LINK, { token: refusal.linkToken }))
+      .declineAccountLink;
+    expect(declined.user.id).not.toBe(attacker.userId);
+    expect(declined.user.phone).toBe(claims.phone_number);
+    const victimMe = (await h.gql.ok(ME_SNILS, {}, { token: declined.accessToken })).me;
+    expect(victimMe.snils).toEqual({ number: snils, status: 'VERIFIED' });
+    expect(victimMe.accessLevel).toBe('FULL');
+
+    const attackerMe = (await h.gql.ok(ME_SNILS, {}, { token: attacker.accessToken })).me;
+    expect(attackerMe.accessLevel).toBe('BASIC');
+    const [attackerDoc] = await h.t.dataSource.query(
+      "SELECT status, in_force FROM identity_documents WHERE user_id = ? AND kind = 'SNILS'",
+      [attacker.userId],
+    );
+    expect(attackerDoc).toEqual({ status: 'DISPUTED', in_force: 0 });
+    // No longer a login for the attacker.
+    const bySnils = await h.gql.request(LOGIN, { login: snils, password: attacker.password });
+    expect(errorOf(bySnils).code).toBe('UNAUTHENTICATED');
+    // The attacker's account is told, and both access logs record it.
+    const sms = await h.sms.waitForMessage(attacker.phone, (t) => t.includes('оспорен'));
+    expect(sms.text).toContain('СНИЛС');
+    const mail = await h.smtp.waitForMail(attacker.email, (m) => m.text.includes('оспорен'));
+    expect(mail.subject).toBe('СНИЛС в вашей учётной записи Кабинета оспорен');
+    const purposes = async (userId: string): Promise<string[]> =>
+      (
+        await h.t.dataSource.query<{ purpose: string }[]>(
+          'SELECT purpose FROM data_access_log WHERE subject_user_id = ?',
+          [userId],
+        )
+      ).map((row: { purpose: string }) => row.purpose);
+    expect(await purposes(attacker.userId)).toContain(
+      'СНИЛС оспорен: владелец подтвердил его через Госуслуги',
+    );
+    expect(await purposes(declined.user.id)).toContain(
+      'СНИЛС подтверждён Госуслугами и снят с другой учётной записи',
+    );
+    // The victim's next Gosuslugi sign-in lands in their own account.
+    const next = await authorize(sub);
+    const direct = (
+      await h.gql.ok(COMPLETE, { code: next.code, state: next.state, binding: next.binding })
+    ).completeFederatedLogin;
+    expect(direct.user.id).toBe(declined.user.id);
+    const reused = await h.gql.request(DECLINE_LINK, { token: refusal.linkToken });
+    expect(errorOf(reused).subCode).toBe('LINK_TOKEN_INVALID');
   });
 
   it('should mark the SNILS of a trusted provider account VERIFIED', async () => {
     const { sub, claims } = await providerAccount({ trusted: true });
-    const { code, state } = await authorize(sub);
-    const signedIn = (await h.gql.ok(COMPLETE, { code, state })).completeFederatedLogin;
+    const { code, state, binding } = await authorize(sub);
+    const signedIn = (await h.gql.ok(COMPLETE, { code, state, binding })).completeFederatedLogin;
     const me = (await h.gql.ok(ME_SNILS, {}, { token: signedIn.accessToken })).me;
     expect(me.snils).toEqual({ number: claims.snils, status: 'VERIFIED' });
     // API.md: FULL after a trusted federated login, without a passport of ours.
@@ -199,7 +352,7 @@ describe('federated login (OpenID Connect)', () => {
     );
     // A second trusted sign-in finds the SNILS already in force and writes no new document.
     const again = await authorize(sub);
-    await h.gql.ok(COMPLETE, { code: again.code, state: again.state });
+    await h.gql.ok(COMPLETE, { code: again.code, state: again.state, binding: again.binding });
     const documents = await h.t.dataSource.query(
       "SELECT status, in_force FROM identity_documents WHERE user_id = ? AND kind = 'SNILS'",
       [signedIn.user.id],
@@ -209,8 +362,8 @@ describe('federated login (OpenID Connect)', () => {
 
   it('should not mark the SNILS of an untrusted provider account', async () => {
     const { sub } = await providerAccount({ trusted: false });
-    const { code, state } = await authorize(sub);
-    const signedIn = (await h.gql.ok(COMPLETE, { code, state })).completeFederatedLogin;
+    const { code, state, binding } = await authorize(sub);
+    const signedIn = (await h.gql.ok(COMPLETE, { code, state, binding })).completeFederatedLogin;
     const me = (await h.gql.ok(ME_SNILS, {}, { token: signedIn.accessToken })).me;
     expect(me.snils).toBeNull();
     expect(me.accessLevel).toBe('BASIC');
@@ -218,31 +371,56 @@ describe('federated login (OpenID Connect)', () => {
 
   it('should refuse a state used before, and an unknown one', async () => {
     const { sub } = await providerAccount();
-    const { code, state } = await authorize(sub);
-    await h.gql.ok(COMPLETE, { code, state });
-    const reused = await h.gql.request(COMPLETE, { code, state });
+    const { code, state, binding } = await authorize(sub);
+    await h.gql.ok(COMPLETE, { code, state, binding });
+    const reused = await h.gql.request(COMPLETE, { code, state, binding });
     expect(errorOf(reused)).toMatchObject({
       code: 'UNAUTHENTICATED',
       subCode: 'FEDERATED_STATE_INVALID',
     });
-    const unknown = await h.gql.request(COMPLETE, { code, state: randomUUID() });
+    const unknown = await h.gql.request(COMPLETE, { code, state: randomUUID(), binding });
     expect(errorOf(unknown)).toMatchObject({
       code: 'UNAUTHENTICATED',
       subCode: 'FEDERATED_STATE_INVALID',
     });
   });
 
+  it('should refuse a stolen code and state without the client binding, and keep the state for its owner', async () => {
+    const { sub, claims } = await providerAccount();
+    const { code, state, binding } = await authorize(sub);
+    // Someone who read the redirect URL (code and state) but never saw the start's answer.
+    for (const stolen of [
+      { code, state },
+      { code, state, binding: `${binding.slice(0, -2)}xx` },
+    ]) {
+      const res = await h.gql.request(COMPLETE, stolen);
+      expect(errorOf(res)).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        subCode: 'FEDERATED_BINDING_INVALID',
+        message: expect.stringContaining('начните вход заново'),
+      });
+      expect(await rowsFor(sub, claims.phone_number)).toEqual({ identities: [], users: [] });
+    }
+    // The client that started the sign-in still completes it.
+    const signedIn = (await h.gql.ok(COMPLETE, { code, state, binding })).completeFederatedLogin;
+    expect(signedIn.user.phone).toBe(claims.phone_number);
+  });
+
   it('should refuse a tampered code, write nothing and spend the state', async () => {
     const { sub, claims } = await providerAccount();
-    const { code, state } = await authorize(sub);
-    const tampered = await h.gql.request(COMPLETE, { code: `${code.slice(0, -2)}xx`, state });
+    const { code, state, binding } = await authorize(sub);
+    const tampered = await h.gql.request(COMPLETE, {
+      code: `${code.slice(0, -2)}xx`,
+      state,
+      binding,
+    });
     expect(errorOf(tampered)).toMatchObject({
       code: 'UNAUTHENTICATED',
       subCode: 'FEDERATED_LOGIN_FAILED',
     });
     expect(await rowsFor(sub, claims.phone_number)).toEqual({ identities: [], users: [] });
     // The state is single-use even when the attempt failed: the genuine code cannot follow it.
-    const retry = await h.gql.request(COMPLETE, { code, state });
+    const retry = await h.gql.request(COMPLETE, { code, state, binding });
     expect(errorOf(retry).subCode).toBe('FEDERATED_STATE_INVALID');
     expect(await rowsFor(sub, claims.phone_number)).toEqual({ identities: [], users: [] });
   });
@@ -252,7 +430,11 @@ describe('federated login (OpenID Connect)', () => {
     const first = await authorize(sub);
     const second = await authorize(sub);
     // The code of the first request under the second state: PKCE verifier and nonce differ.
-    const res = await h.gql.request(COMPLETE, { code: first.code, state: second.state });
+    const res = await h.gql.request(COMPLETE, {
+      code: first.code,
+      state: second.state,
+      binding: second.binding,
+    });
     expect(errorOf(res)).toMatchObject({
       code: 'UNAUTHENTICATED',
       subCode: 'FEDERATED_LOGIN_FAILED',
@@ -262,8 +444,8 @@ describe('federated login (OpenID Connect)', () => {
 
   it('should answer PROFILE_INCOMPLETE when a new account lacks a phone, writing nothing', async () => {
     const { sub } = await providerAccount({ phone_number: '', phone_number_verified: false });
-    const { code, state } = await authorize(sub);
-    const res = await h.gql.request(COMPLETE, { code, state });
+    const { code, state, binding } = await authorize(sub);
+    const res = await h.gql.request(COMPLETE, { code, state, binding });
     expect(errorOf(res)).toMatchObject({
       code: 'PROFILE_INCOMPLETE',
       subCode: 'FEDERATED_PROFILE_INCOMPLETE',
@@ -282,8 +464,8 @@ describe('federated login (OpenID Connect)', () => {
       phone_number: account.phone,
       phone_number_verified: false,
     });
-    const { code, state } = await authorize(sub);
-    const res = await h.gql.request(COMPLETE, { code, state });
+    const { code, state, binding } = await authorize(sub);
+    const res = await h.gql.request(COMPLETE, { code, state, binding });
     expect(errorOf(res)).toMatchObject({ code: 'CONFLICT', subCode: 'FEDERATED_PHONE_TAKEN' });
     expect(await rowsFor(sub, account.phone)).toEqual({
       identities: [],

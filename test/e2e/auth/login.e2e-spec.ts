@@ -2,6 +2,7 @@ import { codeIn } from '../../support/sms-gateway';
 import {
   AUTH_FIELDS,
   AuthHarness,
+  confirmEmail,
   errorOf,
   LOGIN,
   ME,
@@ -28,6 +29,7 @@ describe('login', () => {
 
   it('should sign in by phone in any spelling and by e-mail in any case', async () => {
     const account = await registerAccount(h);
+    await confirmEmail(h, account);
     const d = account.phone.slice(2);
     const logins = [
       account.phone,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { codeIn } from '../../support/sms-gateway';
 import {
   AuthHarness,
+  confirmEmail,
   errorOf,
   LOGIN,
   ME,
@@ -35,6 +36,7 @@ describe('password recovery and change', () => {
 
   it('should reset the password with an SMS code and end every session', async () => {
     const account = await registerAccount(h);
+    await confirmEmail(h, account);
     const other = (await h.gql.ok(LOGIN, { login: account.email, password: account.password }))
       .login;
     const res = await h.gql.ok(REQUEST_RESET, { login: account.phone, channel: 'SMS' });
@@ -68,6 +70,7 @@ describe('password recovery and change', () => {
 
   it('should send the reset code by e-mail when asked', async () => {
     const account = await registerAccount(h);
+    await confirmEmail(h, account);
     await h.gql.ok(REQUEST_RESET, { login: account.email, channel: 'EMAIL' });
     const mail = await h.smtp.waitForMail(account.email);
     expect(mail.subject).toBe('Восстановление пароля в Кабинете');
@@ -101,6 +104,7 @@ describe('password recovery and change', () => {
 
   it('should allow 3 security answers a day, announce each by SMS and e-mail, refuse the 4th', async () => {
     const account = await registerAccount(h);
+    await confirmEmail(h, account);
     const tryAnswer = (answer: string, password = 'Ответ-пароль-1') =>
       h.gql.request(RESET_BY_ANSWER, { login: account.phone, answer, password });
 

@@ -326,7 +326,7 @@ describe('inter-agency: developer representatives', () => {
     await verifySnils(t.dataSource, leaver.id, leaverSnils);
     const membershipId = await addMember(t.dataSource, developer, leaver.id, 'EMPLOYEE');
     await t.gql.ok(APPOINT, { snils: leaverSnils, org: developer }, { token: head.token });
-    const person = signTestToken(t.app, { sub: leaver.id });
+    const person = await signTestToken(t.app, { sub: leaver.id });
     const { selectOrganization: selected } = await t.gql.ok(
       SELECT_ORGANIZATION,
       { id: agency },

@@ -79,7 +79,7 @@ describe('inter-agency: integrity of the catalogue and the monitor', () => {
     const { id: userId } = await insertUser(t.dataSource);
     await t.app.get(PlatformRolesService).grant(userId, PlatformRole.INTER_AGENCY_OPERATOR);
     await addMember(t.dataSource, orgA, userId, 'EMPLOYEE');
-    const insider = signTestToken(t.app, { sub: userId });
+    const insider = await signTestToken(t.app, { sub: userId });
     const { registerInformationSystem: system } = await t.gql.ok(
       REGISTER_SYSTEM,
       { input: { mnemonic: mnemonic('OWN'), name: 'Своя', environment: 'PROD' } },

@@ -84,6 +84,52 @@ describe('organizations: qualified e-signature sign-in', () => {
     expect(Number(count.n)).toBe(1);
   });
 
+  it('should refuse a signer who is not a member of a known organization that has a HEAD (NOT_A_MEMBER)', async () => {
+    const head = await personWithVerifiedSnils(h);
+    const entity = randomLegalEntity();
+    const first = await signInWithCertificate(h, await legalEntityCertificate(h.ca, head, entity));
+    const organizationId = first.data!.loginWithSignature.organization.id;
+    const outsider = await personWithVerifiedSnils(h);
+    const memberships = () =>
+      h.t.dataSource.query<{ user_id: string; role: string }[]>(
+        'SELECT user_id, role FROM memberships WHERE organization_id = ? ORDER BY role',
+        [organizationId],
+      );
+    const sessionsOf = async (userId: string) =>
+      Number(
+        (
+          await h.t.dataSource.query<{ n: string }[]>(
+            'SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?',
+            [userId],
+          )
+        )[0].n,
+      );
+    const before = await sessionsOf(outsider.userId);
+
+    const refused = await signInWithCertificate(
+      h,
+      await legalEntityCertificate(h.ca, outsider, entity),
+    );
+    expect(errorOf(refused)).toMatchObject({
+      code: 'FORBIDDEN',
+      subCode: 'NOT_A_MEMBER',
+      message: expect.stringContaining('не состоите в этой организации'),
+    });
+    expect(await memberships()).toEqual([{ user_id: head.userId, role: 'HEAD' }]);
+    expect(await sessionsOf(outsider.userId)).toBe(before);
+
+    // An organization left without any HEAD takes the signer as its HEAD.
+    await h.t.dataSource.query('DELETE FROM memberships WHERE organization_id = ?', [
+      organizationId,
+    ]);
+    const taken = await signInWithCertificate(
+      h,
+      await legalEntityCertificate(h.ca, outsider, entity),
+    );
+    expect(taken.errors).toBeUndefined();
+    expect(await memberships()).toEqual([{ user_id: outsider.userId, role: 'HEAD' }]);
+  });
+
   it('should create a SOLE_PROPRIETOR named «ИП Фамилия Имя Отчество»', async () => {
     const person = await personWithVerifiedSnils(h);
     const inn = randomPersonInn();

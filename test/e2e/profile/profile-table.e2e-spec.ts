@@ -137,7 +137,6 @@ describe('profile with the table registry', () => {
       omsPolicy: '1234567890123456',
       driverLicense: '77 ав 123456',
       electricityAccount: '12345678',
-      email: 'New.Mail@Example.ru',
     };
     await h.gql.ok(UPDATE_PROFILE, { input }, { token: a.accessToken });
     const me = await h.gql.ok(PROFILE_ME, {}, { token: a.accessToken });

@@ -48,7 +48,7 @@ export class CodeDeliveryService {
     }
     if (job.channel === RecoveryChannel.EMAIL) {
       // An account without e-mail gets nothing: the person picks SMS instead.
-      if (user.email) {
+      if (user.email && user.emailConfirmedAt) {
         const code = await this.codes.issue(user.id, job.purpose, user.email);
         await this.messaging.sendEmail(
           user.email,

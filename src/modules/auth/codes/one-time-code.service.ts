@@ -51,21 +51,30 @@ export class OneTimeCodeService {
    * {@link CODE_MAX_ATTEMPTS} the code is refused even when right. With no account, says no.
    */
   async verify(userId: string | null, purpose: OneTimeCodePurpose, code: string): Promise<boolean> {
+    return (await this.take(userId, purpose, code)) !== null;
+  }
+
+  /** Like {@link verify}, but answers where the used code was sent (null when refused). */
+  async take(
+    userId: string | null,
+    purpose: OneTimeCodePurpose,
+    code: string,
+  ): Promise<string | null> {
     const em = this.dataSource.manager;
     const now = new Date();
     const row = userId ? await this.codes.findActive(em, userId, purpose, now) : null;
     if (!row || !userId) {
       this.signer.matches('none', code, NO_HASH);
-      return false;
+      return null;
     }
     // Counted before comparing, atomically, so parallel guesses can't exceed the allowance.
     if (!(await this.codes.takeAttempt(em, row.id, CODE_MAX_ATTEMPTS))) {
-      return false;
+      return null;
     }
     if (!this.signer.matches(context(purpose, userId, row.id), code, row.codeHash)) {
-      return false;
+      return null;
     }
-    return this.codes.markUsed(em, row.id, now);
+    return (await this.codes.markUsed(em, row.id, now)) ? row.destination : null;
   }
 }
 

@@ -5,6 +5,10 @@ import { UserEntity } from '../../identity';
 export enum OneTimeCodePurpose {
   Login = 'LOGIN',
   Reset = 'RESET',
+  /** Sent to a new e-mail address; `destination` is that address. */
+  EmailChange = 'EMAIL_CHANGE',
+  /** Sent to an existing account's phone to prove it before a provider identity is linked. */
+  AccountLink = 'ACCOUNT_LINK',
 }
 
 /** A code sent by SMS or e-mail: 6 digits, stored hashed, a few minutes and 5 attempts. */

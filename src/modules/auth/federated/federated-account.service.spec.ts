@@ -6,7 +6,10 @@ import type { PasswordHasher } from '../credentials/password-hasher.service';
 import { UserEntity } from '../../identity';
 import type { UserRepository } from '../../identity';
 import type { SessionService } from '../sessions/session.service';
+import type { MessagingService } from '../../messaging';
+import type { AccountLinkCompletions } from '../linking/account-link.completions';
 import { FederatedAccountService } from './federated-account.service';
+import type { FederatedOutcome, FederatedSignIn } from './federated-account.service';
 import type { FederatedClaims } from './federated-claims';
 import type { FederatedIdentityRepository } from '../../identity';
 import { FederatedLoginException } from './federated-login.exception';
@@ -69,8 +72,17 @@ function build(mocks: Mocks) {
     strict<PasswordHasher>({ hash: jest.fn().mockResolvedValue('$argon2id$hash') }),
     strict<SessionService>({ open }),
     strict<DataAccessLogService>({ record }),
+    strict<AccountLinkCompletions>({ register: jest.fn() }),
+    strict<MessagingService>({}),
   );
   return { service, record, open, run };
+}
+
+function signedIn(outcome: FederatedOutcome): FederatedSignIn {
+  if (outcome.kind !== 'signedIn') {
+    throw new Error(`expected a sign-in, got ${outcome.kind}`);
+  }
+  return outcome;
 }
 
 describe(FederatedAccountService.name, () => {
@@ -83,7 +95,7 @@ describe(FederatedAccountService.name, () => {
       },
       users: { findById: jest.fn().mockResolvedValue(user('u1')) },
     });
-    const result = await service.signIn(ISSUER, claims(), client);
+    const result = signedIn(await service.signIn(ISSUER, claims(), client));
     expect(result).toMatchObject({ origin: 'identity', snilsConfirmed: false });
     expect(result.user.id).toBe('u1');
     expect(recordLogin).toHaveBeenCalledWith(em, 'i1', { lastLoginAt: expect.any(Date) });
@@ -91,10 +103,10 @@ describe(FederatedAccountService.name, () => {
     expect(record).not.toHaveBeenCalled();
   });
 
-  it('should match by a verified SNILS before the phone, and link the identity', async () => {
-    const insert = jest.fn().mockResolvedValue(undefined);
+  it('should sign nobody in and write nothing when a verified SNILS matches an unlinked account', async () => {
+    const insert = jest.fn();
     const findByPhone = jest.fn();
-    const { service, record } = build({
+    const { service, record, open } = build({
       identities: {
         findByIssuerAndSubject: jest.fn().mockResolvedValue(null),
         findByUserAndIssuer: jest.fn().mockResolvedValue(null),
@@ -103,16 +115,11 @@ describe(FederatedAccountService.name, () => {
       users: { findBySnilsVerified: jest.fn().mockResolvedValue(user('u2')), findByPhone },
     });
     const result = await service.signIn(ISSUER, claims(), client);
-    expect(result.origin).toBe('snils');
+    expect(result).toMatchObject({ kind: 'linkRequired', origin: 'snils', user: { id: 'u2' } });
     expect(findByPhone).not.toHaveBeenCalled();
-    expect(insert).toHaveBeenCalledWith(
-      em,
-      expect.objectContaining({ userId: 'u2', issuer: ISSUER, subject: 'sub-1', trustedAt: null }),
-    );
-    expect(record).toHaveBeenCalledWith(
-      em,
-      expect.objectContaining({ subjectUserId: 'u2', action: 'CHECK', fields: ['snils'] }),
-    );
+    expect(insert).not.toHaveBeenCalled();
+    expect(record).not.toHaveBeenCalled();
+    expect(open).not.toHaveBeenCalled();
   });
 
   it('should not match by a phone the provider did not confirm', async () => {
@@ -163,7 +170,7 @@ describe(FederatedAccountService.name, () => {
         insertVerified,
       },
     });
-    const result = await service.signIn(ISSUER, claims({ trusted: true }), client);
+    const result = signedIn(await service.signIn(ISSUER, claims({ trusted: true }), client));
     expect(result).toMatchObject({ origin: 'created', snilsConfirmed: true });
     expect(insertUser).toHaveBeenCalledWith(
       em,
@@ -204,7 +211,7 @@ describe(FederatedAccountService.name, () => {
         insertVerified,
       },
     });
-    const result = await service.signIn(ISSUER, claims({ trusted: true }), client);
+    const result = signedIn(await service.signIn(ISSUER, claims({ trusted: true }), client));
     expect(result.snilsConfirmed).toBe(false);
     expect(insertVerified).not.toHaveBeenCalled();
   });

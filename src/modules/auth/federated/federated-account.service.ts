@@ -1,11 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { AuditActorKind, DataAccessAction, DataAccessLogService } from '../../audit';
 import type { DataAccessEntry } from '../../audit';
 import type { ClientInfo } from '../client-info.decorator';
 import { PasswordHasher } from '../credentials/password-hasher.service';
+import { AuthPayload } from '../graphql/auth.payload';
+import { AccountLinkCompletions } from '../linking/account-link.completions';
+import { AccountLinkException } from '../linking/account-link.exception';
+import type { PendingAccountLink } from '../linking/account-link.store';
+import { MessagingService } from '../../messaging';
+import { SNILS_DISPUTED_EMAIL_SUBJECT, snilsDisputedEmail, snilsDisputedSms } from '../messages';
 import { UserEntity } from '../../identity';
 import { UserRepository } from '../../identity';
 import type { OpenedSession } from '../sessions/session.service';
@@ -21,6 +27,24 @@ const PROVIDER_LABEL = 'Госуслуги';
 
 /** How the account of a federated sign-in was found. */
 export type FederatedAccountOrigin = 'identity' | 'snils' | 'phone' | 'created';
+
+/** The account-link kind of federated sign-ins (see AccountLinkCompletions). */
+export const FEDERATED_LINK_KIND = 'federated';
+
+/** What a federated sign-in waiting for the account holder keeps with its link token. */
+interface FederatedLinkData {
+  issuer: string;
+  claims: FederatedClaims;
+  origin: 'snils' | 'phone';
+}
+
+/**
+ * The outcome of a federated sign-in: signed in, or an existing account matched by SNILS or
+ * phone that is not linked to this provider yet (nothing written; the holder must prove it).
+ */
+export type FederatedOutcome =
+  | ({ kind: 'signedIn' } & FederatedSignIn)
+  | { kind: 'linkRequired'; user: UserEntity; origin: 'snils' | 'phone' };
 
 /** A federated sign-in written: its account, how it was found, and the session opened. */
 export interface FederatedSignIn {
@@ -38,7 +62,7 @@ export interface FederatedSignIn {
  * confirmed: an unconfirmed phone could hand someone else's account over), else a new account.
  */
 @Injectable()
-export class FederatedAccountService {
+export class FederatedAccountService implements OnModuleInit {
   private readonly logger = new Logger(FederatedAccountService.name);
 
   constructor(
@@ -49,13 +73,28 @@ export class FederatedAccountService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly auditLog: DataAccessLogService,
+    private readonly completions: AccountLinkCompletions,
+    private readonly messaging: MessagingService,
   ) {}
+
+  onModuleInit(): void {
+    this.completions.register(FEDERATED_LINK_KIND, {
+      link: (pending, client) => this.linkProven(pending, client),
+      decline: (pending, client) => this.createDeclined(pending, client),
+    });
+  }
+
+  /** What to keep with the link token of a sign-in that matched an unlinked account. */
+  linkData(issuer: string, claims: FederatedClaims, origin: 'snils' | 'phone') {
+    const data: FederatedLinkData = { issuer, claims, origin };
+    return { kind: FEDERATED_LINK_KIND, data: data as unknown as Record<string, unknown> };
+  }
 
   async signIn(
     issuer: string,
     claims: FederatedClaims,
     client: ClientInfo,
-  ): Promise<FederatedSignIn> {
+  ): Promise<FederatedOutcome> {
     const run = () => this.tx.run((em) => this.signInWithin(em, issuer, claims, client));
     try {
       return await run();
@@ -68,14 +107,137 @@ export class FederatedAccountService {
     }
   }
 
+  /** The holder proved the matched account: link the identity to it and sign it in. */
+  private async linkProven(pending: PendingAccountLink, client: ClientInfo): Promise<AuthPayload> {
+    const { issuer, claims, origin } = pending.data as unknown as FederatedLinkData;
+    const signIn = await this.tx
+      .run(async (em) => {
+        const user = await this.users.findById(em, pending.userId);
+        if (!user) {
+          throw AccountLinkException.tokenInvalid();
+        }
+        const identity = await this.identities.findByIssuerAndSubject(em, issuer, claims.subject);
+        if (identity || (await this.identities.findByUserAndIssuer(em, user.id, issuer))) {
+          throw FederatedLoginException.linkedElsewhere();
+        }
+        return this.finish(em, issuer, claims, client, { user, origin }, new Date());
+      })
+      .catch((error: unknown) => {
+        throw translateDuplicate(error);
+      });
+    this.logger.log(`federated identity linked to proven account ${signIn.user.id} (${origin})`);
+    return this.sessions.payload(signIn.user, signIn.opened);
+  }
+
+  /**
+   * "Not my account": a new account from the claims. A trusted provider outranks the registry's
+   * knowledge check: its SNILS leaves the matched account (DISPUTED) for the new one, the
+   * matched account's holder is told, and both accounts' access logs record it.
+   */
+  private async createDeclined(
+    pending: PendingAccountLink,
+    client: ClientInfo,
+  ): Promise<AuthPayload> {
+    const { issuer, claims } = pending.data as unknown as FederatedLinkData;
+    const { signIn, disputed } = await this.tx
+      .run(async (em) => {
+        const now = new Date();
+        let disputed: UserEntity | null = null;
+        if (claims.trusted && claims.snils) {
+          await this.snilsDocuments.lockAccount(em, pending.userId);
+          const owner = await this.users.findBySnilsVerified(em, claims.snils);
+          if (owner) {
+            await this.snilsDocuments.dispute(em, owner.id, claims.snils, now);
+            disputed = owner;
+          }
+        }
+        const user = await this.createAccount(em, claims, now);
+        const signIn = await this.finish(
+          em,
+          issuer,
+          claims,
+          client,
+          { user, origin: 'created' },
+          now,
+        );
+        if (disputed) {
+          await this.auditDispute(em, disputed.id, user.id, client);
+        }
+        return { signIn, disputed };
+      })
+      .catch((error: unknown) => {
+        throw translateDuplicate(error);
+      });
+    if (disputed) {
+      this.logger.warn(
+        `SNILS of account ${disputed.id} disputed by a trusted sign-in of new account ${signIn.user.id}`,
+      );
+      await this.messaging.sendSms(disputed.phone, snilsDisputedSms());
+      if (disputed.email) {
+        await this.messaging.sendEmail(
+          disputed.email,
+          SNILS_DISPUTED_EMAIL_SUBJECT,
+          snilsDisputedEmail(),
+        );
+      }
+    }
+    return this.sessions.payload(signIn.user, signIn.opened);
+  }
+
+  private async auditDispute(
+    em: EntityManager,
+    disputedUserId: string,
+    newUserId: string,
+    client: ClientInfo,
+  ): Promise<void> {
+    const entry = (subjectUserId: string, purpose: string): DataAccessEntry => ({
+      subjectUserId,
+      actorKind: AuditActorKind.REGISTRY,
+      actorId: null,
+      actorLabel: PROVIDER_LABEL,
+      action: DataAccessAction.UPDATE,
+      fields: ['snils'],
+      purpose,
+      ip: client.ip,
+    });
+    await this.auditLog.record(
+      em,
+      entry(disputedUserId, 'СНИЛС оспорен: владелец подтвердил его через Госуслуги'),
+    );
+    await this.auditLog.record(
+      em,
+      entry(newUserId, 'СНИЛС подтверждён Госуслугами и снят с другой учётной записи'),
+    );
+  }
+
   private async signInWithin(
     em: EntityManager,
     issuer: string,
     claims: FederatedClaims,
     client: ClientInfo,
-  ): Promise<FederatedSignIn> {
+  ): Promise<FederatedOutcome> {
     const now = new Date();
-    const { user, origin, identity } = await this.resolveAccount(em, issuer, claims, now);
+    const resolved = await this.resolveAccount(em, issuer, claims, now);
+    // An identity provider never silently takes over an existing account ("first broker login").
+    if (resolved.origin === 'snils' || resolved.origin === 'phone') {
+      return { kind: 'linkRequired', user: resolved.user, origin: resolved.origin };
+    }
+    return { kind: 'signedIn', ...(await this.finish(em, issuer, claims, client, resolved, now)) };
+  }
+
+  private async finish(
+    em: EntityManager,
+    issuer: string,
+    claims: FederatedClaims,
+    client: ClientInfo,
+    resolved: {
+      user: UserEntity;
+      origin: FederatedAccountOrigin;
+      identity?: FederatedIdentityEntity;
+    },
+    now: Date,
+  ): Promise<FederatedSignIn> {
+    const { user, origin, identity } = resolved;
     const snilsConfirmed =
       claims.trusted && claims.snils
         ? await this.confirmSnils(em, user.id, claims.snils, now)
@@ -152,6 +314,7 @@ export class FederatedAccountService {
       phone: claims.phone,
       email: null,
       passwordHash: secrets.passwordHash,
+      hasPassword: false,
       // No security question: recovery goes by SMS to the confirmed phone.
       securityQuestion: '',
       securityAnswerHash: secrets.securityAnswerHash,

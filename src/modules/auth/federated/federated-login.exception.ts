@@ -8,6 +8,11 @@ export enum FederatedLoginErrorCode {
   REDIRECT_URI_NOT_ALLOWED = 'REDIRECT_URI_NOT_ALLOWED',
   /** Unknown, expired or already used `state`: the sign-in must start again. */
   FEDERATED_STATE_INVALID = 'FEDERATED_STATE_INVALID',
+  /**
+   * `completeFederatedLogin` came without the `clientBinding` its start returned, or with another
+   * one: the code and state were probably taken from someone else's redirect URL.
+   */
+  FEDERATED_BINDING_INVALID = 'FEDERATED_BINDING_INVALID',
   /** The provider refused the code, or its tokens failed validation (signature, nonce, issuer). */
   FEDERATED_LOGIN_FAILED = 'FEDERATED_LOGIN_FAILED',
   /** The provider's account lacks data a new account needs (see `missingFields`). */
@@ -25,6 +30,7 @@ export const FEDERATED_LOGIN_ERRORS: Record<FederatedLoginErrorCode, ErrorCode> 
   FEDERATED_LOGIN_NOT_CONFIGURED: ErrorCode.BAD_USER_INPUT,
   REDIRECT_URI_NOT_ALLOWED: ErrorCode.BAD_USER_INPUT,
   FEDERATED_STATE_INVALID: ErrorCode.UNAUTHENTICATED,
+  FEDERATED_BINDING_INVALID: ErrorCode.UNAUTHENTICATED,
   FEDERATED_LOGIN_FAILED: ErrorCode.UNAUTHENTICATED,
   FEDERATED_PROFILE_INCOMPLETE: ErrorCode.PROFILE_INCOMPLETE,
   FEDERATED_PHONE_TAKEN: ErrorCode.CONFLICT,
@@ -58,6 +64,13 @@ export class FederatedLoginException extends AppException<FederatedLoginErrorCod
     return new FederatedLoginException(
       FederatedLoginErrorCode.FEDERATED_STATE_INVALID,
       'Попытка входа через Госуслуги устарела или уже завершена: начните вход заново',
+    );
+  }
+
+  static bindingInvalid(): FederatedLoginException {
+    return new FederatedLoginException(
+      FederatedLoginErrorCode.FEDERATED_BINDING_INVALID,
+      'Вход через Госуслуги был начат в другом браузере или приложении: начните вход заново на этом устройстве',
     );
   }
 

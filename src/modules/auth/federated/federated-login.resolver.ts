@@ -24,12 +24,12 @@ export class FederatedLoginResolver {
   @Public()
   @Mutation(() => AuthPayload, {
     description:
-      'Completes a Gosuslugi sign-in with the code and state the provider returned: signs in the linked account, or the one with that verified SNILS or confirmed phone, or a new one. A trusted provider account confirms the SNILS. An unknown, expired or used state, or a code the provider refuses, gives UNAUTHENTICATED.',
+      'Completes a Gosuslugi sign-in with the code and state the provider returned, and the clientBinding federatedLoginStart gave this client (required unless OIDC_REQUIRE_BINDING=false; missing or wrong: UNAUTHENTICATED / FEDERATED_BINDING_INVALID): signs in the linked account, or the one with that verified SNILS or confirmed phone, or a new one. A trusted provider account confirms the SNILS. An unknown, expired or used state, or a code the provider refuses, gives UNAUTHENTICATED.',
   })
   completeFederatedLogin(
     @Args() args: CompleteFederatedLoginArgs,
     @CurrentClient() client: ClientInfo,
   ): Promise<AuthPayload> {
-    return this.federated.complete(args.code, args.state, client);
+    return this.federated.complete(args.code, args.state, client, args.clientBinding);
   }
 }

@@ -4,6 +4,8 @@ import type { AttemptLimiter } from '../../../shared/rate-limit';
 import type { AuthLimits } from '../auth-limits';
 import type { SessionService } from '../sessions/session.service';
 import type { FederatedAccountService } from './federated-account.service';
+import { hashClientBinding } from './client-binding';
+import type { AccountLinkService } from '../linking/account-link.service';
 import { FederatedLoginService } from './federated-login.service';
 import type { FederatedStateStore, PendingFederatedLogin } from './federated-state.store';
 import type { OidcRelyingParty } from './oidc-relying-party';
@@ -25,7 +27,13 @@ function strict<T extends object>(stubs: Partial<Record<keyof T, unknown>> = {})
 
 const ALLOWED = 'https://portal.example/callback';
 const client = { ip: '10.0.0.1', userAgent: 'jest' };
-const pending: PendingFederatedLogin = { redirectUri: ALLOWED, codeVerifier: 'v', nonce: 'n' };
+const BINDING = 'binding-secret';
+const pending: PendingFederatedLogin = {
+  redirectUri: ALLOWED,
+  codeVerifier: 'v',
+  nonce: 'n',
+  bindingHash: hashClientBinding(BINDING),
+};
 
 function auth(issuer: string | undefined): ConfigType<typeof authConfig> {
   return {
@@ -36,6 +44,7 @@ function auth(issuer: string | undefined): ConfigType<typeof authConfig> {
       redirectUris: [ALLOWED],
       allowInsecureIssuer: false,
       scopes: 'openid',
+      requireBinding: true,
     },
   } as ConfigType<typeof authConfig>;
 }
@@ -55,6 +64,7 @@ function build(mocks: Mocks, issuer: string | null = 'https://esia.example') {
     strict<SessionService>(mocks.sessions),
     strict<AttemptLimiter>({ consume: jest.fn().mockResolvedValue(undefined) }),
     strict<AuthLimits>({ attemptsPerIp: { name: 'login:ip', max: 100, windowSeconds: 900 } }),
+    strict<AccountLinkService>({}),
     auth(issuer ?? undefined),
     { production: false } as ConfigType<typeof appConfig>,
   );
@@ -90,16 +100,21 @@ describe(FederatedLoginService.name, () => {
       },
       states: { put },
     });
-    await expect(service.start(ALLOWED)).resolves.toEqual({
+    const started = await service.start(ALLOWED);
+    expect(started).toEqual({
       url: 'https://esia.example/auth?x',
       state: 'st',
+      clientBinding: expect.stringMatching(/^[\w-]{43}$/),
     });
-    expect(put).toHaveBeenCalledWith('st', pending);
+    expect(put).toHaveBeenCalledWith('st', {
+      ...pending,
+      bindingHash: hashClientBinding(started.clientBinding),
+    });
   });
 
   it('should refuse an unknown state without redeeming the code', async () => {
-    const service = build({ states: { take: jest.fn().mockResolvedValue(null) } });
-    await expect(service.complete('c', 's', client)).rejects.toMatchObject({
+    const service = build({ states: { peek: jest.fn().mockResolvedValue(null) } });
+    await expect(service.complete('c', 's', client, BINDING)).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
       subCode: 'FEDERATED_STATE_INVALID',
     });
@@ -108,20 +123,36 @@ describe(FederatedLoginService.name, () => {
   it('should refuse a state whose redirect URI left the allow-list', async () => {
     const service = build({
       states: {
+        peek: jest.fn().mockResolvedValue(pending),
         take: jest.fn().mockResolvedValue({ ...pending, redirectUri: 'https://old.example/cb' }),
       },
     });
-    await expect(service.complete('c', 's', client)).rejects.toMatchObject({
+    await expect(service.complete('c', 's', client, BINDING)).rejects.toMatchObject({
       subCode: 'FEDERATED_STATE_INVALID',
     });
   });
 
+  it('should refuse a missing or wrong client binding without taking the state', async () => {
+    const take = jest.fn();
+    const service = build({ states: { peek: jest.fn().mockResolvedValue(pending), take } });
+    for (const binding of [undefined, null, '', 'another-secret']) {
+      await expect(service.complete('c', 's', client, binding)).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+        subCode: 'FEDERATED_BINDING_INVALID',
+      });
+    }
+    expect(take).not.toHaveBeenCalled();
+  });
+
   it('should refuse claims without a sub', async () => {
     const service = build({
-      states: { take: jest.fn().mockResolvedValue(pending) },
+      states: {
+        peek: jest.fn().mockResolvedValue(pending),
+        take: jest.fn().mockResolvedValue(pending),
+      },
       rp: { redeem: jest.fn().mockResolvedValue({ issuer: 'https://esia.example', claims: {} }) },
     });
-    await expect(service.complete('c', 's', client)).rejects.toMatchObject({
+    await expect(service.complete('c', 's', client, BINDING)).rejects.toMatchObject({
       subCode: 'FEDERATED_LOGIN_FAILED',
     });
   });
@@ -129,6 +160,7 @@ describe(FederatedLoginService.name, () => {
   it('should sign in the account the claims resolve to', async () => {
     const opened = { session: { id: 's1' }, refreshToken: 'r' };
     const signIn = jest.fn().mockResolvedValue({
+      kind: 'signedIn',
       user: { id: 'u1' },
       origin: 'created',
       snilsConfirmed: false,
@@ -139,12 +171,17 @@ describe(FederatedLoginService.name, () => {
       .fn()
       .mockResolvedValue({ issuer: 'https://esia.example', claims: { sub: 'sub-1' } });
     const service = build({
-      states: { take: jest.fn().mockResolvedValue(pending) },
+      states: {
+        peek: jest.fn().mockResolvedValue(pending),
+        take: jest.fn().mockResolvedValue(pending),
+      },
       rp: { redeem },
       accounts: { signIn },
       sessions: { payload },
     });
-    await expect(service.complete('code', 'st', client)).resolves.toEqual({ accessToken: 'a' });
+    await expect(service.complete('code', 'st', client, BINDING)).resolves.toEqual({
+      accessToken: 'a',
+    });
     expect(redeem).toHaveBeenCalledWith(expect.anything(), pending, 'code', 'st');
     expect(signIn).toHaveBeenCalledWith(
       'https://esia.example',

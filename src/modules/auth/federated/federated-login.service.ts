@@ -6,6 +6,8 @@ import { AuthLimits } from '../auth-limits';
 import type { ClientInfo } from '../client-info.decorator';
 import { AuthPayload } from '../graphql/auth.payload';
 import { SessionService } from '../sessions/session.service';
+import { clientBindingMatches, newClientBinding } from './client-binding';
+import { AccountLinkService } from '../linking/account-link.service';
 import { FederatedAccountService } from './federated-account.service';
 import { readFederatedClaims } from './federated-claims';
 import { FederatedLoginException } from './federated-login.exception';
@@ -14,7 +16,7 @@ import {
   isRedirectUriAllowed,
   readFederatedLoginSettings,
 } from './federated-login.settings';
-import { FederatedStateStore } from './federated-state.store';
+import { FederatedStateStore, PendingFederatedLogin } from './federated-state.store';
 import { FederatedLoginStart } from './graphql/federated-login-start.type';
 import { OidcRelyingParty } from './oidc-relying-party';
 
@@ -35,6 +37,7 @@ export class FederatedLoginService {
     private readonly sessions: SessionService,
     private readonly limiter: AttemptLimiter,
     private readonly limits: AuthLimits,
+    private readonly links: AccountLinkService,
     @Inject(authConfig.KEY) config: ConfigType<typeof authConfig>,
     @Inject(appConfig.KEY) app: ConfigType<typeof appConfig>,
   ) {
@@ -48,13 +51,33 @@ export class FederatedLoginService {
       throw FederatedLoginException.redirectUriNotAllowed();
     }
     const request = await this.relyingParty.authorizationRequest(settings, redirectUri);
-    await this.states.put(request.state, request.pending);
-    return Object.assign(new FederatedLoginStart(), { url: request.url, state: request.state });
+    const binding = newClientBinding();
+    await this.states.put(request.state, { ...request.pending, bindingHash: binding.hash });
+    return Object.assign(new FederatedLoginStart(), {
+      url: request.url,
+      state: request.state,
+      clientBinding: binding.binding,
+    });
   }
 
-  async complete(code: string, state: string, client: ClientInfo): Promise<AuthPayload> {
+  async complete(
+    code: string,
+    state: string,
+    client: ClientInfo,
+    clientBinding?: string | null,
+  ): Promise<AuthPayload> {
     const settings = this.configured('state');
     await this.limiter.consume(this.limits.attemptsPerIp, client.ip ?? 'unknown');
+    // The binding is checked before the state is taken, so someone holding only a stolen
+    // redirect URL can neither sign in nor spend the state of the person who started it.
+    const started = await this.states.peek(state);
+    if (!started) {
+      throw FederatedLoginException.stateInvalid();
+    }
+    if (!bindingAccepted(settings, started, clientBinding)) {
+      this.logger.warn('OIDC sign-in refused: client binding missing or wrong');
+      throw FederatedLoginException.bindingInvalid();
+    }
     const pending = await this.states.take(state);
     // A redirect URI taken off the allow-list since the start no longer completes a sign-in.
     if (!pending || !isRedirectUriAllowed(settings, pending.redirectUri)) {
@@ -66,7 +89,18 @@ export class FederatedLoginService {
       this.logger.warn('OIDC sign-in refused: the provider gave no usable sub');
       throw FederatedLoginException.failed();
     }
-    const signIn = await this.accounts.signIn(redeemed.issuer, claims, client);
+    const outcome = await this.accounts.signIn(redeemed.issuer, claims, client);
+    if (outcome.kind === 'linkRequired') {
+      throw await this.links.offer(
+        {
+          userId: outcome.user.id,
+          ...this.accounts.linkData(redeemed.issuer, claims, outcome.origin),
+        },
+        outcome.user,
+        client,
+      );
+    }
+    const signIn = outcome;
     this.logger.log(
       `federated sign-in: account ${signIn.user.id} (${signIn.origin}), session ${signIn.opened.session.id}` +
         (signIn.snilsConfirmed ? ', SNILS confirmed' : ''),
@@ -80,4 +114,17 @@ export class FederatedLoginService {
     }
     return this.settings;
   }
+}
+
+// A given binding must match the one stored at the start; none given is accepted only while
+// OIDC_REQUIRE_BINDING=false.
+function bindingAccepted(
+  settings: FederatedLoginSettings,
+  pending: PendingFederatedLogin,
+  clientBinding: string | null | undefined,
+): boolean {
+  if (clientBinding) {
+    return !!pending.bindingHash && clientBindingMatches(clientBinding, pending.bindingHash);
+  }
+  return !settings.requireBinding;
 }

@@ -13,6 +13,7 @@ function config(oidc: Partial<AuthConfig['oidc']>): AuthConfig {
       redirectUris: ['https://portal.example/callback'],
       allowInsecureIssuer: false,
       scopes: 'openid profile',
+      requireBinding: true,
       ...oidc,
     },
   } as AuthConfig;

@@ -11,6 +11,8 @@ export interface FederatedLoginSettings {
   scopes: string;
   /** Plain http to the provider (tests and local development only). */
   insecure: boolean;
+  /** `completeFederatedLogin` needs the start's `clientBinding` (OIDC_REQUIRE_BINDING). */
+  requireBinding: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export function readFederatedLoginSettings(
     redirectUris: oidc.redirectUris,
     scopes: oidc.scopes,
     insecure,
+    requireBinding: oidc.requireBinding,
   };
 }
 

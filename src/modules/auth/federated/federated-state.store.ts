@@ -10,6 +10,11 @@ export interface PendingFederatedLogin {
   redirectUri: string;
   codeVerifier: string;
   nonce: string;
+  /**
+   * SHA-256 (hex) of the `clientBinding` secret `federatedLoginStart` returned to the client that
+   * started the sign-in; absent on states stored before bindings existed.
+   */
+  bindingHash?: string;
 }
 
 /** How long a started federated sign-in may take to come back. */
@@ -34,6 +39,12 @@ export class FederatedStateStore implements OnApplicationShutdown {
 
   async put(state: string, pending: PendingFederatedLogin): Promise<void> {
     await this.redis.set(key(state), JSON.stringify(pending), 'EX', FEDERATED_STATE_TTL_SECONDS);
+  }
+
+  /** The pending sign-in of this state, left in place (null when unknown or expired). */
+  async peek(state: string): Promise<PendingFederatedLogin | null> {
+    const raw = await this.redis.get(key(state));
+    return raw ? (JSON.parse(raw) as PendingFederatedLogin) : null;
   }
 
   /** The pending sign-in of this state, removed; null when unknown, expired or already taken. */

@@ -15,6 +15,7 @@ export function toUser(entity: UserEntity): User {
     birthDate: entity.birthDate,
     phone: entity.phone,
     email: entity.email,
+    emailConfirmed: !!entity.email && !!entity.emailConfirmedAt,
     accessLevel: AccessLevel.BASIC,
     createdAt: entity.createdAt,
   });

@@ -26,6 +26,12 @@ export class User {
   @Field(() => String, { nullable: true, description: 'E-mail, lowercased.' })
   email!: string | null;
 
+  @Field({
+    description:
+      'Whether `email` was confirmed by a code sent to it (`requestEmailChange` / `confirmEmailChange`). Only a confirmed address is a login and a recovery channel.',
+  })
+  emailConfirmed!: boolean;
+
   @Field(() => AccessLevel, {
     description:
       'How far the identity is confirmed: BASIC after registration, STANDARD with a verified SNILS, FULL with SNILS and passport verified.',

@@ -25,9 +25,23 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 254, nullable: true })
   email!: string | null;
 
+  /**
+   * When `email` was proven by a code sent to it; null while unconfirmed. Only a confirmed
+   * address is a login or a recovery channel.
+   */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  emailConfirmedAt!: Date | null;
+
   /** argon2id. */
   @Column({ type: 'varchar', length: 255 })
   passwordHash!: string;
+
+  /**
+   * Whether the holder knows the password: false for accounts a federated sign-in created (their
+   * hash is of a random secret) until a password is set through recovery.
+   */
+  @Column({ type: 'boolean', default: true })
+  hasPassword!: boolean;
 
   @Column({ type: 'varchar', length: 255 })
   securityQuestion!: string;

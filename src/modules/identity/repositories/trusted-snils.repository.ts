@@ -23,6 +23,19 @@ export class TrustedSnilsRepository {
     return row?.number ?? null;
   }
 
+  /**
+   * Takes the SNILS out of force on the account as DISPUTED: a trusted provider or a qualified
+   * certificate gave it to another account. Access level and SNILS sign-in follow at once, as
+   * both read the SNILS in force.
+   */
+  async dispute(em: EntityManager, userId: string, snils: string, now: Date): Promise<void> {
+    await em.query(
+      `UPDATE identity_documents SET status = 'DISPUTED', in_force = 0, updated_at = ?
+        WHERE user_id = ? AND kind = 'SNILS' AND in_force = 1 AND number = ?`,
+      [now, userId, snils],
+    );
+  }
+
   async insertVerified(em: EntityManager, userId: string, snils: string, now: Date): Promise<void> {
     await em.query(
       "UPDATE identity_documents SET in_force = 0, updated_at = ? WHERE user_id = ? AND kind = 'SNILS' AND in_force = 1",

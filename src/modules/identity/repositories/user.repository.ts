@@ -29,6 +29,12 @@ export class UserRepository {
     return em.findOneBy(UserEntity, { email });
   }
 
+  /** The account whose e-mail is this one and confirmed (a login and recovery channel). */
+  async findByConfirmedEmail(em: EntityManager, email: string): Promise<UserEntity | null> {
+    const user = await this.findByEmail(em, email);
+    return user?.emailConfirmedAt ? user : null;
+  }
+
   /** The account whose SNILS (as `123-456-789 64`) is verified and in force (profile's table). */
   findBySnilsVerified(em: EntityManager, snils: string): Promise<UserEntity | null> {
     return em
@@ -96,7 +102,8 @@ export class UserRepository {
       case 'phone':
         return this.findByPhone(em, login.phone);
       case 'email':
-        return this.findByEmail(em, login.email);
+        // An unconfirmed address is not a login: anyone could have typed it in.
+        return this.findByConfirmedEmail(em, login.email);
       case 'snils':
         return this.findBySnilsVerified(em, login.snils);
       case 'employee':
@@ -116,7 +123,17 @@ export class UserRepository {
     passwordHash: string,
     now: Date,
   ): Promise<void> {
-    await em.update(UserEntity, { id }, { passwordHash, updatedAt: now });
+    await em.update(UserEntity, { id }, { passwordHash, hasPassword: true, updatedAt: now });
+  }
+
+  /** Sets a proven address: the account's e-mail, confirmed now. */
+  async updateConfirmedEmail(
+    em: EntityManager,
+    id: string,
+    email: string,
+    now: Date,
+  ): Promise<void> {
+    await em.update(UserEntity, { id }, { email, emailConfirmedAt: now, updatedAt: now });
   }
 
   async delete(em: EntityManager, id: string): Promise<void> {

@@ -34,6 +34,11 @@ export function documentNotice(change: DocumentStatusChange): {
         title: `Проверка документа «${name}» не завершена`,
         body: 'Реестр не ответил вовремя. Отправьте документ на проверку снова.',
       };
+    case VerificationStatus.DISPUTED:
+      return {
+        title: `${name} оспорен`,
+        body: 'Владелец подтвердил этот СНИЛС через Госуслуги или электронную подпись в другой учётной записи.',
+      };
   }
 }
 

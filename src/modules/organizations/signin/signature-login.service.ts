@@ -169,6 +169,15 @@ export class SignatureLoginService {
       await this.organizations.insert(em, organization);
     }
     const membership = await this.memberships.findOne(em, organization.id, user.id);
+    // A known organization with a HEAD decides its members itself: a signature alone never
+    // re-creates a removed membership. Only an organization left without any HEAD takes the
+    // signer (the certificate names its head) as HEAD again.
+    if (!membership && found[0]) {
+      const heads = await this.memberships.findHeadsForUpdate(em, organization.id);
+      if (heads.length > 0) {
+        throw OrganizationException.notAMember();
+      }
+    }
     if (!membership) {
       await this.memberships.insert(
         em,

@@ -35,7 +35,11 @@ export class UpdateProfileInput {
   @IsString()
   birthDate?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'E-mail; null clears it.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'E-mail: only the current address is accepted (no change); anything else is BAD_USER_INPUT / EMAIL_CHANGE_NEEDS_CONFIRMATION, use requestEmailChange.',
+  })
   @IsOptional()
   @IsEmail({}, { message: 'Неверный адрес электронной почты' })
   @MaxLength(254)

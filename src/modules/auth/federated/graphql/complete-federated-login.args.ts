@@ -1,5 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 /** Arguments of `completeFederatedLogin`. */
 @ArgsType()
@@ -15,4 +15,14 @@ export class CompleteFederatedLoginArgs {
   @MinLength(1, { message: 'Укажите параметр state' })
   @MaxLength(200, { message: 'Параметр state слишком длинный' })
   state!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The `clientBinding` that `federatedLoginStart` returned to this client (kept by the client, never put in the redirect URL).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'Параметр clientBinding слишком длинный' })
+  clientBinding?: string | null;
 }

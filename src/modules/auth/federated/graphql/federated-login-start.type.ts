@@ -17,4 +17,10 @@ export class FederatedLoginStart {
       'Opaque, single-use value the provider sends back with the code; compare it before calling `completeFederatedLogin`.',
   })
   state!: string;
+
+  @Field({
+    description:
+      'Secret binding this sign-in to the client that started it: keep it (not in the redirect URL) and pass it to `completeFederatedLogin`.',
+  })
+  clientBinding!: string;
 }
