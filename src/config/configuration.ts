@@ -44,6 +44,7 @@ export const authConfig = registerAs('auth', () => {
     audience: 'kabinet-api',
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    sessionMaxDays: env.SESSION_MAX_DAYS,
     otpTtlSeconds: env.OTP_TTL_SECONDS,
     signatureChallengeTtlSeconds: env.SIGNATURE_CHALLENGE_TTL_SECONDS,
     loginMaxFailures: env.LOGIN_MAX_FAILURES,

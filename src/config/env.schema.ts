@@ -81,6 +81,13 @@ export class EnvVars {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  // The absolute lifetime of a session, however often it is refreshed.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SESSION_MAX_DAYS = 30;
+
   @Transform(toNumber)
   @IsInt()
   @Min(30)
