@@ -208,6 +208,28 @@ export class SessionService {
     return this.payload(user, rotation.opened);
   }
 
+  /**
+   * The session behind a refresh token the client still holds for this account: proof that the
+   * client signed in to it before. Null for an unknown, used or foreign token, or a session no
+   * longer in force. The token is looked up even without an account, so an unknown login takes
+   * the same statements.
+   */
+  async signedInBefore(presented: string, userId: string | null): Promise<string | null> {
+    const em = this.dataSource.manager;
+    const token = await this.refreshTokens.findByHash(em, hashRefreshToken(presented));
+    if (!token || token.usedAt || !userId) {
+      return null;
+    }
+    const now = new Date();
+    const [active] = await this.sessions.findActive(
+      em,
+      [token.sessionId],
+      now,
+      this.maxAgeCutoff(now),
+    );
+    return active?.userId === userId ? active.id : null;
+  }
+
   /** Whether a principal's session is still in force; principals without one pass. */
   isActive(principal: AuthPrincipal): Promise<boolean> {
     if (principal.kind !== 'user' || !principal.sessionId || !principal.userId) {
