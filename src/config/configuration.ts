@@ -59,6 +59,10 @@ export const authConfig = registerAs('auth', () => {
       scopes: env.OIDC_SCOPES,
     },
     trustedCaFile: env.TRUSTED_CA_FILE,
+    // An empty value means unset (CRLs are then downloaded from distribution points).
+    trustedCrlDir: env.TRUSTED_CRL_DIR || undefined,
+    crlMaxBytes: env.CRL_MAX_BYTES,
+    crlFetchTimeoutMs: env.CRL_FETCH_TIMEOUT_MS,
   };
 });
 
