@@ -48,6 +48,7 @@ export const authConfig = registerAs('auth', () => {
     audience: 'kabinet-api',
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    sessionMaxDays: env.SESSION_MAX_DAYS,
     otpTtlSeconds: env.OTP_TTL_SECONDS,
     signatureChallengeTtlSeconds: env.SIGNATURE_CHALLENGE_TTL_SECONDS,
     loginMaxFailures: env.LOGIN_MAX_FAILURES,
@@ -63,6 +64,10 @@ export const authConfig = registerAs('auth', () => {
       requireBinding: env.OIDC_REQUIRE_BINDING,
     },
     trustedCaFile: env.TRUSTED_CA_FILE,
+    // An empty value means unset (CRLs are then downloaded from distribution points).
+    trustedCrlDir: env.TRUSTED_CRL_DIR || undefined,
+    crlMaxBytes: env.CRL_MAX_BYTES,
+    crlFetchTimeoutMs: env.CRL_FETCH_TIMEOUT_MS,
   };
 });
 

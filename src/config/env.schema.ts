@@ -95,6 +95,13 @@ export class EnvVars {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  // The absolute lifetime of a session, however often it is refreshed.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SESSION_MAX_DAYS = 30;
+
   @Transform(toNumber)
   @IsInt()
   @Min(30)
@@ -171,6 +178,24 @@ export class EnvVars {
   @IsOptional()
   @IsString()
   TRUSTED_CA_FILE?: string;
+
+  // Closed networks: CRLs are read from this directory only, never downloaded.
+  @IsOptional()
+  @IsString()
+  TRUSTED_CRL_DIR?: string;
+
+  // Limits of one CRL download (or file) and of the wait for it.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1024)
+  @Max(512 * 1024 * 1024)
+  CRL_MAX_BYTES = 32 * 1024 * 1024;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  CRL_FETCH_TIMEOUT_MS = 5000;
 
   @IsString()
   STORAGE_DIR = './var/storage';

@@ -12,8 +12,16 @@ const SECURITY_ANSWERS_PER_DAY = 3;
 /** The attempt limits of sign-in and recovery, from LOGIN_MAX_FAILURES and friends. */
 @Injectable()
 export class AuthLimits {
-  /** Password and code guesses per login (or account); success starts the count afresh. */
+  /**
+   * Password and code guesses per account (every login of it shares the count), or per login
+   * spelling when it names no account; success starts the count afresh.
+   */
   readonly credentialFailures: AttemptLimit;
+  /**
+   * The same guesses from a client that proved an earlier sign-in (a refresh token of the
+   * account, or a signed-in session), counted per session: others' failures cannot block it.
+   */
+  readonly signedInFailures: AttemptLimit;
   /** Every registration, sign-in or recovery attempt from one IP. */
   readonly attemptsPerIp: AttemptLimit;
   /** Codes sent to one destination (registration, login, reset). */
@@ -23,6 +31,11 @@ export class AuthLimits {
   constructor(@Inject(authConfig.KEY) config: ConfigType<typeof authConfig>) {
     this.credentialFailures = {
       name: 'login:acct',
+      max: config.loginMaxFailures,
+      windowSeconds: FIFTEEN_MINUTES,
+    };
+    this.signedInFailures = {
+      name: 'login:sess',
       max: config.loginMaxFailures,
       windowSeconds: FIFTEEN_MINUTES,
     };

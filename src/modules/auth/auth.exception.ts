@@ -18,6 +18,8 @@ export enum AuthErrorCode {
   REFRESH_TOKEN_INVALID = 'REFRESH_TOKEN_INVALID',
   /** A rotated refresh token came back: the session is ended as probably stolen. */
   REFRESH_TOKEN_REUSED = 'REFRESH_TOKEN_REUSED',
+  /** The session has reached SESSION_MAX_DAYS since sign-in: refreshing cannot extend it. */
+  SESSION_MAX_AGE_REACHED = 'SESSION_MAX_AGE_REACHED',
   SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
   ACCOUNT_NOT_FOUND = 'ACCOUNT_NOT_FOUND',
   /** `requestEmailChange` on an account with a password came without it. */
@@ -40,6 +42,7 @@ export const AUTH_ERRORS: Record<AuthErrorCode, ErrorCode> = {
   CODE_LOGIN_NOT_SUPPORTED: ErrorCode.BAD_USER_INPUT,
   REFRESH_TOKEN_INVALID: ErrorCode.UNAUTHENTICATED,
   REFRESH_TOKEN_REUSED: ErrorCode.UNAUTHENTICATED,
+  SESSION_MAX_AGE_REACHED: ErrorCode.UNAUTHENTICATED,
   SESSION_NOT_FOUND: ErrorCode.NOT_FOUND,
   ACCOUNT_NOT_FOUND: ErrorCode.UNAUTHENTICATED,
   PASSWORD_REQUIRED: ErrorCode.BAD_USER_INPUT,

@@ -8,6 +8,10 @@ export enum OrganizationErrorCode {
   /** Trusted and valid, but not an organization's qualified certificate (no SNILS, OGRN…). */
   CERTIFICATE_INVALID = 'CERTIFICATE_INVALID',
   SIGNATURE_INVALID = 'SIGNATURE_INVALID',
+  /** The issuer's CRL lists the certificate. */
+  CERTIFICATE_REVOKED = 'CERTIFICATE_REVOKED',
+  /** No fresh CRL signed by the issuer was reachable: refused (fail closed). */
+  CRL_UNAVAILABLE = 'CRL_UNAVAILABLE',
   CHALLENGE_USED = 'CHALLENGE_USED',
   /** Expired or unknown challenge: ask for a new one. */
   CHALLENGE_EXPIRED = 'CHALLENGE_EXPIRED',
@@ -55,6 +59,8 @@ export const ORGANIZATION_ERRORS: Record<OrganizationErrorCode, ErrorCode> = {
   CERTIFICATE_EXPIRED: ErrorCode.UNAUTHENTICATED,
   CERTIFICATE_INVALID: ErrorCode.UNAUTHENTICATED,
   SIGNATURE_INVALID: ErrorCode.UNAUTHENTICATED,
+  CERTIFICATE_REVOKED: ErrorCode.UNAUTHENTICATED,
+  CRL_UNAVAILABLE: ErrorCode.UNAUTHENTICATED,
   CHALLENGE_USED: ErrorCode.UNAUTHENTICATED,
   CHALLENGE_EXPIRED: ErrorCode.UNAUTHENTICATED,
   ACCOUNT_NOT_FOUND: ErrorCode.UNAUTHENTICATED,
@@ -83,6 +89,8 @@ export type SignInRefusal =
   | OrganizationErrorCode.CERTIFICATE_EXPIRED
   | OrganizationErrorCode.CERTIFICATE_INVALID
   | OrganizationErrorCode.SIGNATURE_INVALID
+  | OrganizationErrorCode.CERTIFICATE_REVOKED
+  | OrganizationErrorCode.CRL_UNAVAILABLE
   | OrganizationErrorCode.CHALLENGE_USED
   | OrganizationErrorCode.CHALLENGE_EXPIRED
   | OrganizationErrorCode.ACCOUNT_NOT_FOUND;
@@ -93,6 +101,9 @@ const SIGN_IN_MESSAGES: Record<SignInRefusal, string> = {
   CERTIFICATE_INVALID:
     'Сертификат не является квалифицированным сертификатом организации или ИП (нет СНИЛС, ОГРН/ОГРНИП или ИНН)',
   SIGNATURE_INVALID: 'Подпись не прошла проверку: подпишите запрос ключом этого сертификата',
+  CERTIFICATE_REVOKED: 'Сертификат отозван удостоверяющим центром: получите новый сертификат',
+  CRL_UNAVAILABLE:
+    'Не удалось проверить, не отозван ли сертификат: список отозванных сертификатов удостоверяющего центра недоступен. Повторите попытку позже',
   CHALLENGE_USED: 'Запрос на подпись уже использован: получите новый',
   CHALLENGE_EXPIRED: 'Срок запроса на подпись истёк: получите новый',
   ACCOUNT_NOT_FOUND:

@@ -23,6 +23,7 @@ import { MemberPersonRepository } from './repositories/member-person.repository'
 import { MembershipRepository } from './repositories/membership.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
 import { SignatureChallengeRepository } from './repositories/signature-challenge.repository';
+import { CertificateRevocationChecker } from './signature/certificate-revocation.checker';
 import { QualifiedSignatureService } from './signature/qualified-signature.service';
 import { SignatureChallengeService } from './signin/signature-challenge.service';
 import { SignatureLoginResolver } from './signin/signature-login.resolver';
@@ -38,6 +39,7 @@ import { SignatureLoginService } from './signin/signature-login.service';
   providers: [
     OrganizationAccess,
     QualifiedSignatureService,
+    CertificateRevocationChecker,
     OrganizationRepository,
     MembershipRepository,
     AccessGrantRepository,

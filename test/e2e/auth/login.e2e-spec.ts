@@ -83,6 +83,90 @@ describe('login', () => {
     expect(error.retryAfterSeconds).toBeLessThanOrEqual(900);
   });
 
+  describe('limits that cannot be turned against the account holder', () => {
+    const LOGIN_AS_HOLDER = `mutation($login: String!, $password: String!, $refreshToken: String) {
+      login(login: $login, password: $password, refreshToken: $refreshToken) { ${AUTH_FIELDS} }
+    }`;
+
+    async function sessionsOf(userId: string): Promise<number> {
+      const [row] = await h.t.dataSource.query<{ n: string }[]>(
+        'SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?',
+        [userId],
+      );
+      return Number(row.n);
+    }
+
+    it('should count failures per account, whichever of its logins is typed', async () => {
+      const account = await registerAccount(h);
+      for (let i = 0; i < 10; i++) {
+        const login = i % 2 === 0 ? account.phone : account.email.toUpperCase();
+        const res = await h.gql.request(LOGIN, { login, password: `wrong-${i}-pass` });
+        expect(errorOf(res).code).toBe('UNAUTHENTICATED');
+      }
+      const res = await h.gql.request(LOGIN, { login: account.email, password: account.password });
+      expect(errorOf(res)).toMatchObject({ code: 'RATE_LIMITED', subCode: 'RATE_LIMITED' });
+    });
+
+    it('should let a client holding a refresh token of the account sign in past strangers’ failures', async () => {
+      const account = await registerAccount(h);
+      const other = await registerAccount(h);
+      for (let i = 0; i < 10; i++) {
+        await h.gql.request(LOGIN, { login: account.phone, password: `wrong-${i}-pass` });
+      }
+      const before = await sessionsOf(account.userId);
+      // Without proof, with a made-up token, or with another account's token: still limited,
+      // and nothing is written.
+      for (const refreshToken of [null, 'made-up-token', other.refreshToken]) {
+        const res = await h.gql.request(LOGIN_AS_HOLDER, {
+          login: account.phone,
+          password: account.password,
+          refreshToken,
+        });
+        expect(errorOf(res)).toMatchObject({ code: 'RATE_LIMITED', subCode: 'RATE_LIMITED' });
+      }
+      expect(await sessionsOf(account.userId)).toBe(before);
+
+      // The very spelling strangers locked.
+      const res = await h.gql.ok(LOGIN_AS_HOLDER, {
+        login: account.phone,
+        password: account.password,
+        refreshToken: account.refreshToken,
+      });
+      expect(res.login.user.id).toBe(account.userId);
+      expect(await sessionsOf(account.userId)).toBe(before + 1);
+    });
+
+    it('should still limit the failures of a client holding a refresh token', async () => {
+      const account = await registerAccount(h);
+      const attempt = (password: string) =>
+        h.gql.request(LOGIN_AS_HOLDER, {
+          login: account.phone,
+          password,
+          refreshToken: account.refreshToken,
+        });
+      for (let i = 0; i < 10; i++) {
+        expect(errorOf(await attempt(`wrong-${i}-pass`)).code).toBe('UNAUTHENTICATED');
+      }
+      expect(errorOf(await attempt(account.password))).toMatchObject({ code: 'RATE_LIMITED' });
+    });
+
+    it('should refuse a used refresh token as proof', async () => {
+      const account = await registerAccount(h);
+      await h.gql.ok(`mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken } }`, {
+        t: account.refreshToken,
+      });
+      for (let i = 0; i < 10; i++) {
+        await h.gql.request(LOGIN, { login: account.phone, password: `wrong-${i}-pass` });
+      }
+      const res = await h.gql.request(LOGIN_AS_HOLDER, {
+        login: account.phone,
+        password: account.password,
+        refreshToken: account.refreshToken,
+      });
+      expect(errorOf(res)).toMatchObject({ code: 'RATE_LIMITED' });
+    });
+  });
+
   it('should count parallel attempts exactly (no race past the limit)', async () => {
     const account = await registerAccount(h);
     const results = await Promise.all(

@@ -53,6 +53,62 @@ describe('sessions', () => {
     expect(JSON.stringify(rows)).not.toContain(second.refreshToken.refreshToken);
   });
 
+  describe('absolute lifetime (SESSION_MAX_DAYS = 30)', () => {
+    const DAY_MS = 24 * 3600 * 1000;
+
+    // Moves the session's sign-in back in time; its idle expiry is left in the future.
+    async function openedDaysAgo(userId: string, days: number): Promise<void> {
+      await h.t.dataSource.query(
+        'UPDATE sessions SET created_at = ?, expires_at = ? WHERE user_id = ?',
+        [new Date(Date.now() - days * DAY_MS), new Date(Date.now() + 20 * DAY_MS), userId],
+      );
+    }
+
+    it('should refuse refresh and the access token of a session signed in 30 days ago', async () => {
+      const account = await registerAccount(h);
+      await openedDaysAgo(account.userId, 30.01);
+
+      const refresh = await h.gql.request(REFRESH, { token: account.refreshToken });
+      expect(errorOf(refresh)).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        subCode: 'SESSION_MAX_AGE_REACHED',
+        message: expect.stringContaining('войдите снова'),
+      });
+      expect(errorOf(await h.gql.request(ME, {}, { token: account.accessToken }))).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        subCode: 'SESSION_ENDED',
+      });
+      // Nothing was written by the refusal: the presented token is still unused, no new one.
+      const tokens = await h.t.dataSource.query<{ used_at: Date | null }[]>(
+        `SELECT rt.used_at FROM refresh_tokens rt JOIN sessions s ON s.id = rt.session_id
+          WHERE s.user_id = ?`,
+        [account.userId],
+      );
+      expect(tokens).toEqual([{ used_at: null }]);
+      // A fresh sign-in works as usual.
+      const again = await signIn(account);
+      expect((await h.gql.ok(ME, {}, { token: again.accessToken })).me.id).toBe(account.userId);
+    });
+
+    it('should not let refreshing carry a session past its absolute lifetime', async () => {
+      const account = await registerAccount(h);
+      await openedDaysAgo(account.userId, 29.5);
+      const rotated = (await h.gql.ok(REFRESH, { token: account.refreshToken })).refreshToken;
+      const [row] = await h.t.dataSource.query<{ created_at: Date; expires_at: Date }[]>(
+        'SELECT created_at, expires_at FROM sessions WHERE user_id = ?',
+        [account.userId],
+      );
+      // Idle expiry would be 30 days from now; the session ends 30 days after sign-in instead.
+      expect(new Date(row.expires_at).getTime()).toBe(
+        new Date(row.created_at).getTime() + 30 * DAY_MS,
+      );
+      expect((await h.gql.ok(ME, {}, { token: rotated.accessToken })).me.id).toBe(account.userId);
+      expect((await h.gql.ok(SESSIONS, {}, { token: rotated.accessToken })).sessions).toHaveLength(
+        1,
+      );
+    });
+  });
+
   it('should end the whole session when a rotated refresh token is reused', async () => {
     const account = await registerAccount(h);
     const rotated = (await h.gql.ok(REFRESH, { token: account.refreshToken })).refreshToken;

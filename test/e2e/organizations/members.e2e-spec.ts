@@ -211,6 +211,55 @@ describe('organizations: members, grants and employee sign-in', () => {
       );
       expect(errorOf(res)).toMatchObject({ code: 'CONFLICT', subCode: 'SOLE_HEAD' });
     });
+
+    it('should keep a HEAD when both HEADs delete their accounts at the same time', async () => {
+      const DELETE = 'mutation($p: String!) { deleteAccount(password: $p) }';
+      // Several organizations at once: each race is a chance to lose the HEAD without the lock.
+      const pairs = await Promise.all(
+        [1, 2, 3].map(async () => {
+          const first = await headOfNewOrganization(h);
+          const second = await registerAccount(h);
+          const added = await h.gql.request(
+            ADD_EMPLOYEE,
+            { input: { phone: second.phone, role: 'HEAD', personnelNumber: personnelNumber() } },
+            { token: first.token },
+          );
+          expect(added.errors).toBeUndefined();
+          return { first, second };
+        }),
+      );
+      const outcomes = await Promise.all(
+        pairs.map(({ first, second }) =>
+          Promise.all([
+            h.gql.request(
+              DELETE,
+              { p: first.person.password },
+              { token: first.person.accessToken },
+            ),
+            h.gql.request(DELETE, { p: second.password }, { token: second.accessToken }),
+          ]),
+        ),
+      );
+      for (const [index, results] of outcomes.entries()) {
+        const deleted = results.filter((res) => res.data?.deleteAccount === true);
+        const refused = results.filter((res) => res.errors);
+        expect(deleted).toHaveLength(1);
+        expect(refused.map(errorOf)).toEqual([
+          expect.objectContaining({ code: 'CONFLICT', subCode: 'SOLE_HEAD' }),
+        ]);
+        // The refused account is whole: still a HEAD of its organization.
+        const heads = await h.t.dataSource.query<{ user_id: string }[]>(
+          'SELECT user_id FROM memberships WHERE organization_id = ? AND role = ?',
+          [pairs[index].first.organizationId, 'HEAD'],
+        );
+        expect(heads).toHaveLength(1);
+        const [user] = await h.t.dataSource.query<{ n: string }[]>(
+          'SELECT COUNT(*) AS n FROM users WHERE id = ?',
+          [heads[0].user_id],
+        );
+        expect(Number(user.n)).toBe(1);
+      }
+    });
   });
 
   describe('employee sign-in and grants', () => {

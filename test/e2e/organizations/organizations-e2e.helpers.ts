@@ -2,12 +2,13 @@
 // a real SMS gateway and a scripted person registry; people with a verified SNILS are made
 // through the real registration and SNILS check.
 import { randomInt } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createTestCa,
   issueQualifiedCertificate,
+  issueTestCrl,
   trustedBundlePem,
   type QualifiedCertificateOptions,
   type TestCa,
@@ -29,6 +30,8 @@ export interface OrganizationsHarness extends ProfileHarness {
   ca: TestCa;
   /** A CA the app does not trust. */
   untrustedCa: TestCa;
+  /** TRUSTED_CRL_DIR: holds a fresh CRL of `ca` revoking nothing, unless the env says otherwise. */
+  crlDir: string;
 }
 
 export async function startOrganizationsApp(
@@ -39,11 +42,20 @@ export async function startOrganizationsApp(
   const dir = await mkdtemp(join(tmpdir(), 'kabinet-trusted-ca-'));
   const file = join(dir, 'trusted-ca.pem');
   await writeFile(file, trustedBundlePem(ca));
-  const h = await startProfileApp({ env: { TRUSTED_CA_FILE: file, ...env } });
+  // Revocation is checked on every sign-in; the CRL lives in a directory, as in a closed
+  // network, so certificates need no distribution point.
+  const crlDir = join(dir, 'crl');
+  await mkdir(crlDir);
+  const crl = await issueTestCrl(ca, { nextUpdate: new Date(Date.now() + 7 * 24 * 3600 * 1000) });
+  await writeFile(join(crlDir, 'ca.crl'), Buffer.from(crl.rawData));
+  const h = await startProfileApp({
+    env: { TRUSTED_CA_FILE: file, TRUSTED_CRL_DIR: crlDir, ...env },
+  });
   return {
     ...h,
     ca,
     untrustedCa,
+    crlDir,
     close: async () => {
       await h.close();
       await rm(dir, { recursive: true, force: true });

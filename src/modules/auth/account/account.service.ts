@@ -91,19 +91,22 @@ export class AccountService {
   }
 
   // The password guard of sensitive changes, limited like sign-in (a stolen session must not
-  // be able to guess the password quickly).
+  // be able to guess the password quickly). Counted per session, so strangers' sign-in
+  // failures on the account cannot block its holder here.
   private async checkPassword(
     principal: AuthPrincipal,
     password: string,
     field: string,
   ): Promise<UserEntity> {
     const user = await this.ownAccount(principal);
-    const key = `user:${user.id}`;
-    await this.limiter.consume(this.limits.credentialFailures, key);
+    const [limit, key] = principal.sessionId
+      ? [this.limits.signedInFailures, `session:${principal.sessionId}`]
+      : [this.limits.credentialFailures, `user:${user.id}`];
+    await this.limiter.consume(limit, key);
     if (!(await this.hasher.verify(user.passwordHash, password))) {
       throw AuthException.wrongPassword(field);
     }
-    await this.limiter.reset(this.limits.credentialFailures, key);
+    await this.limiter.reset(limit, key);
     return user;
   }
 }

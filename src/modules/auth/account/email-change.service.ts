@@ -109,7 +109,13 @@ export class EmailChangeService {
   // The old address (if any) and the phone hear of the change, with the devices signed in now:
   // the other sessions stay, so the holder can end any that is not theirs.
   private async announce(user: UserEntity, email: string, now: Date): Promise<void> {
-    const active = await this.sessions.findActiveByUser(this.dataSource.manager, user.id, now);
+    const openedAfter = new Date(now.getTime() - this.config.sessionMaxDays * 86_400_000);
+    const active = await this.sessions.findActiveByUser(
+      this.dataSource.manager,
+      user.id,
+      now,
+      openedAfter,
+    );
     await this.messaging.sendSms(user.phone, emailChangedSms(email));
     if (user.email) {
       await this.messaging.sendEmail(

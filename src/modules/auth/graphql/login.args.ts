@@ -1,6 +1,10 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsString, MaxLength } from 'class-validator';
-import { LOGIN_DESCRIPTION, PASSWORD_INPUT_MAX } from './args.constants';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  LOGIN_DESCRIPTION,
+  PASSWORD_INPUT_MAX,
+  SIGNED_IN_BEFORE_DESCRIPTION,
+} from './args.constants';
 
 /** Arguments of `login`. */
 @ArgsType()
@@ -14,4 +18,10 @@ export class LoginArgs {
   @IsString()
   @MaxLength(PASSWORD_INPUT_MAX)
   password!: string;
+
+  @Field(() => String, { nullable: true, description: SIGNED_IN_BEFORE_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  refreshToken?: string | null;
 }

@@ -20,10 +20,10 @@ export class LoginResolver {
   @Public()
   @Mutation(() => AuthPayload, {
     description:
-      'Signs in with a password. Wrong login and wrong password give the same UNAUTHENTICATED error; repeated failures give RATE_LIMITED.',
+      'Signs in with a password. Wrong login and wrong password give the same UNAUTHENTICATED error; repeated failures give RATE_LIMITED (counted per account, whichever login names it; a client sending a refresh token of the account is counted apart).',
   })
   login(@Args() args: LoginArgs, @CurrentClient() client: ClientInfo): Promise<AuthPayload> {
-    return this.logins.login(args.login, args.password, client);
+    return this.logins.login(args.login, args.password, client, args.refreshToken ?? null);
   }
 
   @Public()
@@ -47,7 +47,7 @@ export class LoginResolver {
     @Args() args: LoginWithCodeArgs,
     @CurrentClient() client: ClientInfo,
   ): Promise<AuthPayload> {
-    return this.logins.loginWithCode(args.login, args.code, client);
+    return this.logins.loginWithCode(args.login, args.code, client, args.refreshToken ?? null);
   }
 
   @Public()

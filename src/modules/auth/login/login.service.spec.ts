@@ -29,7 +29,8 @@ describe(LoginService.name, () => {
   let users: { findById: jest.Mock; findByLogin: jest.Mock };
   let codes: { verify: jest.Mock };
   let delivery: { request: jest.Mock };
-  let sessions: { start: jest.Mock };
+  let sessions: { start: jest.Mock; signedInBefore: jest.Mock };
+  let limiter: { consume: jest.Mock; reset: jest.Mock };
   let hasher: { verify: jest.Mock };
   let lookup: jest.Mock;
   let service: LoginService;
@@ -38,12 +39,12 @@ describe(LoginService.name, () => {
     users = { findById: strict(), findByLogin: strict() };
     codes = { verify: strict() };
     delivery = { request: strict() };
-    sessions = { start: strict() };
+    sessions = { start: strict(), signedInBefore: strict() };
     hasher = { verify: strict() };
     lookup = jest.fn();
     const directory = new EmployeeDirectory();
     directory.register(lookup);
-    const limiter = { consume: jest.fn(), reset: jest.fn() };
+    limiter = { consume: jest.fn(), reset: jest.fn() };
     service = new LoginService(
       { manager: {} } as unknown as DataSource,
       users as unknown as UserRepository,
@@ -51,7 +52,12 @@ describe(LoginService.name, () => {
       codes as unknown as OneTimeCodeService,
       delivery as unknown as CodeDeliveryService,
       limiter as unknown as AttemptLimiter,
-      { codeRequests: {}, attemptsPerIp: {}, credentialFailures: {} } as unknown as AuthLimits,
+      {
+        codeRequests: { name: 'code' },
+        attemptsPerIp: { name: 'ip' },
+        credentialFailures: { name: 'acct' },
+        signedInFailures: { name: 'sess' },
+      } as unknown as AuthLimits,
       sessions as unknown as SessionService,
       directory,
     );
@@ -110,5 +116,78 @@ describe(LoginService.name, () => {
 
     expect(lookup).not.toHaveBeenCalled();
     expect(sessions.start).toHaveBeenCalledWith(USER, CLIENT, { organizationId: null });
+  });
+
+  describe('attempt counting', () => {
+    const counted = (): [string, string][] =>
+      (limiter.consume.mock.calls as [{ name: string }, string][]).map(([limit, key]) => [
+        limit.name,
+        key,
+      ]);
+
+    it('should count every login of an account under the account, not the spelling', async () => {
+      users.findByLogin.mockResolvedValue(USER);
+      lookup.mockResolvedValue({ userId: 'u1', organizationId: 'org1' });
+      users.findById.mockResolvedValue(USER);
+      hasher.verify.mockResolvedValue(false);
+
+      for (const login of ['+79161234567', 'maria@example.ru', '112-233-445 95', LOGIN]) {
+        await expect(service.login(login, 'wrong', CLIENT)).rejects.toMatchObject({
+          subCode: 'INVALID_CREDENTIALS',
+        });
+      }
+
+      expect(counted().filter(([name]) => name === 'acct')).toEqual([
+        ['acct', 'user:u1'],
+        ['acct', 'user:u1'],
+        ['acct', 'user:u1'],
+        ['acct', 'user:u1'],
+      ]);
+    });
+
+    it('should count a login that names no account under its spelling', async () => {
+      users.findByLogin.mockResolvedValue(null);
+      hasher.verify.mockResolvedValue(false);
+
+      await expect(service.login('8 916 123-45-67', 'wrong', CLIENT)).rejects.toMatchObject({
+        subCode: 'INVALID_CREDENTIALS',
+      });
+
+      expect(counted()).toEqual([
+        ['ip', CLIENT.ip],
+        ['acct', 'phone:+79161234567'],
+      ]);
+    });
+
+    it('should count a client holding a refresh token of the account per session', async () => {
+      users.findByLogin.mockResolvedValue(USER);
+      sessions.signedInBefore.mockResolvedValue('s1');
+      hasher.verify.mockResolvedValue(true);
+      sessions.start.mockResolvedValue(PAYLOAD);
+
+      await expect(service.login('+79161234567', 'right', CLIENT, 'rt')).resolves.toBe(PAYLOAD);
+
+      expect(sessions.signedInBefore).toHaveBeenCalledWith('rt', 'u1');
+      expect(counted()).toEqual([
+        ['ip', CLIENT.ip],
+        ['sess', 'session:s1'],
+      ]);
+      expect(limiter.reset).toHaveBeenCalledWith({ name: 'sess' }, 'session:s1');
+    });
+
+    it('should count under the account when the refresh token proves nothing', async () => {
+      users.findByLogin.mockResolvedValue(USER);
+      sessions.signedInBefore.mockResolvedValue(null);
+      hasher.verify.mockResolvedValue(false);
+
+      await expect(service.login('+79161234567', 'wrong', CLIENT, 'stale')).rejects.toMatchObject({
+        subCode: 'INVALID_CREDENTIALS',
+      });
+
+      expect(counted()).toEqual([
+        ['ip', CLIENT.ip],
+        ['acct', 'user:u1'],
+      ]);
+    });
   });
 });

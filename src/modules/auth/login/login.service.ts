@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { cleanText } from '../../../shared/identifiers';
-import { AttemptLimiter } from '../../../shared/rate-limit';
+import { AttemptLimit, AttemptLimiter } from '../../../shared/rate-limit';
 import { AuthLimits } from '../auth-limits';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import type { ClientInfo } from '../client-info.decorator';
@@ -23,11 +23,19 @@ interface Signer {
   organizationId: string | null;
 }
 
+/** Where an attempt was counted, to clear it on success. */
+interface Counted {
+  limit: AttemptLimit;
+  key: string;
+}
+
 /**
- * Sign-in by password or by SMS code. Every attempt is counted per IP and per login before it is
- * checked, so the limit holds for parallel requests and aliased mutations alike; a success
- * clears the login's count. Unknown logins fail exactly like wrong secrets, in message and in
- * time.
+ * Sign-in by password or by SMS code. Every attempt is counted per IP and per account (every
+ * login of one account shares the count; a login naming no account is counted per spelling)
+ * before it is checked, so the limit holds for parallel requests and aliased mutations alike; a
+ * success clears the count. A client sending a refresh token of the account is counted per
+ * session instead, so strangers' failures cannot lock the holder out. Unknown logins fail
+ * exactly like wrong secrets, in message and in time.
  */
 @Injectable()
 export class LoginService {
@@ -43,9 +51,13 @@ export class LoginService {
     private readonly employees: EmployeeDirectory,
   ) {}
 
-  async login(rawLogin: string, password: string, client: ClientInfo): Promise<AuthPayload> {
-    const { login, key } = await this.countAttempt(rawLogin, client);
-    const signer = login ? await this.findSigner(login) : null;
+  async login(
+    rawLogin: string,
+    password: string,
+    client: ClientInfo,
+    refreshToken: string | null = null,
+  ): Promise<AuthPayload> {
+    const { login, signer, counted } = await this.countAttempt(rawLogin, client, refreshToken);
     const user = signer?.user ?? null;
     const valid = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !valid) {
@@ -57,10 +69,10 @@ export class LoginService {
       if (!found) {
         throw AuthException.invalidCredentials();
       }
-      await this.limiter.reset(this.limits.credentialFailures, key);
+      await this.limiter.reset(counted.limit, counted.key);
       return this.sessions.start(user, client, { actingChildId: found.childId });
     }
-    return this.signIn(user, key, client, signer?.organizationId ?? null);
+    return this.signIn(user, counted, client, signer?.organizationId ?? null);
   }
 
   /**
@@ -103,15 +115,19 @@ export class LoginService {
     return true;
   }
 
-  async loginWithCode(rawLogin: string, code: string, client: ClientInfo): Promise<AuthPayload> {
-    const { login, key } = await this.countAttempt(rawLogin, client);
-    const signer = login ? await this.findSigner(login) : null;
+  async loginWithCode(
+    rawLogin: string,
+    code: string,
+    client: ClientInfo,
+    refreshToken: string | null = null,
+  ): Promise<AuthPayload> {
+    const { signer, counted } = await this.countAttempt(rawLogin, client, refreshToken);
     const user = signer?.user ?? null;
     const valid = await this.codes.verify(user?.id ?? null, OneTimeCodePurpose.Login, code);
     if (!user || !valid) {
       throw AuthException.codeInvalid();
     }
-    return this.signIn(user, key, client, signer?.organizationId ?? null);
+    return this.signIn(user, counted, client, signer?.organizationId ?? null);
   }
 
   // An employee login names a membership: its account, signed in with that organization's
@@ -127,25 +143,43 @@ export class LoginService {
     return employee && user ? { user, organizationId: employee.organizationId } : null;
   }
 
-  // Counts the attempt per IP and per login (an unreadable login is counted under its text).
+  // Counts the attempt per IP, then per account: a phone, an e-mail, a SNILS and an employee
+  // login of one account share `user:<id>` (the key changePassword and deleteAccount count
+  // under too). A login naming no account is counted under its spelling (an unreadable one
+  // under its text), as before, so probing unknown logins is limited as well. With a refresh
+  // token of the account the attempt is counted per session instead.
   private async countAttempt(
     rawLogin: string,
     client: ClientInfo,
-  ): Promise<{ login: LoginIdentifier | null; key: string }> {
+    refreshToken: string | null,
+  ): Promise<{ login: LoginIdentifier | null; signer: Signer | null; counted: Counted }> {
     await this.limiter.consume(this.limits.attemptsPerIp, client.ip ?? 'unknown');
     const login = parseLogin(rawLogin);
-    const key = login ? loginKey(login) : `raw:${cleanText(rawLogin).toLowerCase()}`;
-    await this.limiter.consume(this.limits.credentialFailures, key);
-    return { login, key };
+    const signer = login ? await this.findSigner(login) : null;
+    const user = signer?.user ?? null;
+    const sessionId = refreshToken
+      ? await this.sessions.signedInBefore(refreshToken, user?.id ?? null)
+      : null;
+    let counted: Counted;
+    if (sessionId) {
+      counted = { limit: this.limits.signedInFailures, key: `session:${sessionId}` };
+    } else if (user) {
+      counted = { limit: this.limits.credentialFailures, key: `user:${user.id}` };
+    } else {
+      const key = login ? loginKey(login) : `raw:${cleanText(rawLogin).toLowerCase()}`;
+      counted = { limit: this.limits.credentialFailures, key };
+    }
+    await this.limiter.consume(counted.limit, counted.key);
+    return { login, signer, counted };
   }
 
   private async signIn(
     user: UserEntity,
-    key: string,
+    counted: Counted,
     client: ClientInfo,
     organizationId: string | null,
   ): Promise<AuthPayload> {
-    await this.limiter.reset(this.limits.credentialFailures, key);
+    await this.limiter.reset(counted.limit, counted.key);
     return this.sessions.start(user, client, { organizationId });
   }
 }

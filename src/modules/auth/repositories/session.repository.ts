@@ -19,25 +19,37 @@ export class SessionRepository {
   }
 
   /**
-   * Of these sessions, the ones still in force, with their accounts: by the primary key, one
-   * statement for the session checks of every request that arrived together.
+   * Of these sessions, the ones still in force (not ended, not expired, opened after
+   * `openedAfter`), with their accounts: by the primary key, one statement for the session
+   * checks of every request that arrived together.
    */
   findActive(
     em: EntityManager,
     ids: readonly string[],
     now: Date,
+    openedAfter: Date,
   ): Promise<{ id: string; userId: string }[]> {
     return em.query(
       `SELECT id, user_id AS userId FROM sessions
-       WHERE id IN (?) AND revoked_at IS NULL AND expires_at > ?`,
-      [ids, now],
+       WHERE id IN (?) AND revoked_at IS NULL AND expires_at > ? AND created_at > ?`,
+      [ids, now, openedAfter],
     );
   }
 
   /** The account's sessions still in force, most recently used first. */
-  findActiveByUser(em: EntityManager, userId: string, now: Date): Promise<SessionEntity[]> {
+  findActiveByUser(
+    em: EntityManager,
+    userId: string,
+    now: Date,
+    openedAfter: Date,
+  ): Promise<SessionEntity[]> {
     return em.find(SessionEntity, {
-      where: { userId, revokedAt: IsNull(), expiresAt: MoreThan(now) },
+      where: {
+        userId,
+        revokedAt: IsNull(),
+        expiresAt: MoreThan(now),
+        createdAt: MoreThan(openedAfter),
+      },
       order: { lastUsedAt: 'DESC', id: 'ASC' },
     });
   }

@@ -28,7 +28,7 @@ describe(`${SessionService.name}.isActive`, () => {
       none,
       none,
       none,
-      none,
+      { sessionMaxDays: 30 } as never,
     );
   });
 
@@ -50,9 +50,11 @@ describe(`${SessionService.name}.isActive`, () => {
 
     expect(answers).toEqual([true, true, false, false, true]);
     expect(findActive).toHaveBeenCalledTimes(1);
-    const [, ids, now] = findActive.mock.calls[0] as [unknown, string[], Date];
+    const [, ids, now, openedAfter] = findActive.mock.calls[0] as [unknown, string[], Date, Date];
     expect(ids).toEqual(['s1', 's2', 's4']);
     expect(now).toBeInstanceOf(Date);
+    // SESSION_MAX_DAYS: sessions opened 30 days or more ago are no longer in force.
+    expect(now.getTime() - openedAfter.getTime()).toBe(30 * 24 * 3600 * 1000);
   });
 
   it('should refuse a person without a session and pass integrator clients, without a statement', async () => {

@@ -38,7 +38,10 @@ export interface OpenedSession {
 }
 
 type Rotation =
-  { kind: 'rotated'; opened: OpenedSession } | { kind: 'invalid' } | { kind: 'reused' };
+  | { kind: 'rotated'; opened: OpenedSession }
+  | { kind: 'invalid' }
+  | { kind: 'reused' }
+  | { kind: 'maxAge' };
 
 /**
  * Sessions and their tokens: opening (every sign-in), refresh-token rotation with reuse detection,
@@ -100,7 +103,7 @@ export class SessionService {
       userId,
       createdAt: now,
       lastUsedAt: now,
-      expiresAt: this.refreshExpiry(now),
+      expiresAt: this.refreshExpiry(now, now),
       userAgent: client.userAgent,
       ip: client.ip,
       revokedAt: null,
@@ -160,13 +163,18 @@ export class SessionService {
       if (!session || session.revokedAt || session.expiresAt <= now) {
         return { kind: 'invalid' };
       }
+      // Checked against the setting, not only the stored expiry, so a lowered SESSION_MAX_DAYS
+      // applies to sessions opened before the change too.
+      if (session.createdAt <= this.maxAgeCutoff(now)) {
+        return { kind: 'maxAge' };
+      }
       if (!(await this.refreshTokens.markUsed(em, token.id, now))) {
         await this.sessions.revoke(em, session.id, SessionEndReason.RefreshTokenReused, now);
         return { kind: 'reused' };
       }
       const changes = {
         lastUsedAt: now,
-        expiresAt: this.refreshExpiry(now),
+        expiresAt: this.refreshExpiry(session.createdAt, now),
         ip: client.ip,
         userAgent: client.userAgent,
       };
@@ -181,6 +189,12 @@ export class SessionService {
         'Этот токен обновления уже использован: сеанс завершён, войдите снова',
       );
     }
+    if (rotation.kind === 'maxAge') {
+      throw new AuthException(
+        AuthErrorCode.SESSION_MAX_AGE_REACHED,
+        `Сеанс действует не дольше ${this.config.sessionMaxDays} дн. с момента входа: войдите снова`,
+      );
+    }
     const user =
       rotation.kind === 'rotated'
         ? await this.users.findById(this.dataSource.manager, rotation.opened.session.userId)
@@ -192,6 +206,28 @@ export class SessionService {
       );
     }
     return this.payload(user, rotation.opened);
+  }
+
+  /**
+   * The session behind a refresh token the client still holds for this account: proof that the
+   * client signed in to it before. Null for an unknown, used or foreign token, or a session no
+   * longer in force. The token is looked up even without an account, so an unknown login takes
+   * the same statements.
+   */
+  async signedInBefore(presented: string, userId: string | null): Promise<string | null> {
+    const em = this.dataSource.manager;
+    const token = await this.refreshTokens.findByHash(em, hashRefreshToken(presented));
+    if (!token || token.usedAt || !userId) {
+      return null;
+    }
+    const now = new Date();
+    const [active] = await this.sessions.findActive(
+      em,
+      [token.sessionId],
+      now,
+      this.maxAgeCutoff(now),
+    );
+    return active?.userId === userId ? active.id : null;
   }
 
   /** Whether a principal's session is still in force; principals without one pass. */
@@ -210,7 +246,13 @@ export class SessionService {
   private readonly activeCheck = perTurnBatch<{ sessionId: string; userId: string }, boolean>(
     async (calls) => {
       const ids = [...new Set(calls.map((c) => c.sessionId))];
-      const rows = await this.sessions.findActive(this.dataSource.manager, ids, new Date());
+      const now = new Date();
+      const rows = await this.sessions.findActive(
+        this.dataSource.manager,
+        ids,
+        now,
+        this.maxAgeCutoff(now),
+      );
       const owners = new Map(rows.map((row) => [row.id, row.userId]));
       return calls.map((c) => owners.get(c.sessionId) === c.userId);
     },
@@ -230,7 +272,13 @@ export class SessionService {
 
   /** The account's sessions in force, the caller's marked `current`. */
   async list(userId: string, currentSessionId: string | null): Promise<Session[]> {
-    const rows = await this.sessions.findActiveByUser(this.dataSource.manager, userId, new Date());
+    const now = new Date();
+    const rows = await this.sessions.findActiveByUser(
+      this.dataSource.manager,
+      userId,
+      now,
+      this.maxAgeCutoff(now),
+    );
     return rows.map((row) =>
       Object.assign(new Session(), {
         id: row.id,
@@ -279,7 +327,18 @@ export class SessionService {
     return this.config.refreshTokenTtlDays * DAY_MS;
   }
 
-  private refreshExpiry(now: Date): Date {
-    return new Date(now.getTime() + this.ttlMs());
+  // Idle expiry (REFRESH_TOKEN_TTL_DAYS from the last use), never past the absolute lifetime
+  // (SESSION_MAX_DAYS from sign-in).
+  private refreshExpiry(createdAt: Date, now: Date): Date {
+    return new Date(Math.min(now.getTime() + this.ttlMs(), createdAt.getTime() + this.maxAgeMs()));
+  }
+
+  private maxAgeMs(): number {
+    return this.config.sessionMaxDays * DAY_MS;
+  }
+
+  /** Sessions opened at or before this instant have outlived SESSION_MAX_DAYS. */
+  private maxAgeCutoff(now: Date): Date {
+    return new Date(now.getTime() - this.maxAgeMs());
   }
 }

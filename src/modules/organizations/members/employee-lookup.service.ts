@@ -30,9 +30,12 @@ export class EmployeeLookupService {
       : null;
   }
 
-  /** A sole HEAD hands the organization over before deleting the account (API.md). */
+  /**
+   * A sole HEAD hands the organization over before deleting the account (API.md). Runs in the
+   * deletion's transaction and locks the HEADs it reads until the deletion commits.
+   */
   async assertDeletable(em: EntityManager, userId: string): Promise<void> {
-    const soleHeadOf = await this.memberships.findSoleHeadships(em, userId);
+    const soleHeadOf = await this.memberships.findSoleHeadshipsForUpdate(em, userId);
     if (soleHeadOf.length > 0) {
       throw OrganizationException.soleHead();
     }

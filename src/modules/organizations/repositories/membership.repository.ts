@@ -100,17 +100,36 @@ export class MembershipRepository {
       .getMany();
   }
 
-  /** Organizations where the user is the only ACTIVE HEAD (an invited HEAD does not count). */
-  async findSoleHeadships(em: EntityManager, userId: string): Promise<string[]> {
-    const rows = await em.query<{ organization_id: string }[]>(
-      `SELECT m.organization_id FROM memberships m
-        WHERE m.user_id = ? AND m.role = ? AND m.status = ?
-          AND NOT EXISTS (SELECT 1 FROM memberships o
-                           WHERE o.organization_id = m.organization_id AND o.role = ?
-                             AND o.status = ? AND o.user_id <> m.user_id)`,
-      [userId, MemberRole.HEAD, MembershipStatus.ACTIVE, MemberRole.HEAD, MembershipStatus.ACTIVE],
+  /**
+   * Organizations where the user is the only ACTIVE HEAD (an invited HEAD does not count). The
+   * HEAD rows of every organization the user heads are locked first (the same rows
+   * {@link findHeadsForUpdate} locks, in one order), so two HEADs deleting their accounts at once
+   * are serialised and the second sees the first gone.
+   */
+  async findSoleHeadshipsForUpdate(em: EntityManager, userId: string): Promise<string[]> {
+    const headed = await em.query<{ organization_id: string }[]>(
+      'SELECT organization_id FROM memberships WHERE user_id = ? AND role = ? AND status = ?',
+      [userId, MemberRole.HEAD, MembershipStatus.ACTIVE],
     );
-    return rows.map((row) => row.organization_id);
+    if (headed.length === 0) {
+      return [];
+    }
+    const heads = await em.query<{ organization_id: string; user_id: string; status: string }[]>(
+      `SELECT organization_id, user_id, status FROM memberships
+        WHERE organization_id IN (?) AND role = ?
+        ORDER BY organization_id, user_id
+        FOR UPDATE`,
+      [headed.map((row) => row.organization_id), MemberRole.HEAD],
+    );
+    const others = new Set(
+      heads
+        .filter((row) => row.user_id !== userId && row.status === MembershipStatus.ACTIVE)
+        .map((row) => row.organization_id),
+    );
+    const still = new Set(
+      heads.filter((row) => row.user_id === userId).map((row) => row.organization_id),
+    );
+    return [...still].filter((organizationId) => !others.has(organizationId));
   }
 
   async insert(em: EntityManager, membership: MembershipEntity): Promise<void> {

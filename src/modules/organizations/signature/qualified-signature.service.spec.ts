@@ -14,6 +14,8 @@ import {
   QualifiedSignatureService,
   type QualifiedSignatureRequest,
 } from './qualified-signature.service';
+import type { CertificateRevocationChecker } from './certificate-revocation.checker';
+import { CertificateRevocationChecker as RevocationCheckerToken } from './certificate-revocation.checker';
 import { SignatureFailureReason } from './signature-failure-reason.enum';
 import {
   SIGNATURE_ALGORITHM_VERIFIERS,
@@ -46,6 +48,8 @@ const SOLE_PROPRIETOR: Omit<QualifiedCertificateOptions, 'keyAlgorithm'> = {
 describe(QualifiedSignatureService.name, () => {
   const now = new Date();
   let service: QualifiedSignatureService;
+  let check: jest.Mock;
+  let revocation: CertificateRevocationChecker;
   let root: TestCa;
   let intermediate: TestCa;
   let trustedCaPem: string;
@@ -61,7 +65,9 @@ describe(QualifiedSignatureService.name, () => {
   });
 
   beforeEach(() => {
-    service = new QualifiedSignatureService();
+    check = jest.fn().mockResolvedValue('GOOD');
+    revocation = { check } as unknown as CertificateRevocationChecker;
+    service = new QualifiedSignatureService(undefined, revocation);
   });
 
   // EC unless the case is about RSA: RSA key generation is slow.
@@ -390,13 +396,53 @@ describe(QualifiedSignatureService.name, () => {
       };
       const certificate = await issue(root);
 
-      const result = await new QualifiedSignatureService([rsaOnly]).verify(
+      const result = await new QualifiedSignatureService([rsaOnly], revocation).verify(
         await request(certificate),
       );
 
       expect(result).toEqual(
         refusal(SignatureFailureReason.SIGNATURE_INVALID, 'ECDSA is not supported'),
       );
+    });
+  });
+
+  describe('revocation', () => {
+    it('should ask about the leaf and its issuer on the path, and accept a GOOD answer', async () => {
+      const certificate = await issue(intermediate);
+
+      const result = await service.verify(
+        await request(certificate, {
+          certificatePem: certificate.certificatePem + intermediate.caPem,
+        }),
+      );
+
+      expect(result.ok).toBe(true);
+      expect(check).toHaveBeenCalledTimes(1);
+      const [leaf, issuer] = check.mock.calls[0] as [{ serialNumber: string }, { subject: string }];
+      expect(leaf.serialNumber).toBe(certificate.certificate.serialNumber);
+      expect(issuer.subject).toBe(intermediate.certificate.subject);
+    });
+
+    it('should refuse CERTIFICATE_REVOKED when the issuer revoked the certificate', async () => {
+      check.mockResolvedValue('REVOKED');
+      const result = await service.verify(await request(await issue(root)));
+      expect(result).toEqual(refusal(SignatureFailureReason.CERTIFICATE_REVOKED));
+    });
+
+    it('should refuse CRL_UNAVAILABLE when no fresh CRL could be had (fail closed)', async () => {
+      check.mockResolvedValue('UNAVAILABLE');
+      const result = await service.verify(await request(await issue(root)));
+      expect(result).toEqual(refusal(SignatureFailureReason.CRL_UNAVAILABLE));
+    });
+
+    it('should not fetch a CRL for a signature that does not verify', async () => {
+      const certificate = await issue(root);
+      const other = await issue(root);
+      const result = await service.verify(
+        await request(certificate, { signatureBase64: await other.sign(NONCE) }),
+      );
+      expect(result).toEqual(refusal(SignatureFailureReason.SIGNATURE_INVALID));
+      expect(check).not.toHaveBeenCalled();
     });
   });
 
@@ -408,10 +454,13 @@ describe(QualifiedSignatureService.name, () => {
       const certificate = await issue(root);
       const input = await request(certificate, { signatureBase64: 'AQID' });
 
-      const result = await new QualifiedSignatureService([
-        { supports: () => false, verify: () => Promise.reject(new Error('not called')) },
-        { supports: () => true, verify },
-      ]).verify(input);
+      const result = await new QualifiedSignatureService(
+        [
+          { supports: () => false, verify: () => Promise.reject(new Error('not called')) },
+          { supports: () => true, verify },
+        ],
+        revocation,
+      ).verify(input);
 
       expect(result.ok).toBe(true);
       expect(verify).toHaveBeenCalledWith(
@@ -425,7 +474,10 @@ describe(QualifiedSignatureService.name, () => {
   describe('Nest DI', () => {
     it('should resolve without the verifier token', async () => {
       const module = await Test.createTestingModule({
-        providers: [QualifiedSignatureService],
+        providers: [
+          QualifiedSignatureService,
+          { provide: RevocationCheckerToken, useValue: revocation },
+        ],
       }).compile();
       const certificate = await issue(root);
 
@@ -442,6 +494,7 @@ describe(QualifiedSignatureService.name, () => {
       const module = await Test.createTestingModule({
         providers: [
           QualifiedSignatureService,
+          { provide: RevocationCheckerToken, useValue: revocation },
           { provide: SIGNATURE_ALGORITHM_VERIFIERS, useValue: [refuseAll] },
         ],
       }).compile();

@@ -2,6 +2,7 @@ import 'reflect-metadata'; // @peculiar/x509 uses tsyringe, which needs the Refl
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { KeyUsageFlags, KeyUsagesExtension, type X509Certificate } from '@peculiar/x509';
 import { CertificateChainValidator } from './certificate-chain.validator';
+import { CertificateRevocationChecker } from './certificate-revocation.checker';
 import { parseCertificatePem } from './certificate-pem.parser';
 import { extractCertificateSubject, type CertificateSubject } from './certificate-subject';
 import { SignatureFailureReason } from './signature-failure-reason.enum';
@@ -48,8 +49,9 @@ export type QualifiedSignatureVerification =
 type Refusal = Extract<QualifiedSignatureVerification, { ok: false }>;
 
 // Verifies a "login with a qualified certificate" challenge response. Checks run in the order
-// parse → chain → validity → subject attributes → signature, so the reason names the first
-// problem a user has to fix. Refusals are results; only a broken trust bundle or a missing
+// parse → chain → validity → subject attributes → signature → revocation, so the reason names
+// the first problem a user has to fix; revocation comes last so only a holder of the key can
+// make the server fetch a CRL. Refusals are results; only a broken trust bundle or a missing
 // nonce (configuration and programming faults) throw.
 @Injectable()
 export class QualifiedSignatureService {
@@ -60,7 +62,8 @@ export class QualifiedSignatureService {
   constructor(
     @Optional()
     @Inject(SIGNATURE_ALGORITHM_VERIFIERS)
-    verifiers?: readonly SignatureAlgorithmVerifier[],
+    verifiers: readonly SignatureAlgorithmVerifier[] | undefined,
+    private readonly revocation: CertificateRevocationChecker,
   ) {
     this.verifiers = verifiers?.length ? verifiers : [new WebCryptoSignatureVerifier()];
   }
@@ -98,6 +101,18 @@ export class QualifiedSignatureService {
     const signatureProblem = await this.signatureProblem(leaf, request);
     if (signatureProblem) {
       return refuse(SignatureFailureReason.SIGNATURE_INVALID, signatureProblem);
+    }
+
+    // The path holds the leaf's issuer right above it (a trust anchor ends every path).
+    const revocation = await this.revocation.check(leaf, chain.path[1], request.now);
+    if (revocation === 'REVOKED') {
+      return refuse(SignatureFailureReason.CERTIFICATE_REVOKED, 'the issuer has revoked it');
+    }
+    if (revocation === 'UNAVAILABLE') {
+      return refuse(
+        SignatureFailureReason.CRL_UNAVAILABLE,
+        'no fresh CRL signed by the issuer is available',
+      );
     }
 
     return {

@@ -13,4 +13,9 @@ export enum SignatureFailureReason {
   // The signature does not verify over the nonce, the key may not be used for signing, or the
   // key algorithm is not supported.
   SIGNATURE_INVALID = 'SIGNATURE_INVALID',
+  // The issuer's CRL lists the certificate.
+  CERTIFICATE_REVOKED = 'CERTIFICATE_REVOKED',
+  // No fresh CRL signed by the issuer could be had (distribution point unreachable, too large,
+  // past its nextUpdate, forged, or none in TRUSTED_CRL_DIR): refused, since revocation is unknown.
+  CRL_UNAVAILABLE = 'CRL_UNAVAILABLE',
 }

@@ -38,6 +38,8 @@ const REFUSALS: Record<SignatureFailureReason, SignInRefusal> = {
   CERTIFICATE_EXPIRED: OrganizationErrorCode.CERTIFICATE_EXPIRED,
   CERTIFICATE_INVALID: OrganizationErrorCode.CERTIFICATE_INVALID,
   SIGNATURE_INVALID: OrganizationErrorCode.SIGNATURE_INVALID,
+  CERTIFICATE_REVOKED: OrganizationErrorCode.CERTIFICATE_REVOKED,
+  CRL_UNAVAILABLE: OrganizationErrorCode.CRL_UNAVAILABLE,
 };
 
 type OpenedSession = Awaited<ReturnType<SessionService['open']>>;

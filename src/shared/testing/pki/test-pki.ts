@@ -13,6 +13,8 @@ import {
   SubjectKeyIdentifierExtension,
   X509Certificate,
   X509CertificateGenerator,
+  type X509Crl,
+  X509CrlGenerator,
 } from '@peculiar/x509';
 
 // Test-only PKI: real keys and real certificates, generated in memory, so unit and e2e tests
@@ -236,6 +238,41 @@ export async function issueQualifiedCertificate(
     privateKey,
     sign: (nonce) => Promise.resolve(signNonce(privateKey, nonce)),
   };
+}
+
+/** Options of {@link issueTestCrl}. */
+export interface TestCrlOptions {
+  /** Serial numbers (hex, as `X509Certificate.serialNumber`) listed as revoked. */
+  revoked?: string[];
+  thisUpdate?: Date;
+  /** Default: a day from now; null leaves it out. */
+  nextUpdate?: Date | null;
+  /** Signs with this key instead of the CA's (a CRL the CA did not sign). */
+  signingKey?: webcrypto.CryptoKey;
+}
+
+/** A CRL in the CA's name, signed with its key unless told otherwise. */
+export async function issueTestCrl(ca: TestCa, options: TestCrlOptions = {}): Promise<X509Crl> {
+  const nextUpdate =
+    options.nextUpdate === undefined ? new Date(Date.now() + DAY_MS) : options.nextUpdate;
+  const signingKey = options.signingKey ?? ca.keys.privateKey;
+  return X509CrlGenerator.create(
+    {
+      issuer: ca.certificate.subjectName,
+      thisUpdate: options.thisUpdate ?? new Date(Date.now() - 60_000),
+      ...(nextUpdate ? { nextUpdate } : {}),
+      signingAlgorithm:
+        signingKey.algorithm.name === 'ECDSA'
+          ? { name: 'ECDSA', hash: 'SHA-256' }
+          : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      signingKey,
+      entries: (options.revoked ?? []).map((serialNumber) => ({
+        serialNumber,
+        revocationDate: new Date(Date.now() - 3600_000),
+      })),
+    },
+    webcrypto,
+  );
 }
 
 /** Joins CA certificates into a PEM bundle, the format of TRUSTED_CA_FILE. */
