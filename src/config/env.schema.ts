@@ -282,6 +282,14 @@ export class EnvVars {
   @Min(5)
   REPORT_PARSE_TIMEOUT_SECONDS = 600;
 
+  // Tries of a report of any kind (failed, timed out, stalled with a dead worker, re-queued by the
+  // reconciler) before it ends FAILED with PROCESSING_FAILED instead of being tried again.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  REPORT_MAX_ATTEMPTS = 3;
+
   // How often workers look for queued reports whose job Redis lost.
   @Transform(toNumber)
   @IsInt()

@@ -87,7 +87,7 @@ describe(RemoteWorkReportProcessingService.name, () => {
       events as unknown as RemoteWorkReportEvents,
       parser as unknown as ReportParserPool,
       storage,
-      { maxRows: 100, maxUnpackedBytes: 1000 } as never,
+      { maxRows: 100, maxUnpackedBytes: 1000, maxAttempts: 3 } as never,
     );
     reports.transition.mockResolvedValue(true);
     rows.deleteByReport.mockResolvedValue(undefined);
@@ -253,7 +253,31 @@ describe(RemoteWorkReportProcessingService.name, () => {
       'r1',
       [ReportStatus.QUEUED, ReportStatus.PROCESSING],
       ReportStatus.FAILED,
-      expect.objectContaining({ errorCode: 'INTERNAL_ERROR' }),
+      expect.objectContaining({
+        errorCode: 'PROCESSING_FAILED',
+        sheetIssues: [expect.objectContaining({ code: 'PROCESSING_FAILED', severity: 'ERROR' })],
+      }),
     );
+    expect(events.statusChanged).toHaveBeenCalled();
+  });
+
+  it('should give a report up, FAILED with PROCESSING_FAILED, once it has had its tries', async () => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    reports.findWithSuperseded.mockResolvedValue({
+      entity: report({ status: ReportStatus.PROCESSING, attempts: 3 }),
+      superseded: false,
+    });
+    reports.findById.mockResolvedValue(report({ status: ReportStatus.FAILED }));
+    await service.process('r1');
+    expect(parser.parse).not.toHaveBeenCalled();
+    expect(reports.transition).toHaveBeenCalledTimes(1);
+    expect(reports.transition).toHaveBeenCalledWith(
+      em,
+      'r1',
+      [ReportStatus.QUEUED, ReportStatus.PROCESSING],
+      ReportStatus.FAILED,
+      expect.objectContaining({ errorCode: 'PROCESSING_FAILED' }),
+    );
+    expect(events.statusChanged).toHaveBeenCalledTimes(1);
   });
 });

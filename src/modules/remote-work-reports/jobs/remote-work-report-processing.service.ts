@@ -17,7 +17,6 @@ import { RemoteWorkReportRepository } from '../repositories/remote-work-report.r
 import type { StoredReport } from '../repositories/remote-work-report.repository';
 import { ParserCrashedError, ReportParserPool } from './report-parser.pool';
 
-export const INTERNAL_ERROR_CODE = 'INTERNAL_ERROR';
 const PARSER_CRASH_MESSAGE =
   'Файл не удалось обработать: при чтении он исчерпал отведённые ресурсы или время. Сохраните его в Excel или LibreOffice как «Книга Excel (.xlsx)» без лишних листов и данных и загрузите снова';
 
@@ -51,6 +50,17 @@ export class RemoteWorkReportProcessingService {
     const found = await this.reports.findWithSuperseded(this.dataSource.manager, reportId);
     // Finished already: a repeated or re-added job has nothing left to do.
     if (!found || FINAL_STATUSES.includes(found.entity.status)) {
+      return;
+    }
+    // Every try counts, however it ended: a thrown error, a timeout, a worker that died without
+    // a word (stalled job), a failure that could not be written (the reconciler queues it again).
+    // A report that has had its tries ends here instead of looping.
+    if (found.entity.attempts >= this.config.maxAttempts) {
+      this.logger.error(
+        { reportId, attempts: found.entity.attempts },
+        'report tries spent: processing given up',
+      );
+      await this.giveUp(reportId);
       return;
     }
     const started = await this.startProcessing(found);
@@ -125,7 +135,25 @@ export class RemoteWorkReportProcessingService {
               processedAt: now,
               updatedAt: now,
             }
-          : { errorCode: INTERNAL_ERROR_CODE, processedAt: now, updatedAt: now },
+          : processingFailed(this.config.maxAttempts, now),
+      );
+    });
+    const report = changed ? await this.reports.findById(this.dataSource.manager, reportId) : null;
+    if (report) {
+      await this.announce(report);
+    }
+  }
+
+  // FAILED with PROCESSING_FAILED, announced like any final status; no rows are kept.
+  private async giveUp(reportId: string): Promise<void> {
+    const changed = await this.tx.run(async (em) => {
+      await this.rows.deleteByReport(em, reportId);
+      return this.reports.transition(
+        em,
+        reportId,
+        [ReportStatus.QUEUED, ReportStatus.PROCESSING],
+        ReportStatus.FAILED,
+        processingFailed(this.config.maxAttempts, new Date()),
       );
     });
     const report = changed ? await this.reports.findById(this.dataSource.manager, reportId) : null;
@@ -210,4 +238,24 @@ export class RemoteWorkReportProcessingService {
       await this.query.findInOrganization(report.organizationId, report.id),
     );
   }
+}
+
+// The end of a report whose tries are spent on internal faults: nothing is wrong with the file
+// as far as anyone knows, so the user is told to upload it again later.
+function processingFailed(tries: number, now: Date): Partial<RemoteWorkReportEntity> {
+  return {
+    errorCode: ReportIssueCode.PROCESSING_FAILED,
+    sheetIssues: [
+      {
+        severity: 'ERROR',
+        code: ReportIssueCode.PROCESSING_FAILED,
+        sheet: null,
+        row: null,
+        column: null,
+        message: `Отчёт не удалось обработать из-за сбоя на стороне портала (попыток: ${tries}). Ошибок в файле не найдено: загрузите тот же файл ещё раз позже; если сбой повторится, обратитесь в службу поддержки`,
+      },
+    ],
+    processedAt: now,
+    updatedAt: now,
+  };
 }

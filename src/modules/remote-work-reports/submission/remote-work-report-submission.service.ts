@@ -106,7 +106,14 @@ export class RemoteWorkReportSubmissionService {
       report.id,
       [ReportStatus.FAILED],
       ReportStatus.QUEUED,
-      { errorCode: null, processedAt: null, attempts: 0, updatedAt: new Date() },
+      {
+        errorCode: null,
+        // The PROCESSING_FAILED issue of the failed tries does not stand for the new ones.
+        sheetIssues: null,
+        processedAt: null,
+        attempts: 0,
+        updatedAt: new Date(),
+      },
     );
     const view = await this.query.findInOrganization(report.organizationId, report.id);
     if (requeued) {
