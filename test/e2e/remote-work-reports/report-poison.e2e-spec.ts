@@ -9,7 +9,6 @@ import {
   ensureOrganization,
   fixtureBytes,
   memberToken,
-  REPORT,
   ROMASHKA,
   uniqueWeek,
   uploadReport,
