@@ -33,6 +33,7 @@ import { CreateDeveloperRepresentatives1795452334000 } from './1795452334000-cre
 import { CreateInterAgencyAuditLog1795452335000 } from './1795452335000-create-inter-agency-audit-log';
 import { CreateInterAgencyMessages1795452336000 } from './1795452336000-create-inter-agency-messages';
 import { CreateInterAgencyMessageEvents1795452337000 } from './1795452337000-create-inter-agency-message-events';
+import { CreateRemoteWorkReportRowStage1796400000000 } from './1796400000000-create-remote-work-report-row-stage';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -71,4 +72,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   CreateInterAgencyAuditLog1795452335000,
   CreateInterAgencyMessages1795452336000,
   CreateInterAgencyMessageEvents1795452337000,
+  CreateRemoteWorkReportRowStage1796400000000,
 ];

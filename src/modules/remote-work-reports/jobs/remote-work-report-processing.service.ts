@@ -22,10 +22,11 @@ const PARSER_CRASH_MESSAGE =
 
 /**
  * Processes one report (the job handler's work): QUEUED → PROCESSING → ACCEPTED |
- * PARTIALLY_ACCEPTED | REJECTED. The file is parsed in a child process; its rows are stored in
- * batches inside one transaction that first deletes any rows of the report, so a retried job
- * replaces rather than adds, and a REJECTED report keeps none. The final status is written in that
- * same transaction; the change is announced after it commits. The result workbook is not written
+ * PARTIALLY_ACCEPTED | REJECTED. The file is parsed in a child process; its rows are staged in
+ * batches, each in a short transaction of its own, under the try's number. One short final
+ * transaction writes the final status, deletes any rows of the report and copies the try's stage
+ * in, so a retried job replaces rather than adds, and a REJECTED report keeps none; the change is
+ * announced after it commits. The result workbook is not written
  * here: it is rendered from the stored rows on its first download (ReportResultRenderer).
  * Infrastructure failures throw, so Bull retries; {@link fail} records the end of the retries.
  */
@@ -72,23 +73,40 @@ export class RemoteWorkReportProcessingService {
     if (!organization) {
       throw new Error(`organization ${report.organizationId} of report ${report.id} is missing`);
     }
+    // This try's rows go to the stage under its own number (the count of tries it made), each
+    // batch in a short transaction of its own: no transaction is open while the file is parsed.
+    // What earlier tries left there (a dead worker's) goes first.
+    const attempt = report.attempts;
+    const em = this.dataSource.manager;
+    await this.rows.clearStage(em, report.id);
     const original = await this.storage.materialize(report.originalKey);
     try {
-      const finished = await this.tx.run(async (em) => {
-        await this.rows.deleteByReport(em, report.id);
-        const outcome = await this.parser.parse(
-          {
-            filePath: original.path,
-            options: {
-              organization,
-              maxRows: this.config.maxRows,
-              maxUnpackedBytes: this.config.maxUnpackedBytes,
-            },
+      const outcome = await this.parser.parse(
+        {
+          filePath: original.path,
+          options: {
+            organization,
+            maxRows: this.config.maxRows,
+            maxUnpackedBytes: this.config.maxUnpackedBytes,
           },
-          (batch) => this.rows.insertBatch(em, report.id, batch),
-        );
-        return this.finish(em, report, outcome);
+        },
+        (batch) => this.rows.insertStageBatch(em, report.id, attempt, batch),
+      );
+      // One short transaction makes the outcome and its rows visible together: a crash before
+      // it leaves the report as it was, after it the whole new result.
+      const finished = await this.tx.run(async (tx) => {
+        const done = await this.finish(tx, report, outcome);
+        if (!done) {
+          // Another run moved the report on: its result stands, nothing of this one is kept.
+          return null;
+        }
+        await this.rows.deleteByReport(tx, report.id);
+        if (outcome.status !== 'REJECTED') {
+          await this.rows.publishStage(tx, report.id, attempt);
+        }
+        return done;
       });
+      await this.rows.clearStage(em, report.id, attempt);
       // The final view is the row as the compare-and-set on its revision left it: not read back.
       // `superseded` is as read when the job started.
       if (finished) {
@@ -111,6 +129,7 @@ export class RemoteWorkReportProcessingService {
     const crashed = error instanceof ParserCrashedError;
     const changed = await this.tx.run(async (em) => {
       await this.rows.deleteByReport(em, reportId);
+      await this.rows.clearStage(em, reportId);
       return this.reports.transition(
         em,
         reportId,
@@ -148,6 +167,7 @@ export class RemoteWorkReportProcessingService {
   private async giveUp(reportId: string): Promise<void> {
     const changed = await this.tx.run(async (em) => {
       await this.rows.deleteByReport(em, reportId);
+      await this.rows.clearStage(em, reportId);
       return this.reports.transition(
         em,
         reportId,
@@ -199,9 +219,6 @@ export class RemoteWorkReportProcessingService {
     report: RemoteWorkReportEntity,
     outcome: ParseOutcome,
   ): Promise<RemoteWorkReportEntity | null> {
-    if (outcome.status === 'REJECTED') {
-      await this.rows.deleteByReport(em, report.id);
-    }
     const now = new Date();
     const changes: Partial<RemoteWorkReportEntity> = {
       processedAt: now,
