@@ -142,7 +142,13 @@ export class RemoteWorkReportSubmissionService {
 
   private async store(key: string, file: FileUpload): Promise<StoredObject> {
     try {
-      return await this.storage.putStream(key, file.createReadStream(), {
+      const upload = file.createReadStream();
+      // The body may already be cut at the size limit (it arrives whole while the caller's right
+      // to upload is checked): the reader is destroyed before storage reads it. Its error is kept
+      // on the stream and reported by the read below; this listener only keeps it from being an
+      // unhandled 'error' event in the meantime.
+      upload.on('error', () => undefined);
+      return await this.storage.putStream(key, upload, {
         maxBytes: this.config.maxBytes,
       });
     } catch (error) {
