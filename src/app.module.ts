@@ -87,7 +87,7 @@ export class AppModule {
                 inject: [appConfig.KEY, TokenVerifier, RequestLoaders],
                 useFactory: graphqlOptionsFactory,
               }),
-              UploadsModule,
+              UploadsModule.withPermission(RemoteWorkReportsModule),
               ThrottlingModule,
               MetricsModule,
               QueueDashboardModule,

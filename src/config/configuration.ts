@@ -101,6 +101,7 @@ export const reportsConfig = registerAs('reports', () => {
     parserConcurrency: env.REPORT_PARSER_CONCURRENCY,
     parserMaxHeapMb: env.REPORT_PARSER_MAX_HEAP_MB,
     parseTimeoutMs: env.REPORT_PARSE_TIMEOUT_SECONDS * 1000,
+    maxAttempts: env.REPORT_MAX_ATTEMPTS,
     reconcileIntervalMs: env.REPORT_RECONCILE_INTERVAL_SECONDS * 1000,
     jobLockMs: env.REPORT_JOB_LOCK_SECONDS * 1000,
     stalledCheckMs: env.REPORT_JOB_STALLED_CHECK_SECONDS * 1000,

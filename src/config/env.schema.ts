@@ -321,11 +321,21 @@ export class EnvVars {
   @Min(64)
   REPORT_PARSER_MAX_HEAP_MB = 512;
 
-  // A parse taking longer is killed and counted as a failed attempt.
+  // A parse taking longer is killed and counted as a failed attempt. The largest file allowed
+  // (200 000 rows, 21 MiB) took 41 to 56 s to parse on a 2-core machine under a load average of
+  // 16 (docs/benchmarks.md, «Parse timeout»): four times that, storing its rows included.
   @Transform(toNumber)
   @IsInt()
   @Min(5)
-  REPORT_PARSE_TIMEOUT_SECONDS = 600;
+  REPORT_PARSE_TIMEOUT_SECONDS = 240;
+
+  // Tries of a report of any kind (failed, timed out, stalled with a dead worker, re-queued by the
+  // reconciler) before it ends FAILED with PROCESSING_FAILED instead of being tried again.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  REPORT_MAX_ATTEMPTS = 3;
 
   // How often workers look for queued reports whose job Redis lost.
   @Transform(toNumber)

@@ -43,6 +43,7 @@ import { KeyInterAgencyMessagesByEnvironment1796700004000 } from './179670000400
 import { AddUsersEmailConfirmedAt1796200000000 } from './1796200000000-add-users-email-confirmed-at';
 import { AddUsersHasPassword1796200001000 } from './1796200001000-add-users-has-password';
 import { BackfillUsersHasPassword1796200002000 } from './1796200002000-backfill-users-has-password';
+import { CreateRemoteWorkReportRowStage1796400000000 } from './1796400000000-create-remote-work-report-row-stage';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -91,4 +92,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   AddUsersEmailConfirmedAt1796200000000,
   AddUsersHasPassword1796200001000,
   BackfillUsersHasPassword1796200002000,
+  CreateRemoteWorkReportRowStage1796400000000,
 ];

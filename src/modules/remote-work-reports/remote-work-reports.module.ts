@@ -4,6 +4,7 @@ import type { ConfigType } from '@nestjs/config';
 import { reportsConfig } from '../../config/configuration';
 import { QueueName } from '../../queues/queue-names';
 import { workerProviders } from '../../queues/worker-providers';
+import { UPLOAD_PERMISSION } from '../../shared/graphql/upload-permission';
 import { StorageModule } from '../../shared/storage';
 import { OrganizationsModule } from '../organizations';
 import { RemoteWorkComplianceService } from './compliance/remote-work-compliance.service';
@@ -29,7 +30,7 @@ import { RemoteWorkReportStatusResolver } from './remote-work-report-status.reso
 import { RemoteWorkReportResolver } from './remote-work-report.resolver';
 import { RemoteWorkReportRowRepository } from './repositories/remote-work-report-row.repository';
 import { RemoteWorkReportRepository } from './repositories/remote-work-report.repository';
-import { ReportAccess } from './report-access.service';
+import { ReportAccess, ReportUploadPermission } from './report-access.service';
 import { RemoteWorkReportSubmissionService } from './submission/remote-work-report-submission.service';
 import { ReportInsertBatch } from './submission/report-insert.batch';
 
@@ -61,6 +62,8 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
     RemoteWorkReportRepository,
     RemoteWorkReportRowRepository,
     ReportAccess,
+    ReportUploadPermission,
+    { provide: UPLOAD_PERMISSION, useExisting: ReportUploadPermission },
     RemoteWorkReportQueue,
     RemoteWorkReportQueryService,
     ReportIssuesService,
@@ -90,5 +93,7 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
       RemoteWorkReportReconciler,
     ),
   ],
+  // The upload middleware's gate (UploadsModule.withPermission).
+  exports: [UPLOAD_PERMISSION],
 })
 export class RemoteWorkReportsModule {}

@@ -28,16 +28,19 @@ function response() {
 
 describe(UploadMiddleware.name, () => {
   let verify: jest.Mock;
+  let check: jest.Mock;
   let middleware: UploadMiddleware;
   const next = jest.fn() as unknown as NextFunction;
 
   beforeEach(() => {
     verify = jest.fn();
+    check = jest.fn();
     middleware = new UploadMiddleware(
       { maxBytes: 1000 } as never,
       {
         verify,
       } as unknown as TokenVerifier,
+      { check },
     );
   });
 
@@ -95,6 +98,54 @@ describe(UploadMiddleware.name, () => {
         {
           message: 'Внутренняя ошибка сервера',
           extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' },
+        },
+      ],
+    });
+    expect(logged).toHaveBeenCalled();
+    expect(next).not.toHaveBeenCalled();
+  });
+
+  it('should refuse a signed-in caller who may not upload before reading the body', async () => {
+    const principal = { kind: 'user', userId: 'u-1' };
+    verify.mockResolvedValue(principal);
+    check.mockRejectedValue(
+      AppException.forbidden('Нет доступа к этой услуге: обратитесь к руководителю организации'),
+    );
+    const { res, sent } = response();
+    const req = multipart({ authorization: 'Bearer t' });
+
+    await middleware.use(req, res, next);
+
+    expect(check).toHaveBeenCalledWith(principal);
+    expect(sent).toEqual({
+      status: 403,
+      body: {
+        errors: [
+          {
+            message: 'Нет доступа к этой услуге: обратитесь к руководителю организации',
+            extensions: { code: 'FORBIDDEN', subCode: 'FORBIDDEN' },
+          },
+        ],
+      },
+    });
+    expect(next).not.toHaveBeenCalled();
+  });
+
+  it('should answer INTERNAL_SERVER_ERROR when the permission cannot be checked', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    verify.mockResolvedValue({ kind: 'user', userId: 'u-1' });
+    check.mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:3306'));
+    const { res, sent } = response();
+    const req = Object.assign(multipart({ authorization: 'Bearer t' }), { id: 'req-2' });
+
+    await middleware.use(req, res, next);
+
+    expect(sent.status).toBe(500);
+    expect(sent.body).toEqual({
+      errors: [
+        {
+          message: 'Внутренняя ошибка сервера',
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-2' },
         },
       ],
     });

@@ -5,7 +5,10 @@ import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { reportsConfig } from '../../config/configuration';
 import { AppException, ErrorCode } from '../errors';
 import { TokenVerifier } from '../auth';
+import type { AuthPrincipal } from '../auth';
 import { CapacitorPool } from './upload-capacitor';
+import { UPLOAD_PERMISSION } from './upload-permission';
+import type { UploadPermission } from './upload-permission';
 
 // A report of a few hundred rows stays in memory on its way to storage; a bigger one, or one
 // arriving while the process already holds this much, goes through a temporary file.
@@ -22,9 +25,10 @@ function refuse(
 }
 
 /**
- * GraphQL multipart uploads. CSRF prevention and authentication are checked before a byte of the
- * body is read, so an anonymous or cross-site request cannot make the server spool a file; the
- * size limit is enforced while streaming.
+ * GraphQL multipart uploads. CSRF prevention, authentication and the permission to upload at all
+ * ({@link UploadPermission}: who may submit a report) are checked before a byte of the body is
+ * read, so an anonymous, cross-site or merely signed-in request cannot make the server spool a
+ * file; the size limit is enforced while streaming.
  */
 @Injectable()
 export class UploadMiddleware implements NestMiddleware {
@@ -35,6 +39,7 @@ export class UploadMiddleware implements NestMiddleware {
   constructor(
     @Inject(reportsConfig.KEY) config: ConfigType<typeof reportsConfig>,
     private readonly tokens: TokenVerifier,
+    @Inject(UPLOAD_PERMISSION) private readonly permission: UploadPermission,
   ) {
     this.upload = graphqlUploadExpress({
       maxFileSize: config.maxBytes,
@@ -66,17 +71,15 @@ export class UploadMiddleware implements NestMiddleware {
       });
       return;
     }
+    let principal: AuthPrincipal;
     try {
       // The guard takes the principal from here instead of verifying the token a second time.
-      req.user = await this.tokens.verify(token);
+      principal = await this.tokens.verify(token);
+      req.user = principal;
     } catch (error) {
       if (!(error instanceof AppException)) {
         // The session could not be checked (the database is away): not the caller's fault.
-        const requestId = (req as Request & { id?: string }).id;
-        this.logger.error({ requestId, err: error }, 'upload refused: token not checked');
-        refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Внутренняя ошибка сервера', {
-          requestId,
-        });
+        this.internalError(req, res, error, 'upload refused: token not checked');
         return;
       }
       // As the GraphQL answer would say it: an ended session, an expired or invalid token.
@@ -84,6 +87,26 @@ export class UploadMiddleware implements NestMiddleware {
       refuse(res, 401, refused.code, refused.message, { subCode: refused.subCode });
       return;
     }
+    try {
+      await this.permission.check(principal);
+    } catch (error) {
+      if (!(error instanceof AppException)) {
+        this.internalError(req, res, error, 'upload refused: permission not checked');
+        return;
+      }
+      // As the operation would answer: signed in, but not allowed to submit.
+      const refused = error as AppException;
+      refuse(res, 403, refused.code, refused.message, { subCode: refused.subCode });
+      return;
+    }
     this.upload(req, res, next);
+  }
+
+  private internalError(req: Request, res: Response, error: unknown, message: string): void {
+    const requestId = (req as Request & { id?: string }).id;
+    this.logger.error({ requestId, err: error }, message);
+    refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Внутренняя ошибка сервера', {
+      requestId,
+    });
   }
 }

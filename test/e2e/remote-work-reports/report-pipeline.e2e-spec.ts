@@ -219,7 +219,7 @@ describe('remote-work reports: upload → queue → worker', () => {
     expect(errorsOf(9)).toMatch(/B9: [\s\S]*C9: /);
     expect(errorsOf(10)).toMatch(/^B10: /);
     // Accepted rows show the stored normalised values, rejected ones the values as read.
-    expect(rows.getRow(2).getCell(2).value).toMatch(/^\+7\d{10}$/);
+    expect(rows.getRow(2).getCell(2).value).toMatch(/^'\+7\d{10}$/);
     expect(rows.rowCount).toBe(10);
     const summary = book.getWorksheet('Итог')!;
     expect(summary.getRow(3).values).toEqual([undefined, 'Статус', 'Принят частично']);

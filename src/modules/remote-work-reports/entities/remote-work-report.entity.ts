@@ -69,7 +69,7 @@ export class RemoteWorkReportEntity {
   @Column({ type: 'json', nullable: true })
   sheetIssues!: ReportIssue[] | null;
 
-  /** Why a report was REJECTED (first error code) or FAILED (`INTERNAL_ERROR`). */
+  /** Why a report was REJECTED (first error code) or FAILED (`PROCESSING_FAILED`). */
   @Column({ type: 'varchar', length: 40, nullable: true })
   errorCode!: string | null;
 

@@ -94,7 +94,7 @@ describe(ReportResultRenderer.name, () => {
     const book = new Workbook();
     await book.xlsx.load(first as never);
     expect(book.getWorksheet('Сведения о работниках')!.getRow(2).getCell(2).value).toBe(
-      '+79161234567',
+      "'+79161234567",
     );
   });
 

@@ -60,7 +60,15 @@ describe(RemoteWorkReportProcessingService.name, () => {
   let storage: LocalFileStorage;
   let reports: { findById: jest.Mock; findWithSuperseded: jest.Mock; transition: jest.Mock };
   let query: { findInOrganization: jest.Mock; toView: jest.Mock };
-  let rows: { deleteByReport: jest.Mock; insertBatch: jest.Mock };
+  let rows: {
+    deleteByReport: jest.Mock;
+    insertStageBatch: jest.Mock;
+    publishStage: jest.Mock;
+    clearStage: jest.Mock;
+  };
+  // Whether the fake transaction runner is inside a transaction.
+  let inTransaction: boolean;
+  let stagedInTransaction: boolean[];
   let parser: { parse: jest.Mock };
   let events: { statusChanged: jest.Mock };
   let service: RemoteWorkReportProcessingService;
@@ -74,12 +82,28 @@ describe(RemoteWorkReportProcessingService.name, () => {
       findInOrganization: jest.fn().mockResolvedValue({ id: 'r1' }),
       toView: jest.fn().mockReturnValue({ id: 'r1', status: ReportStatus.PROCESSING }),
     };
-    rows = { deleteByReport: strict(), insertBatch: strict() };
+    rows = {
+      deleteByReport: strict(),
+      insertStageBatch: strict(),
+      publishStage: strict(),
+      clearStage: strict(),
+    };
+    inTransaction = false;
+    stagedInTransaction = [];
     parser = { parse: strict() };
     events = { statusChanged: jest.fn().mockResolvedValue(undefined) };
     service = new RemoteWorkReportProcessingService(
       { manager: {} } as DataSource,
-      { run: (work: (em: EntityManager) => Promise<unknown>) => work(em) } as TransactionRunner,
+      {
+        run: async (work: (em: EntityManager) => Promise<unknown>) => {
+          inTransaction = true;
+          try {
+            return await work(em);
+          } finally {
+            inTransaction = false;
+          }
+        },
+      } as TransactionRunner,
       reports as unknown as RemoteWorkReportRepository,
       rows as unknown as RemoteWorkReportRowRepository,
       { findOrganization: jest.fn().mockResolvedValue(ORG) } as unknown as OrganizationAccess,
@@ -87,11 +111,16 @@ describe(RemoteWorkReportProcessingService.name, () => {
       events as unknown as RemoteWorkReportEvents,
       parser as unknown as ReportParserPool,
       storage,
-      { maxRows: 100, maxUnpackedBytes: 1000 } as never,
+      { maxRows: 100, maxUnpackedBytes: 1000, maxAttempts: 3 } as never,
     );
     reports.transition.mockResolvedValue(true);
     rows.deleteByReport.mockResolvedValue(undefined);
-    rows.insertBatch.mockResolvedValue(undefined);
+    rows.insertStageBatch.mockImplementation(() => {
+      stagedInTransaction.push(inTransaction);
+      return Promise.resolve();
+    });
+    rows.publishStage.mockResolvedValue(undefined);
+    rows.clearStage.mockResolvedValue(undefined);
   });
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -112,8 +141,17 @@ describe(RemoteWorkReportProcessingService.name, () => {
 
     await service.process('r1');
 
+    // Staged under the try's number, each batch on its own: no transaction during the parse.
+    expect(rows.clearStage).toHaveBeenNthCalledWith(1, {}, 'r1');
+    expect(rows.insertStageBatch).toHaveBeenCalledWith({}, 'r1', 1, [ROW]);
+    expect(stagedInTransaction).toEqual([false]);
+    // Then one transaction: the final status, the old rows out, the try's stage in.
     expect(rows.deleteByReport).toHaveBeenCalledWith(em, 'r1');
-    expect(rows.insertBatch).toHaveBeenCalledWith(em, 'r1', [ROW]);
+    expect(rows.publishStage).toHaveBeenCalledWith(em, 'r1', 1);
+    expect(rows.publishStage.mock.invocationCallOrder[0]).toBeGreaterThan(
+      reports.transition.mock.invocationCallOrder[1],
+    );
+    expect(rows.clearStage).toHaveBeenLastCalledWith({}, 'r1', 1);
     expect(reports.transition).toHaveBeenNthCalledWith(
       1,
       {},
@@ -174,6 +212,9 @@ describe(RemoteWorkReportProcessingService.name, () => {
 
     // PROCESSING only: the run that changed the row finishes the report and announces it.
     expect(events.statusChanged).toHaveBeenCalledTimes(1);
+    // Its rows stand: none of this run's are published.
+    expect(rows.deleteByReport).not.toHaveBeenCalled();
+    expect(rows.publishStage).not.toHaveBeenCalled();
     expect(query.toView).toHaveBeenCalledTimes(1);
   });
 
@@ -183,10 +224,8 @@ describe(RemoteWorkReportProcessingService.name, () => {
 
     await service.process('r1');
 
-    expect(rows.deleteByReport).toHaveBeenCalledTimes(2);
-    expect(rows.deleteByReport.mock.invocationCallOrder[1]).toBeGreaterThan(
-      rows.insertBatch.mock.invocationCallOrder[0],
-    );
+    expect(rows.deleteByReport).toHaveBeenCalledWith(em, 'r1');
+    expect(rows.publishStage).not.toHaveBeenCalled();
     expect(reports.transition).toHaveBeenLastCalledWith(
       em,
       'r1',
@@ -253,7 +292,31 @@ describe(RemoteWorkReportProcessingService.name, () => {
       'r1',
       [ReportStatus.QUEUED, ReportStatus.PROCESSING],
       ReportStatus.FAILED,
-      expect.objectContaining({ errorCode: 'INTERNAL_ERROR' }),
+      expect.objectContaining({
+        errorCode: 'PROCESSING_FAILED',
+        sheetIssues: [expect.objectContaining({ code: 'PROCESSING_FAILED', severity: 'ERROR' })],
+      }),
     );
+    expect(events.statusChanged).toHaveBeenCalled();
+  });
+
+  it('should give a report up, FAILED with PROCESSING_FAILED, once it has had its tries', async () => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    reports.findWithSuperseded.mockResolvedValue({
+      entity: report({ status: ReportStatus.PROCESSING, attempts: 3 }),
+      superseded: false,
+    });
+    reports.findById.mockResolvedValue(report({ status: ReportStatus.FAILED }));
+    await service.process('r1');
+    expect(parser.parse).not.toHaveBeenCalled();
+    expect(reports.transition).toHaveBeenCalledTimes(1);
+    expect(reports.transition).toHaveBeenCalledWith(
+      em,
+      'r1',
+      [ReportStatus.QUEUED, ReportStatus.PROCESSING],
+      ReportStatus.FAILED,
+      expect.objectContaining({ errorCode: 'PROCESSING_FAILED' }),
+    );
+    expect(events.statusChanged).toHaveBeenCalledTimes(1);
   });
 });

@@ -17,16 +17,16 @@ import { RemoteWorkReportRepository } from '../repositories/remote-work-report.r
 import type { StoredReport } from '../repositories/remote-work-report.repository';
 import { ParserCrashedError, ReportParserPool } from './report-parser.pool';
 
-export const INTERNAL_ERROR_CODE = 'INTERNAL_ERROR';
 const PARSER_CRASH_MESSAGE =
   'Файл не удалось обработать: при чтении он исчерпал отведённые ресурсы или время. Сохраните его в Excel или LibreOffice как «Книга Excel (.xlsx)» без лишних листов и данных и загрузите снова';
 
 /**
  * Processes one report (the job handler's work): QUEUED → PROCESSING → ACCEPTED |
- * PARTIALLY_ACCEPTED | REJECTED. The file is parsed in a child process; its rows are stored in
- * batches inside one transaction that first deletes any rows of the report, so a retried job
- * replaces rather than adds, and a REJECTED report keeps none. The final status is written in that
- * same transaction; the change is announced after it commits. The result workbook is not written
+ * PARTIALLY_ACCEPTED | REJECTED. The file is parsed in a child process; its rows are staged in
+ * batches, each in a short transaction of its own, under the try's number. One short final
+ * transaction writes the final status, deletes any rows of the report and copies the try's stage
+ * in, so a retried job replaces rather than adds, and a REJECTED report keeps none; the change is
+ * announced after it commits. The result workbook is not written
  * here: it is rendered from the stored rows on its first download (ReportResultRenderer).
  * Infrastructure failures throw, so Bull retries; {@link fail} records the end of the retries.
  */
@@ -53,6 +53,17 @@ export class RemoteWorkReportProcessingService {
     if (!found || FINAL_STATUSES.includes(found.entity.status)) {
       return;
     }
+    // Every try counts, however it ended: a thrown error, a timeout, a worker that died without
+    // a word (stalled job), a failure that could not be written (the reconciler queues it again).
+    // A report that has had its tries ends here instead of looping.
+    if (found.entity.attempts >= this.config.maxAttempts) {
+      this.logger.error(
+        { reportId, attempts: found.entity.attempts },
+        'report tries spent: processing given up',
+      );
+      await this.giveUp(reportId);
+      return;
+    }
     const started = await this.startProcessing(found);
     if (!started) {
       return;
@@ -62,23 +73,40 @@ export class RemoteWorkReportProcessingService {
     if (!organization) {
       throw new Error(`organization ${report.organizationId} of report ${report.id} is missing`);
     }
+    // This try's rows go to the stage under its own number (the count of tries it made), each
+    // batch in a short transaction of its own: no transaction is open while the file is parsed.
+    // What earlier tries left there (a dead worker's) goes first.
+    const attempt = report.attempts;
+    const em = this.dataSource.manager;
+    await this.rows.clearStage(em, report.id);
     const original = await this.storage.materialize(report.originalKey);
     try {
-      const finished = await this.tx.run(async (em) => {
-        await this.rows.deleteByReport(em, report.id);
-        const outcome = await this.parser.parse(
-          {
-            filePath: original.path,
-            options: {
-              organization,
-              maxRows: this.config.maxRows,
-              maxUnpackedBytes: this.config.maxUnpackedBytes,
-            },
+      const outcome = await this.parser.parse(
+        {
+          filePath: original.path,
+          options: {
+            organization,
+            maxRows: this.config.maxRows,
+            maxUnpackedBytes: this.config.maxUnpackedBytes,
           },
-          (batch) => this.rows.insertBatch(em, report.id, batch),
-        );
-        return this.finish(em, report, outcome);
+        },
+        (batch) => this.rows.insertStageBatch(em, report.id, attempt, batch),
+      );
+      // One short transaction makes the outcome and its rows visible together: a crash before
+      // it leaves the report as it was, after it the whole new result.
+      const finished = await this.tx.run(async (tx) => {
+        const done = await this.finish(tx, report, outcome);
+        if (!done) {
+          // Another run moved the report on: its result stands, nothing of this one is kept.
+          return null;
+        }
+        await this.rows.deleteByReport(tx, report.id);
+        if (outcome.status !== 'REJECTED') {
+          await this.rows.publishStage(tx, report.id, attempt);
+        }
+        return done;
       });
+      await this.rows.clearStage(em, report.id, attempt);
       // The final view is the row as the compare-and-set on its revision left it: not read back.
       // `superseded` is as read when the job started.
       if (finished) {
@@ -101,6 +129,7 @@ export class RemoteWorkReportProcessingService {
     const crashed = error instanceof ParserCrashedError;
     const changed = await this.tx.run(async (em) => {
       await this.rows.deleteByReport(em, reportId);
+      await this.rows.clearStage(em, reportId);
       return this.reports.transition(
         em,
         reportId,
@@ -125,7 +154,26 @@ export class RemoteWorkReportProcessingService {
               processedAt: now,
               updatedAt: now,
             }
-          : { errorCode: INTERNAL_ERROR_CODE, processedAt: now, updatedAt: now },
+          : processingFailed(this.config.maxAttempts, now),
+      );
+    });
+    const report = changed ? await this.reports.findById(this.dataSource.manager, reportId) : null;
+    if (report) {
+      await this.announce(report);
+    }
+  }
+
+  // FAILED with PROCESSING_FAILED, announced like any final status; no rows are kept.
+  private async giveUp(reportId: string): Promise<void> {
+    const changed = await this.tx.run(async (em) => {
+      await this.rows.deleteByReport(em, reportId);
+      await this.rows.clearStage(em, reportId);
+      return this.reports.transition(
+        em,
+        reportId,
+        [ReportStatus.QUEUED, ReportStatus.PROCESSING],
+        ReportStatus.FAILED,
+        processingFailed(this.config.maxAttempts, new Date()),
       );
     });
     const report = changed ? await this.reports.findById(this.dataSource.manager, reportId) : null;
@@ -171,9 +219,6 @@ export class RemoteWorkReportProcessingService {
     report: RemoteWorkReportEntity,
     outcome: ParseOutcome,
   ): Promise<RemoteWorkReportEntity | null> {
-    if (outcome.status === 'REJECTED') {
-      await this.rows.deleteByReport(em, report.id);
-    }
     const now = new Date();
     const changes: Partial<RemoteWorkReportEntity> = {
       processedAt: now,
@@ -210,4 +255,24 @@ export class RemoteWorkReportProcessingService {
       await this.query.findInOrganization(report.organizationId, report.id),
     );
   }
+}
+
+// The end of a report whose tries are spent on internal faults: nothing is wrong with the file
+// as far as anyone knows, so the user is told to upload it again later.
+function processingFailed(tries: number, now: Date): Partial<RemoteWorkReportEntity> {
+  return {
+    errorCode: ReportIssueCode.PROCESSING_FAILED,
+    sheetIssues: [
+      {
+        severity: 'ERROR',
+        code: ReportIssueCode.PROCESSING_FAILED,
+        sheet: null,
+        row: null,
+        column: null,
+        message: `Отчёт не удалось обработать из-за сбоя на стороне портала (попыток: ${tries}). Ошибок в файле не найдено: загрузите тот же файл ещё раз позже; если сбой повторится, обратитесь в службу поддержки`,
+      },
+    ],
+    processedAt: now,
+    updatedAt: now,
+  };
 }

@@ -1,19 +1,22 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import type { JobOptions, Queue } from 'bull';
+import { reportsConfig } from '../../../config/configuration';
 import { idsWithoutLiveJob, isLiveJob } from '../../../queues/live-jobs';
 import { JobName, ProcessRemoteWorkReportJob, QueueName } from '../../../queues/queue-names';
 
-// Internal faults get three tries, 5 s and 10 s apart; a bad file is an outcome, not a fault.
-export const PROCESS_JOB_OPTIONS: JobOptions = {
-  attempts: 3,
-  backoff: { type: 'exponential', delay: 5000 },
-};
+// Internal faults get REPORT_MAX_ATTEMPTS tries, 5 s, 10 s… apart; a bad file is an outcome, not
+// a fault. The report's own count of tries (its `attempts` column) caps tries of every kind.
+const PROCESS_JOB_BACKOFF: JobOptions['backoff'] = { type: 'exponential', delay: 5000 };
 
 /** The report queue: one job per report, its id the report id, so a report is never queued twice. */
 @Injectable()
 export class RemoteWorkReportQueue {
-  constructor(@InjectQueue(QueueName.RemoteWorkReports) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.RemoteWorkReports) private readonly queue: Queue,
+    @Inject(reportsConfig.KEY) private readonly config: ConfigType<typeof reportsConfig>,
+  ) {}
 
   /**
    * Queues a job for a report that has never had one (just received): Bull adds a job id only
@@ -22,7 +25,8 @@ export class RemoteWorkReportQueue {
   async enqueue(reportId: string): Promise<void> {
     const data: ProcessRemoteWorkReportJob = { reportId };
     await this.queue.add(JobName.ProcessRemoteWorkReport, data, {
-      ...PROCESS_JOB_OPTIONS,
+      attempts: this.config.maxAttempts,
+      backoff: PROCESS_JOB_BACKOFF,
       jobId: reportId,
     });
   }

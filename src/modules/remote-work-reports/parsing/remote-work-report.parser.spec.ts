@@ -389,6 +389,24 @@ describe(parseRemoteWorkReport.name, () => {
       expect(places(outcome.issues)).toEqual(['ERROR SHEET_MISSING Сведения о работниках!']);
     });
 
+    it('should not read the «Пример» sheet as employee data when the employee sheet is absent', async () => {
+      const { outcome, rows } = await parse(
+        await workbook({ employees, sheetNames: ['Сведения о работодателе', ' пример '] }),
+      );
+      expect(outcome).toMatchObject({ status: 'REJECTED', rejectionCode: 'SHEET_MISSING' });
+      expect(places(outcome.issues)).toEqual(['ERROR SHEET_MISSING Сведения о работниках!']);
+      expect(rows).toEqual([]);
+    });
+
+    it('should not read the «Пример» sheet as the employer sheet when that is absent', async () => {
+      const { outcome, rows } = await parse(
+        await workbook({ employees, sheetNames: ['Пример', 'Сведения о работниках'] }),
+      );
+      expect(outcome).toMatchObject({ status: 'REJECTED', rejectionCode: 'SHEET_MISSING' });
+      expect(places(outcome.issues)).toEqual(['ERROR SHEET_MISSING Сведения о работодателе!']);
+      expect(rows).toEqual([]);
+    });
+
     it('should read sheet 1 first when the file stores the employee sheet first', async () => {
       const original = await workbook({ employees, employer: { 2: '7707083893' } });
       const entries = await readZipEntries(original);

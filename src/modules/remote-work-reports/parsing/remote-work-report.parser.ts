@@ -5,6 +5,7 @@ import {
   EMPLOYER_SHEET_NAME,
   EMPLOYER_VALUE_COLUMN,
   EmployerRow,
+  EXAMPLE_SHEET_NAME,
 } from '../template/remote-work-report.layout';
 import { CellRead, readCell } from './cell-value.reader';
 import { EmployeeRowCells, EmployeeRowValidator } from './employee-row.validator';
@@ -358,7 +359,14 @@ function selectSheets(sheets: readonly XlsxSheet[]): SheetSelection {
     if (foundIndex !== -1 && sheets[foundIndex].isWorksheet) {
       return sheets[foundIndex];
     }
-    const candidate = foundIndex === -1 && position !== otherIndex ? sheets[position] : undefined;
+    // A sheet named like another template sheet (the «Пример» sheet moved up when sheet 2 was
+    // deleted) is that sheet, never a stand-in for the missing one.
+    const candidate =
+      foundIndex === -1 &&
+      position !== otherIndex &&
+      !TEMPLATE_SHEET_NAMES.has(comparableSheetName(sheets[position]?.name ?? ''))
+        ? sheets[position]
+        : undefined;
     if (!candidate?.isWorksheet) {
       issues.push({
         severity: 'ERROR',
@@ -390,6 +398,11 @@ function selectSheets(sheets: readonly XlsxSheet[]): SheetSelection {
 function comparableSheetName(name: string): string {
   return cleanText(name).toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
 }
+
+// Every sheet name of the template, as compared.
+const TEMPLATE_SHEET_NAMES: ReadonlySet<string> = new Set(
+  [EMPLOYER_SHEET_NAME, EMPLOYEES_SHEET_NAME, EXAMPLE_SHEET_NAME].map(comparableSheetName),
+);
 
 function tooManyRowsIssue(sheet: string, maxRows: number): ReportIssue {
   return {

@@ -23,6 +23,8 @@ export enum ReportIssueCode {
   DASH_AS_EMPTY = 'DASH_AS_EMPTY',
   SHEET_BY_POSITION = 'SHEET_BY_POSITION',
   LEADING_ZEROS_RESTORED = 'LEADING_ZEROS_RESTORED',
+  // Not about the file: its tries (REPORT_MAX_ATTEMPTS) were spent on internal faults (FAILED).
+  PROCESSING_FAILED = 'PROCESSING_FAILED',
 }
 
 export type ReportIssueSeverity = 'ERROR' | 'WARNING';

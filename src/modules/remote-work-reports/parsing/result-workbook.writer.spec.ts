@@ -3,6 +3,7 @@ import { makeTempDir } from '../../../../test/fixtures/report-workbook.builder';
 import { readZipEntries, readZipText } from '../../../../test/fixtures/zip-fixture.builder';
 import { ReportIssueCode } from './report-issue.model';
 import {
+  neutralizeFormula,
   ResultWorkbookRow,
   ResultWorkbookSummary,
   SUMMARY_SHEET_NAME,
@@ -138,7 +139,7 @@ describe(writeResultWorkbook.name, () => {
     ]);
     expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
       '1',
-      '+79161234567',
+      "'+79161234567",
       'А123ВС77',
       '0012345678',
       undefined,
@@ -149,8 +150,8 @@ describe(writeResultWorkbook.name, () => {
     ]);
     expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual([
       '2',
-      "=cmd|' /C calc'!A0",
-      '@SUM(1+1)',
+      "'=cmd|' /C calc'!A0",
+      "'@SUM(1+1)",
       undefined,
       undefined,
       undefined,
@@ -180,5 +181,32 @@ describe(writeResultWorkbook.name, () => {
     expect(xfs[Number(styleOfB3)]).toContain('quotePrefix="1"');
     const parts = await readZipEntries(filePath);
     expect(parts.some((part) => part.data.toString('utf8').includes('<f>'))).toBe(false);
+  });
+
+  it('should give formula-looking text a literal leading apostrophe (ASVS 5.0 1.2.10)', () => {
+    for (const text of [
+      '=1+1',
+      '+79161234567',
+      '-2+3',
+      '@SUM(A1)',
+      '\t=1+1',
+      '\r=1+1',
+      '\n=1+1',
+      '\0=1+1',
+      '\0',
+      '\tplain',
+      ' =1+1',
+      '   +cmd',
+      '\u00a0=1+1',
+      '\u3000@A1',
+      '\u200b=1+1',
+      '\ufeff-1',
+      ' \t\0 =HYPERLINK("http://x")',
+    ]) {
+      expect(neutralizeFormula(text)).toBe(`'${text}`);
+    }
+    for (const text of ['А123ВС77', '1', 'Принято', ' plain', "'=already", 'a=b', '', '9+1']) {
+      expect(neutralizeFormula(text)).toBe(text);
+    }
   });
 });

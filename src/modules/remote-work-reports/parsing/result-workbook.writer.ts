@@ -12,8 +12,11 @@ import { ReportIssue } from './report-issue.model';
 export const SUMMARY_SHEET_NAME = 'Итог';
 
 // A text cell starting with one of these is run as a formula by a spreadsheet program once the
-// user edits it or the sheet goes through CSV (CWE-1236).
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+// user edits it or the sheet goes through CSV (CWE-1236, ASVS 5.0 1.2.10): a control character
+// (tab, CR, LF, NUL…) as the first character, or = + - @ after any leading run of whitespace,
+// control or invisible format characters (spreadsheet programs and CSV importers skip or trim
+// those, so « =1+1» and «\0=1+1» are formulas too).
+const FORMULA_TRIGGER = /^(?:[\p{Cc}]|[\p{White_Space}\p{Cc}\p{Cf}]*[=+\-@])/u;
 // exceljs does not write the `quotePrefix` style attribute (Excel's leading apostrophe). Cells
 // that need it get the built-in Text format (id 49), used for nothing else in this workbook, and
 // the writer adds quotePrefix="1" to that cell format when it writes styles.xml.
@@ -71,7 +74,7 @@ class QuotePrefixingWorkbookWriter extends excelStream.xlsx.WorkbookWriter {
 // week, counts, file and employer-sheet issues) and sheet «Сведения о работниках» (accepted rows
 // with normalised values, rejected rows as read, plus «Статус» and «Ошибки»). Rows are consumed
 // one by one from `rows`, so memory stays bounded. No cell is a formula; text that a spreadsheet
-// could take for one gets the quote-prefix style. On failure the partial file is left for the
+// could take for one gets a literal leading apostrophe and the quote-prefix style. On failure the partial file is left for the
 // caller to delete.
 export async function writeResultWorkbook(
   filePath: string,
@@ -187,11 +190,24 @@ async function writeRows(sheet: Worksheet, rows: AsyncIterable<ResultWorkbookRow
   sheet.commit();
 }
 
+/**
+ * Text as it may go into a result cell: one that a spreadsheet program could run as a formula
+ * gets a literal leading apostrophe (ASVS 5.0 1.2.10), so it stays text in any program and
+ * through a CSV export, whatever the cell's style; any other text is returned as it is.
+ */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
+}
+
 // Adds a row and protects its text cells; the caller may style it further, then commits it.
 function addRow(sheet: Worksheet, values: CellValue[], bold = false): Row {
-  const row = sheet.addRow(values);
+  const row = sheet.addRow(
+    values.map((value) => (typeof value === 'string' ? neutralizeFormula(value) : value)),
+  );
   row.eachCell((cell) => {
-    if (typeof cell.value === 'string' && FORMULA_TRIGGER.test(cell.value)) {
+    // Escaped above: the quote-prefix style also keeps Excel from reading the text as anything
+    // but text when the user edits the cell.
+    if (typeof cell.value === 'string' && cell.value.startsWith("'")) {
       cell.numFmt = TEXT_FORMAT;
     }
     if (bold) {

@@ -17,7 +17,7 @@ export interface IssueRow {
   issues: ReportIssue[];
 }
 
-// Each column of remote_work_report_rows beside the value insertBatch writes into it, so the two
+// Each column of remote_work_report_rows (and of its stage) beside the value written into it, so the two
 // cannot drift apart.
 const ROW_VALUES: readonly (readonly [string, (row: ParsedEmployeeRow) => unknown])[] = [
   ['excel_row', (row) => row.rowNumber],
@@ -32,10 +32,13 @@ const ROW_VALUES: readonly (readonly [string, (row: ParsedEmployeeRow) => unknow
   ['issues', (row) => (row.issues.length > 0 ? JSON.stringify(row.issues) : null)],
   ['has_issues', (row) => (row.issues.length > 0 ? 1 : 0)],
 ];
-const INSERT_ROWS =
-  `INSERT INTO remote_work_report_rows (report_id, ${ROW_VALUES.map(([c]) => c).join(', ')}) ` +
-  'VALUES ';
-const ROW_PLACEHOLDERS = `(?, ${ROW_VALUES.map(() => '?').join(', ')})`;
+const ROW_COLUMNS = ROW_VALUES.map(([c]) => c).join(', ');
+const INSERT_STAGE_ROWS = `INSERT INTO remote_work_report_row_stage (report_id, attempt, ${ROW_COLUMNS}) VALUES `;
+const STAGE_PLACEHOLDERS = `(?, ?, ${ROW_VALUES.map(() => '?').join(', ')})`;
+const PUBLISH_STAGE =
+  `INSERT INTO remote_work_report_rows (report_id, ${ROW_COLUMNS}) ` +
+  `SELECT report_id, ${ROW_COLUMNS} FROM remote_work_report_row_stage ` +
+  'WHERE report_id = ? AND attempt = ? ORDER BY excel_row';
 
 const SELECT_RESULT_ROWS =
   'SELECT excel_row, accepted, phone, vehicle_plate, troika, strelka, social_card, travel_pass, ' +
@@ -68,13 +71,16 @@ export class RemoteWorkReportRowRepository {
   }
 
   /**
-   * One multi-row INSERT per parser batch, as plain SQL: TypeORM's insert builder looks up every
-   * parameter among all earlier ones, quadratic in the batch, and took about a sixth of the
-   * worker's CPU time in a profile of the 200-upload burst benchmark.
+   * One parser batch of a try into the stage, one multi-row INSERT as plain SQL (TypeORM's insert
+   * builder looks up every parameter among all earlier ones, quadratic in the batch, and took
+   * about a sixth of the worker's CPU time in a profile of the 200-upload burst benchmark): on its own
+   * (auto-committed) when `em` is the data source's manager, so no transaction stays open while
+   * the workbook is parsed.
    */
-  async insertBatch(
+  async insertStageBatch(
     em: EntityManager,
     reportId: string,
+    attempt: number,
     rows: readonly ParsedEmployeeRow[],
   ): Promise<void> {
     if (rows.length === 0) {
@@ -82,14 +88,29 @@ export class RemoteWorkReportRowRepository {
     }
     const params: unknown[] = [];
     for (const row of rows) {
-      params.push(reportId);
+      params.push(reportId, attempt);
       for (const [, value] of ROW_VALUES) {
         params.push(value(row));
       }
     }
     await em.query(
-      INSERT_ROWS + new Array<string>(rows.length).fill(ROW_PLACEHOLDERS).join(', '),
+      INSERT_STAGE_ROWS + new Array<string>(rows.length).fill(STAGE_PLACEHOLDERS).join(', '),
       params,
+    );
+  }
+
+  /** The staged rows of one try become the report's rows (inside the final transaction). */
+  async publishStage(em: EntityManager, reportId: string, attempt: number): Promise<void> {
+    await em.query(PUBLISH_STAGE, [reportId, attempt]);
+  }
+
+  /** Drops what tries of the report left in the stage (all of them, or one). */
+  async clearStage(em: EntityManager, reportId: string, attempt?: number): Promise<void> {
+    await em.query(
+      attempt === undefined
+        ? 'DELETE FROM remote_work_report_row_stage WHERE report_id = ?'
+        : 'DELETE FROM remote_work_report_row_stage WHERE report_id = ? AND attempt = ?',
+      attempt === undefined ? [reportId] : [reportId, attempt],
     );
   }
 

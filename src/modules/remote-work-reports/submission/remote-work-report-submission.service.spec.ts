@@ -175,7 +175,7 @@ describe(RemoteWorkReportSubmissionService.name, () => {
       'r1',
       [ReportStatus.FAILED],
       ReportStatus.QUEUED,
-      expect.objectContaining({ errorCode: null, attempts: 0 }),
+      expect.objectContaining({ errorCode: null, sheetIssues: null, attempts: 0 }),
     );
     expect(queue.ensureQueued).toHaveBeenCalledWith('r1');
   });

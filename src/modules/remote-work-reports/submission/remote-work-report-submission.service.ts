@@ -106,7 +106,14 @@ export class RemoteWorkReportSubmissionService {
       report.id,
       [ReportStatus.FAILED],
       ReportStatus.QUEUED,
-      { errorCode: null, processedAt: null, attempts: 0, updatedAt: new Date() },
+      {
+        errorCode: null,
+        // The PROCESSING_FAILED issue of the failed tries does not stand for the new ones.
+        sheetIssues: null,
+        processedAt: null,
+        attempts: 0,
+        updatedAt: new Date(),
+      },
     );
     const view = await this.query.findInOrganization(report.organizationId, report.id);
     if (requeued) {
@@ -135,7 +142,13 @@ export class RemoteWorkReportSubmissionService {
 
   private async store(key: string, file: FileUpload): Promise<StoredObject> {
     try {
-      return await this.storage.putStream(key, file.createReadStream(), {
+      const upload = file.createReadStream();
+      // The body may already be cut at the size limit (it arrives whole while the caller's right
+      // to upload is checked): the reader is destroyed before storage reads it. Its error is kept
+      // on the stream and reported by the read below; this listener only keeps it from being an
+      // unhandled 'error' event in the meantime.
+      upload.on('error', () => undefined);
+      return await this.storage.putStream(key, upload, {
         maxBytes: this.config.maxBytes,
       });
     } catch (error) {
