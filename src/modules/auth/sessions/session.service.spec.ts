@@ -29,6 +29,7 @@ describe(`${SessionService.name}.isActive`, () => {
       none,
       none,
       none,
+      none,
     );
   });
 

@@ -1,3 +1,4 @@
+import type { LiveAccessEvents } from '../../../shared/pubsub/live-access.events';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
 import type { TransactionRunner } from '../../../shared/database/transaction-runner';
@@ -40,6 +41,7 @@ describe(MembershipService.name, () => {
     delete: jest.Mock;
   };
   let grants: { deleteByMembership: jest.Mock };
+  let liveAccess: { membershipEnded: jest.Mock };
   let service: MembershipService;
   const head = membership({ id: 'm-head', userId: 'u-head', role: MemberRole.HEAD });
 
@@ -47,6 +49,7 @@ describe(MembershipService.name, () => {
     access = { requireManager: jest.fn().mockResolvedValue(head) };
     memberships = { findHeadsForUpdate: strict(), findById: strict(), delete: strict() };
     grants = { deleteByMembership: strict() };
+    liveAccess = { membershipEnded: jest.fn().mockResolvedValue(undefined) };
     service = new MembershipService(
       { manager: em } as unknown as DataSource,
       { run: (work: (m: EntityManager) => Promise<unknown>) => work(em) } as TransactionRunner,
@@ -57,6 +60,7 @@ describe(MembershipService.name, () => {
       {} as MemberPersonRepository,
       {} as UserRepository,
       {} as DataAccessLogService,
+      liveAccess as unknown as LiveAccessEvents,
     );
   });
 
@@ -68,6 +72,7 @@ describe(MembershipService.name, () => {
       code: 'CONFLICT',
       subCode: 'LAST_HEAD',
     });
+    expect(liveAccess.membershipEnded).not.toHaveBeenCalled();
   });
 
   it('should answer NOT_FOUND for a membership of another organization', async () => {
@@ -103,6 +108,10 @@ describe(MembershipService.name, () => {
 
     expect(grants.deleteByMembership).toHaveBeenCalledWith(em, employee.id);
     expect(memberships.delete).toHaveBeenCalledWith(em, employee.id);
+    expect(liveAccess.membershipEnded).toHaveBeenCalledWith(
+      employee.userId,
+      employee.organizationId,
+    );
   });
 
   it('should refuse an addition naming neither SNILS nor phone', async () => {
