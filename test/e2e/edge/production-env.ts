@@ -5,3 +5,4 @@ process.env.JWT_SECRET = 'production-mode-test-secret-0123456789abcdef';
 process.env.REPORT_MAX_BYTES = String(1024 * 1024);
 process.env.RATE_LIMIT_PER_MINUTE = '20';
 delete process.env.GRAPHQL_INTROSPECTION;
+process.env.METRICS_TOKEN = 'metrics-test-token-0123456789';
