@@ -30,6 +30,8 @@ import { AppExceptionFilter } from './shared/errors';
 import { graphqlOptionsFactory } from './shared/graphql/graphql-options.factory';
 import { GraphQLCoreModule } from './shared/graphql/graphql-core.module';
 import { RequestLoaders } from './shared/graphql/request-loaders';
+import { LiveSockets } from './shared/graphql/live-sockets';
+import { LiveSocketsModule } from './shared/graphql/live-sockets.module';
 import { UploadsModule } from './shared/graphql/uploads.module';
 import { HealthController } from './shared/health/health.controller';
 import { loggerOptions } from './shared/logging/logger.options';
@@ -84,7 +86,8 @@ export class AppModule {
               TerminusModule,
               GraphQLModule.forRootAsync<ApolloDriverConfig>({
                 driver: ApolloDriver,
-                inject: [appConfig.KEY, TokenVerifier, RequestLoaders],
+                imports: [LiveSocketsModule],
+                inject: [appConfig.KEY, TokenVerifier, RequestLoaders, LiveSockets],
                 useFactory: graphqlOptionsFactory,
               }),
               UploadsModule.withPermission(RemoteWorkReportsModule),

@@ -19,6 +19,9 @@ export const appConfig = registerAs('app', () => {
     introspection: env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV !== 'production',
     schemaFile: env.GRAPHQL_SCHEMA_FILE,
     metricsEnabled: env.METRICS_ENABLED,
+    metricsToken: env.METRICS_TOKEN ?? null,
+    wsMaxSubscriptions: env.WS_MAX_SUBSCRIPTIONS,
+    wsMaxPayloadBytes: env.WS_MAX_PAYLOAD_BYTES,
     workerMetricsPort: env.WORKER_METRICS_PORT ?? null,
     storageDir: env.STORAGE_DIR,
   };

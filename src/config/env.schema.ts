@@ -265,6 +265,26 @@ export class EnvVars {
   @IsBoolean()
   METRICS_ENABLED = true;
 
+  // When set, GET /metrics answers only requests with `Authorization: Bearer <METRICS_TOKEN>`.
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
+  // Operations one graphql-ws connection may run at once.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WS_MAX_SUBSCRIPTIONS = 20;
+
+  // Largest graphql-ws frame accepted, in bytes; a larger one closes the socket (1009).
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1024)
+  @Max(16 * 1024 * 1024)
+  WS_MAX_PAYLOAD_BYTES = 64 * 1024;
+
   // Workers have no HTTP server; with this set, a worker serves GET /metrics and GET /health on
   // this port (job timings are only seen by the process that runs the jobs).
   @IsOptional()

@@ -28,7 +28,10 @@ export class QueueDashboard {
       serverAdapter: adapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
     });
     return [
-      (req, res, next) => void this.access.use(req, res, next),
+      // The check answers its own failures; `next` is the last resort, never an unhandled rejection.
+      (req, res, next) => {
+        this.access.use(req, res, next).catch(next);
+      },
       adapter.getRouter() as RequestHandler,
     ];
   }

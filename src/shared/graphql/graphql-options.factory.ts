@@ -1,32 +1,19 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { ConfigType } from '@nestjs/config';
-import {
-  GraphQLEnumType,
-  GraphQLError,
-  GraphQLSchema,
-  NoSchemaIntrospectionCustomRule,
-} from 'graphql';
-import type { Context as WsContext } from 'graphql-ws';
+import { GraphQLEnumType, GraphQLSchema, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { randomUUID } from 'node:crypto';
 import { appConfig } from '../../config/configuration';
-import { ErrorCode, formatGraphQLError } from '../errors';
+import { ErrorCode } from '../errors';
 import { TokenVerifier } from '../auth';
 import type { GraphQLContext } from '../auth';
-import {
-  LIMIT_VALIDATION_RULES,
-  limitPlugins,
-  PARSE_OPTIONS,
-  parseAndValidateWs,
-} from './graphql-limits';
+import { LIMIT_VALIDATION_RULES, limitPlugins, PARSE_OPTIONS } from './graphql-limits';
+import { formatGraphQLError } from '../errors';
+import { graphqlWsOptions, WsExtra } from './graphql-ws.options';
+import { LiveSockets } from './live-sockets';
 import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { RequestLoaders } from './request-loaders';
-
-interface WsExtra {
-  request: { socket?: { remoteAddress?: string }; headers: Record<string, unknown> };
-  principal?: GraphQLContext['principal'];
-  authorization?: string;
-}
 
 // The contract names ErrorCode; no field returns it, so it is added to the schema explicitly.
 function withErrorCodeEnum(schema: GraphQLSchema): GraphQLSchema {
@@ -48,6 +35,7 @@ export function graphqlOptionsFactory(
   app: ConfigType<typeof appConfig>,
   tokens: TokenVerifier,
   loaders: RequestLoaders,
+  liveSockets: LiveSockets,
 ): ApolloDriverConfig {
   let schemaRef: GraphQLSchema | undefined;
   const introspectionRules = app.introspection ? [] : [NoSchemaIntrospectionCustomRule];
@@ -78,13 +66,13 @@ export function graphqlOptionsFactory(
       ...(app.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
-    context: (
-      arg: { req?: GraphQLContext['req']; res?: unknown; extra?: WsExtra } & Partial<WsContext>,
-    ) => {
+    context: (arg: { req?: GraphQLContext['req']; res?: unknown; extra?: WsExtra }) => {
       if (arg.extra) {
-        // graphql-ws: a synthetic request per operation carries the connection's token.
+        // graphql-ws: a synthetic request per operation carries the connection's token and its
+        // own id, so an internal error is logged and answered with an id like over HTTP.
         const headers = { authorization: arg.extra.authorization };
         const req = {
+          id: randomUUID(),
           headers,
           user: arg.extra.principal ?? null,
           ip: arg.extra.request.socket?.remoteAddress,
@@ -94,80 +82,7 @@ export function graphqlOptionsFactory(
       return { req: arg.req, res: arg.res, transport: 'http', loaders: loaders.create() };
     },
     subscriptions: {
-      'graphql-ws': {
-        path: '/graphql',
-        connectionInitWaitTimeout: 10_000,
-        onConnect: async (ctx: WsContext<Record<string, unknown> | undefined, WsExtra>) => {
-          const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-          const token = TokenVerifier.bearer(raw) ?? (typeof raw === 'string' ? raw : null);
-          if (!token) {
-            return false;
-          }
-          try {
-            ctx.extra.principal = await tokens.verify(token);
-            ctx.extra.authorization = `Bearer ${token}`;
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        onSubscribe: async (
-          ctx: WsContext<Record<string, unknown> | undefined, WsExtra>,
-          _id: string,
-          payload: {
-            query: string;
-            variables?: Record<string, unknown> | null;
-            operationName?: string | null;
-          },
-        ) => {
-          if (!schemaRef) {
-            return [
-              new GraphQLError('Сервер ещё не готов', {
-                extensions: { code: 'INTERNAL_SERVER_ERROR' },
-              }),
-            ];
-          }
-          // The token and its session (or API client) are checked again for every operation, so
-          // an ended session or a revoked client cannot start anything on a socket opened before.
-          try {
-            ctx.extra.principal = await tokens.verify(
-              TokenVerifier.bearer(ctx.extra.authorization) ?? '',
-            );
-          } catch (error) {
-            const f = formatGraphQLError({ message: 'Unauthenticated' }, error);
-            return [new GraphQLError(f.message, { extensions: f.extensions })];
-          }
-          const result = parseAndValidateWs(schemaRef, payload.query, introspectionRules);
-          if ('errors' in result) {
-            // graphql-ws sends GraphQLError instances only; they carry the formatted code.
-            return result.errors.map((e) => {
-              const f = formatGraphQLError(e.toJSON(), e);
-              return new GraphQLError(f.message, { extensions: f.extensions });
-            });
-          }
-          return undefined;
-        },
-        onNext: (
-          _ctx: WsContext,
-          _id: string,
-          _payload: unknown,
-          _args: unknown,
-          result: { errors?: readonly unknown[] },
-        ) => {
-          if (result.errors?.length) {
-            return {
-              ...result,
-              errors: result.errors.map((e) =>
-                formatGraphQLError(
-                  e instanceof GraphQLError ? e.toJSON() : { message: 'Internal error' },
-                  e,
-                ),
-              ),
-            };
-          }
-          return undefined;
-        },
-      },
+      'graphql-ws': graphqlWsOptions(app, tokens, liveSockets, () => schemaRef, introspectionRules),
     },
   } as ApolloDriverConfig;
 }

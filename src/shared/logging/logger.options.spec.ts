@@ -3,7 +3,8 @@ import { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Options } from 'pino-http';
-import { loggerOptions } from './logger.options';
+import { QueryFailedError } from 'typeorm';
+import { loggedUrl, loggerOptions, redactPersonalNumbers } from './logger.options';
 
 // The options as nestjs-pino hands them to pino-http (which wraps the serializers), writing into
 // an array instead of stdout.
@@ -114,5 +115,88 @@ describe('loggerOptions', () => {
     for (const bad of [undefined, 'short', 'x'.repeat(65), 'has space here', 'line\nbreak-123']) {
       expect(idFor(bad)).toMatch(/^[0-9a-f-]{36}$/);
     }
+  });
+
+  describe('personal numbers by value', () => {
+    const SNILS = '112-233-445 95';
+    const PHONE = '+7 (916) 123-45-67';
+    const PASSPORT = '45 10 123456';
+    const CARD = '4276 3800 1234 5678';
+    const personal = [SNILS, '11223344595', PHONE, '89161234567', PASSPORT, '4510123456', CARD];
+    const digitsOf = (v: string) => v.replace(/\D/g, '');
+
+    function expectNoneIn(text: string) {
+      for (const value of personal) {
+        expect(text).not.toContain(value);
+        expect(text).not.toContain(digitsOf(value));
+      }
+    }
+
+    it('should redact them in messages, fields, errors and database errors on every path', () => {
+      const { logger, lines } = capture();
+      // A message and any field, under keys the key-based redaction does not know.
+      logger.info(
+        { note: `позвоните ${PHONE}`, deep: { list: [`паспорт ${PASSPORT}`] } },
+        `СНИЛС ${SNILS}`,
+      );
+      // An error whose message and stack quote them.
+      logger.error(
+        { err: new Error(`no account for 11223344595 / 89161234567 / ${CARD}`) },
+        'failed',
+      );
+      // mysql2's error: the statement with values inlined, and the value in the message.
+      const driverError = Object.assign(
+        new Error("Duplicate entry '4510123456' for key 'uq_users_passport'"),
+        {
+          code: 'ER_DUP_ENTRY',
+          errno: 1062,
+          sqlState: '23000',
+          sqlMessage: "Duplicate entry '4510123456' for key 'uq_users_passport'",
+          sql: "INSERT INTO users (phone, snils) VALUES ('89161234567', '11223344595')",
+        },
+      );
+      logger.error({ err: driverError }, 'insert failed');
+      // TypeORM's wrapper keeps the parameters.
+      const wrapped = new QueryFailedError(
+        'INSERT INTO users (phone, snils, passport) VALUES (?, ?, ?)',
+        ['89161234567', '11223344595', '4510123456'],
+        driverError,
+      );
+      logger.error({ err: wrapped }, 'insert failed');
+      // A string of a line break then the number (as a stack would have it).
+      logger.warn(`first line\n${'89161234567'}`);
+
+      const raw = lines();
+      expectNoneIn(JSON.stringify(raw));
+      const [info, plain, db, typeorm] = raw as Record<string, any>[];
+      expect(info.msg).toBe('СНИЛС [redacted]');
+      expect(info.note).toBe('позвоните [redacted]');
+      expect(plain.err.message).toContain('no account for [redacted]');
+      expect(db.err).not.toHaveProperty('sql');
+      expect(db.err).toMatchObject({ errorCode: 'ER_DUP_ENTRY', errno: 1062 });
+      expect(db.err.sqlMessage).toBe("Duplicate entry '?' for key '?'");
+      expect(typeorm.err).not.toHaveProperty('parameters');
+      expect(typeorm.err.query).toBe('INSERT INTO users (phone, snils, passport) VALUES (?, ?, ?)');
+      expect(typeorm.err.driverError).toEqual({
+        errno: 1062,
+        sqlState: '23000',
+        errorCode: 'ER_DUP_ENTRY',
+      });
+      // Numbers that are not personal stay: the time, the pid, short ids.
+      expect(typeof info.time).toBe('number');
+      expect(redactPersonalNumbers('report 2026-12-07 row 12345')).toBe(
+        'report 2026-12-07 row 12345',
+      );
+    });
+
+    it('should not log the query string of GET /graphql', () => {
+      const { logger, lines } = capture();
+      const url = `/graphql?query=%7Bme%7D&variables=${encodeURIComponent(JSON.stringify({ login: 'ivanov@example.ru', snils: SNILS }))}`;
+      logger.info({ req: { id: 'r1', method: 'GET', url } }, 'request completed');
+      const [line] = lines() as Record<string, any>[];
+      expect(line.req.url).toBe('/graphql?[redacted]');
+      expect(JSON.stringify(line)).not.toContain('ivanov');
+      expect(loggedUrl('/admin/queues/api?page=2')).toBe('/admin/queues/api?page=2');
+    });
   });
 });

@@ -1,5 +1,13 @@
-import { Controller, Get, Header, NotFoundException } from '@nestjs/common';
-import { Inject } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import {
+  Controller,
+  Get,
+  Header,
+  Headers,
+  Inject,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import {
   ApiNotFoundResponse,
@@ -10,11 +18,24 @@ import {
 } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { appConfig } from '../../config/configuration';
-import { Public } from '../auth';
+import { Public, TokenVerifier } from '../auth';
 import { MetricsCollector } from './metrics.collector';
 import { metricsRegistry } from './metrics';
 
-/** Prometheus text, meant to be scraped from inside the network (METRICS_ENABLED). */
+/** Whether a presented value equals the expected secret, in time independent of where they differ. */
+export function sameSecret(presented: string | null, expected: string): boolean {
+  if (presented === null) {
+    return false;
+  }
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Prometheus text (METRICS_ENABLED). With METRICS_TOKEN set, only `Authorization: Bearer
+ * <METRICS_TOKEN>` gets it (401 otherwise); without it, the route must be kept inside the network.
+ */
 @ApiTags('operations')
 @Controller('metrics')
 @SkipThrottle()
@@ -39,9 +60,15 @@ export class MetricsController {
   })
   @ApiNotFoundResponse({ description: 'Metrics are disabled' })
   @Header('Content-Type', metricsRegistry.contentType)
-  async metrics(): Promise<string> {
+  async metrics(@Headers('authorization') authorization?: string): Promise<string> {
     if (!this.app.metricsEnabled) {
       throw new NotFoundException();
+    }
+    if (
+      this.app.metricsToken !== null &&
+      !sameSecret(TokenVerifier.bearer(authorization), this.app.metricsToken)
+    ) {
+      throw new UnauthorizedException();
     }
     await this.collector.collect();
     return metricsRegistry.metrics();

@@ -9,7 +9,9 @@ import {
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { appConfig } from '../../config/configuration';
+import { TokenVerifier } from '../auth/token-verifier.service';
 import { MetricsCollector } from './metrics.collector';
+import { sameSecret } from './metrics.controller';
 import { metricsRegistry } from './metrics';
 
 /**
@@ -56,6 +58,13 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
       res.writeHead(405, { Allow: 'GET' }).end();
     } else if (path === '/health') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"ok"}');
+    } else if (
+      path === '/metrics' &&
+      this.app.metricsEnabled &&
+      this.app.metricsToken !== null &&
+      !sameSecret(TokenVerifier.bearer(req.headers.authorization), this.app.metricsToken)
+    ) {
+      res.writeHead(401, { 'WWW-Authenticate': 'Bearer' }).end();
     } else if (path === '/metrics' && this.app.metricsEnabled) {
       try {
         await this.collector.collect();

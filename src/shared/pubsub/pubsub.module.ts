@@ -3,8 +3,10 @@ import type { ConfigType } from '@nestjs/config';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import Redis from 'ioredis';
 import { redisConfig } from '../../config/configuration';
+import { LiveAccessEvents } from './live-access.events';
+import { PUB_SUB } from './pubsub.token';
 
-export const PUB_SUB = Symbol('PUB_SUB');
+export { PUB_SUB };
 
 /**
  * Redis-backed PubSub for GraphQL subscriptions, so an event published by any instance (a worker
@@ -22,8 +24,9 @@ export const PUB_SUB = Symbol('PUB_SUB');
           subscriber: new Redis(config.url, { maxRetriesPerRequest: null, lazyConnect: false }),
         }),
     },
+    LiveAccessEvents,
   ],
-  exports: [PUB_SUB],
+  exports: [PUB_SUB, LiveAccessEvents],
 })
 export class PubSubModule implements OnApplicationShutdown {
   constructor(@Inject(PUB_SUB) private readonly pubSub: RedisPubSub) {}

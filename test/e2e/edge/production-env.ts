@@ -6,3 +6,4 @@ process.env.REPORT_MAX_BYTES = String(1024 * 1024);
 process.env.RATE_LIMIT_PER_MINUTE = '20';
 delete process.env.GRAPHQL_INTROSPECTION;
 process.env.SECRETS_MASTER_KEY = 'production-mode-test-master-key-0123456789abcdef';
+process.env.METRICS_TOKEN = 'metrics-test-token-0123456789';

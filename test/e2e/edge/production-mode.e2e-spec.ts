@@ -120,9 +120,36 @@ describe('production mode and operations', () => {
     // the sign-in limits, which count attempts in the auth module.
   });
 
+  const scrape = () =>
+    fetch(`${t.url}/metrics`, {
+      headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` },
+    }).then((r) => r.text());
+
+  it('should serve /metrics only with the METRICS_TOKEN bearer', async () => {
+    expect((await fetch(`${t.url}/metrics`)).status).toBe(401);
+    const wrong = await fetch(`${t.url}/metrics`, {
+      headers: { authorization: 'Bearer metrics-test-token-0123456780' },
+    });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).not.toMatch(/kabinet_/);
+    expect(await scrape()).toMatch(/kabinet_http_request_duration_seconds_count/);
+  });
+
+  it('should not suggest field names over graphql-ws either', async () => {
+    const ws = t.gql.ws(token);
+    await ws.connected;
+    const failure = (await ws
+      .subscribe('{ validateIdentifie(kind: INN, value: "1") { valid } }')
+      .failure()) as GqlError[];
+    await ws.close();
+    expect(failure[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(failure[0].message).toMatch(/Cannot query field/);
+    expect(failure[0].message).not.toMatch(/Did you mean/);
+  });
+
   it('should expose Prometheus metrics that move with traffic', async () => {
     const read = async () => {
-      const text = await (await fetch(`${t.url}/metrics`)).text();
+      const text = await scrape();
       const line = text
         .split('\n')
         .find((l) =>
@@ -135,8 +162,29 @@ describe('production mode and operations', () => {
     const before = await read();
     await t.gql.request('{ validateIdentifier(kind: INN, value: "7707083894") { valid } }');
     expect(await read()).toBe(before + 1);
-    const text = await (await fetch(`${t.url}/metrics`)).text();
+    const text = await scrape();
     expect(text).toMatch(/kabinet_http_request_duration_seconds_count/);
     expect(text).toMatch(/kabinet_db_pool_connections\{state="all"\}/);
+  });
+  // Last: its requests use up the caller's rate limit.
+  it('should keep GraphQL metric labels bounded whatever operations clients send', async () => {
+    const series = async () =>
+      (await scrape())
+        .split('\n')
+        .filter((l) => l.startsWith('kabinet_graphql_operation_duration_seconds_count')).length;
+    await t.gql.request('{ validateIdentifier(kind: INN, value: "7707083894") { valid } }');
+    await t.gql.request(`{ nope_${randomUUID().slice(0, 8)} }`);
+    const before = await series();
+    for (let i = 0; i < 30; i++) {
+      const name = `f${randomUUID().replace(/-/g, '')}`;
+      await t.gql.request(`query Op${name} { ${name} }`);
+      await t.gql.request(
+        `{ validateIdentifier(kind: INN, value: "1") { valid } ${name}: __typename }`,
+      );
+    }
+    expect(await series()).toBe(before);
+    expect(await scrape()).toMatch(
+      /kabinet_graphql_operation_duration_seconds_count\{type="refused",field="refused",outcome="error"\} \d+/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { PlatformRolesService } from '../../../src/modules/platform-roles';
 import { runCli } from '../../support/cli';
 import { insertUser } from '../../support/db-fixtures';
 import { signTestToken } from '../../support/tokens';
@@ -47,6 +48,32 @@ describe('queue dashboard and platform roles', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(api.status).toBe(200);
+  });
+
+  it('should answer 500 with a request id, not stop the process, when the role check fails', async () => {
+    const user = await insertUser(t.dataSource);
+    const token = signTestToken(t.app, { sub: user.id });
+    const roles = t.app.get(PlatformRolesService, { strict: false });
+    const spy = jest.spyOn(roles, 'hasRole').mockRejectedValue(new Error('database away'));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const res = await fetch(`${t.url}/admin/queues`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(500);
+      const body = (await res.json()) as { error: { code: string; requestId: string } };
+      expect(body.error.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(body.error.requestId).toBe(res.headers.get('x-request-id'));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      spy.mockRestore();
+    }
+    // The API still answers.
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
   });
 
   it('should refuse unknown roles and phones in the CLI with a message and a non-zero exit', async () => {

@@ -115,7 +115,7 @@ describe('remote-work reports: only those who may submit get an upload read', ()
   });
 
   it('should refuse an individual’s session before the body is sent', async () => {
-    const token = signTestToken(t.app, { sub: randomUUID() });
+    const token = await signTestToken(t.app, { sub: randomUUID() });
     const answer = await partialUpload(t.url, token, uniqueWeek());
     expect(answer?.status).toBe(403);
     expect(answer?.body.errors?.[0].extensions).toEqual({

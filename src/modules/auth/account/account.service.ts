@@ -59,6 +59,7 @@ export class AccountService {
         principal.sessionId ?? undefined,
       );
     });
+    await this.sessions.announceEnded(user.id);
     return true;
   }
 
@@ -79,6 +80,7 @@ export class AccountService {
       await this.users.delete(em, user.id);
       await this.deletions.insert(em, { id: randomUUID(), userId: user.id, deletedAt: new Date() });
     });
+    await this.sessions.announceEnded(user.id);
     return true;
   }
 

@@ -114,6 +114,7 @@ export class PasswordRecoveryService {
       await this.users.updatePasswordHash(em, user.id, hash, new Date());
       await this.sessions.endAll(em, user.id, SessionEndReason.PasswordReset);
     });
+    await this.sessions.announceEnded(user.id);
   }
 
   private async announceSecurityAnswerUse(user: UserEntity, succeeded: boolean): Promise<void> {

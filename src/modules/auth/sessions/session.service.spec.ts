@@ -29,6 +29,7 @@ describe(`${SessionService.name}.isActive`, () => {
       none,
       none,
       { sessionMaxDays: 30 } as never,
+      none,
     );
   });
 

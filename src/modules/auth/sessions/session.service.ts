@@ -6,6 +6,7 @@ import { authConfig } from '../../../config/configuration';
 import type { AuthPrincipal } from '../../../shared/auth';
 import { perTurnBatch } from '../../../shared/database/per-turn-batch';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { LiveAccessEvents } from '../../../shared/pubsub/live-access.events';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import type { ClientInfo } from '../client-info.decorator';
 import { SessionEndReason, SessionEntity } from '../entities/session.entity';
@@ -40,7 +41,7 @@ export interface OpenedSession {
 type Rotation =
   | { kind: 'rotated'; opened: OpenedSession }
   | { kind: 'invalid' }
-  | { kind: 'reused' }
+  | { kind: 'reused'; userId: string }
   | { kind: 'maxAge' };
 
 /**
@@ -58,6 +59,7 @@ export class SessionService {
     private readonly users: UserRepository,
     private readonly accessTokens: AccessTokenIssuer,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
+    private readonly liveAccess: LiveAccessEvents,
   ) {}
 
   /** Signs the account in: a new session and its tokens. */
@@ -87,6 +89,9 @@ export class SessionService {
       }
       return this.open(em, user.id, client, context);
     });
+    if (currentSessionId) {
+      await this.announceEnded(user.id);
+    }
     return this.payload(user, opened);
   }
 
@@ -170,7 +175,7 @@ export class SessionService {
       }
       if (!(await this.refreshTokens.markUsed(em, token.id, now))) {
         await this.sessions.revoke(em, session.id, SessionEndReason.RefreshTokenReused, now);
-        return { kind: 'reused' };
+        return { kind: 'reused', userId: session.userId };
       }
       const changes = {
         lastUsedAt: now,
@@ -184,6 +189,7 @@ export class SessionService {
       return { kind: 'rotated', opened: { session: { ...session, ...changes }, refreshToken } };
     });
     if (rotation.kind === 'reused') {
+      await this.announceEnded(rotation.userId);
       throw new AuthException(
         AuthErrorCode.REFRESH_TOKEN_REUSED,
         'Этот токен обновления уже использован: сеанс завершён, войдите снова',
@@ -267,6 +273,7 @@ export class SessionService {
         SessionEndReason.Logout,
         new Date(),
       );
+      await this.announceEnded(principal.subject);
     }
   }
 
@@ -299,9 +306,21 @@ export class SessionService {
       throw new AuthException(AuthErrorCode.SESSION_NOT_FOUND, 'Сеанс не найден');
     }
     await this.sessions.revoke(em, sessionId, SessionEndReason.Revoked, new Date());
+    await this.announceEnded(userId);
   }
 
-  /** Ends every session of the account (but one, when given), inside the caller's transaction. */
+  /**
+   * Tells every API node that sessions of the account ended, so its live sockets re-check theirs
+   * and close. Call after the transaction that ended them committed.
+   */
+  announceEnded(userId: string): Promise<void> {
+    return this.liveAccess.sessionsEnded(userId);
+  }
+
+  /**
+   * Ends every session of the account (but one, when given), inside the caller's transaction;
+   * the caller calls {@link announceEnded} after it commits.
+   */
   endAll(
     em: EntityManager,
     userId: string,

@@ -1,3 +1,4 @@
+import type { LiveAccessEvents } from '../../../shared/pubsub/live-access.events';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
 import type { TransactionRunner } from '../../../shared/database/transaction-runner';
@@ -43,6 +44,7 @@ describe(MembershipService.name, () => {
     delete: jest.Mock;
   };
   let grants: { deleteByMembership: jest.Mock };
+  let liveAccess: { membershipEnded: jest.Mock };
   let service: MembershipService;
   const head = membership({ id: 'm-head', userId: 'u-head', role: MemberRole.HEAD });
 
@@ -50,6 +52,7 @@ describe(MembershipService.name, () => {
     access = { requireManager: jest.fn().mockResolvedValue(head) };
     memberships = { findHeadsForUpdate: strict(), findById: strict(), delete: strict() };
     grants = { deleteByMembership: strict() };
+    liveAccess = { membershipEnded: jest.fn().mockResolvedValue(undefined) };
     service = new MembershipService(
       { manager: em } as unknown as DataSource,
       { run: (work: (m: EntityManager) => Promise<unknown>) => work(em) } as TransactionRunner,
@@ -59,6 +62,7 @@ describe(MembershipService.name, () => {
       grants as unknown as AccessGrantRepository,
       {} as MemberPersonRepository,
       {} as DataAccessLogService,
+      liveAccess as unknown as LiveAccessEvents,
     );
   });
 
@@ -70,6 +74,7 @@ describe(MembershipService.name, () => {
       code: 'CONFLICT',
       subCode: 'LAST_HEAD',
     });
+    expect(liveAccess.membershipEnded).not.toHaveBeenCalled();
   });
 
   it('should answer NOT_FOUND for a membership of another organization', async () => {
@@ -105,6 +110,10 @@ describe(MembershipService.name, () => {
 
     expect(grants.deleteByMembership).toHaveBeenCalledWith(em, employee.id);
     expect(memberships.delete).toHaveBeenCalledWith(em, employee.id);
+    expect(liveAccess.membershipEnded).toHaveBeenCalledWith(
+      employee.userId,
+      employee.organizationId,
+    );
   });
 
   it('should not count an invited HEAD: the last ACTIVE HEAD stays', async () => {

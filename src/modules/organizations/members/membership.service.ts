@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { LiveAccessEvents } from '../../../shared/pubsub/live-access.events';
+import { AppException } from '../../../shared/errors';
 import { Page, pageSize, PaginationArgs, toConnection } from '../../../shared/graphql/connection';
 import { AuditActorKind, DataAccessAction, DataAccessLogService } from '../../audit';
 import { UserRepository } from '../../identity';
@@ -37,6 +39,7 @@ export class MembershipService {
     private readonly grants: AccessGrantRepository,
     private readonly persons: MemberPersonRepository,
     private readonly auditLog: DataAccessLogService,
+    private readonly liveAccess: LiveAccessEvents,
   ) {}
 
   /** A page of members; each listed person's names are noted in their access log. */
@@ -61,7 +64,7 @@ export class MembershipService {
 
   async remove(principal: AuthPrincipal, membershipId: string): Promise<void> {
     const manager = await this.access.requireManager(principal);
-    await this.tx.run(async (em) => {
+    const removed = await this.tx.run(async (em) => {
       // Locking the HEADs first serialises removals within the organization, so two HEADs
       // removing each other cannot leave it without one.
       const heads = (await this.memberships.findHeadsForUpdate(em, manager.organizationId)).filter(
@@ -82,7 +85,10 @@ export class MembershipService {
       }
       await this.grants.deleteByMembership(em, membership.id);
       await this.memberships.delete(em, membership.id);
+      return membership;
     });
+    // The removed member's live sockets in this organization close on every API node.
+    await this.liveAccess.membershipEnded(removed.userId, removed.organizationId);
   }
 
   // One READ record per listed person (not the manager themself) in their access log.

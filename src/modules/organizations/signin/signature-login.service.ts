@@ -91,9 +91,8 @@ export class SignatureLoginService {
       now: new Date(),
     });
     if (!verification.ok) {
-      this.logger.log(
-        `signature sign-in refused: ${verification.reason} (${verification.message})`,
-      );
+      // The reason code only: the message may quote the certificate's subject (personal data).
+      this.logger.log({ reason: verification.reason }, 'signature sign-in refused');
       throw OrganizationException.signInRefused(REFUSALS[verification.reason]);
     }
     const user = await this.signer(verification.subject);

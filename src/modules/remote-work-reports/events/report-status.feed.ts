@@ -20,7 +20,9 @@ export interface ReportStatusEvent {
  * first sends the report's current state, then every later change: it listens before it reads,
  * holds events back until the current state is sent, and drops any event whose revision is not
  * newer than what the client already has, so a late or reconnecting client never misses the
- * final status and never sees statuses out of order.
+ * final status and never sees statuses out of order. The caller's access is checked again before
+ * every event (membership, role, grant, session): once it is gone, the subscription ends and the
+ * event is not sent.
  */
 @Injectable()
 export class ReportStatusFeed {
@@ -48,6 +50,23 @@ export class ReportStatusFeed {
     };
     const held: RemoteWorkReport[] = [];
     let holding = reportId !== undefined;
+    // Events are checked one after another, so they reach the client in the order they came.
+    let checked = Promise.resolve();
+    const recheckThenDeliver = (report: RemoteWorkReport) => {
+      checked = checked.then(async () => {
+        try {
+          await this.access.forRead(principal);
+        } catch {
+          await events.return();
+          return;
+        }
+        if (holding) {
+          held.push(report);
+        } else {
+          deliver(report);
+        }
+      });
+    };
     // Resolves once Redis confirmed the subscription: nothing published after this is missed.
     const subscriptionId = await this.pubSub.subscribe(
       reportStatusChannel(organizationId),
@@ -56,11 +75,7 @@ export class ReportStatusFeed {
         if (reportId !== undefined && report.id !== reportId) {
           return;
         }
-        if (holding) {
-          held.push(report);
-        } else {
-          deliver(report);
-        }
+        recheckThenDeliver(report);
       },
       {},
     );
