@@ -1,6 +1,7 @@
 // Writes openapi.json, the OpenAPI 3.1 description of the REST routes:
 // `npm run openapi:generate`. The e2e suite fails when the committed file differs from what the
 // code generates.
+import './development-env';
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';

@@ -35,7 +35,14 @@ import { SignatureLoginService } from './signin/signature-login.service';
  * of account deletion are registered with auth.
  */
 @Module({
-  imports: [AuthModule, IdentityModule, AuditModule, RateLimitModule, NotificationsModule, MessagingModule],
+  imports: [
+    AuthModule,
+    IdentityModule,
+    AuditModule,
+    RateLimitModule,
+    NotificationsModule,
+    MessagingModule,
+  ],
   providers: [
     OrganizationAccess,
     QualifiedSignatureService,

@@ -52,7 +52,7 @@ describe('queue dashboard and platform roles', () => {
 
   it('should answer 500 with a request id, not stop the process, when the role check fails', async () => {
     const user = await insertUser(t.dataSource);
-    const token = signTestToken(t.app, { sub: user.id });
+    const token = await signTestToken(t.app, { sub: user.id });
     const roles = t.app.get(PlatformRolesService, { strict: false });
     const spy = jest.spyOn(roles, 'hasRole').mockRejectedValue(new Error('database away'));
     const unhandled: unknown[] = [];

@@ -3,7 +3,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
 import type { TransactionRunner } from '../../../shared/database/transaction-runner';
 import type { DataAccessLogService } from '../../audit';
-import type { UserRepository } from '../../identity';
 import type { OrganizationAccess } from '../access/organization-access.service';
 import type { MembershipEntity } from '../entities/membership.entity';
 import { MemberRole, MembershipStatus } from '../organization.enums';

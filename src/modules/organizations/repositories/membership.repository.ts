@@ -114,7 +114,9 @@ export class MembershipRepository {
     if (headed.length === 0) {
       return [];
     }
-    const heads = await em.query<{ organization_id: string; user_id: string; status: string }[]>(
+    const heads = await em.query<
+      { organization_id: string; user_id: string; status: MembershipStatus }[]
+    >(
       `SELECT organization_id, user_id, status FROM memberships
         WHERE organization_id IN (?) AND role = ?
         ORDER BY organization_id, user_id
