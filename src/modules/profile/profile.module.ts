@@ -69,7 +69,7 @@ import { VehicleService } from './vehicles/vehicle.service';
       DocumentCheckSweeper,
     ),
   ],
-  exports: [DocumentStatusEvents],
+  exports: [DocumentStatusEvents, DocumentSubmissionService, VehicleService, ChildService],
 })
 export class ProfileModule implements OnModuleInit {
   constructor(
