@@ -7,3 +7,6 @@ export { PersonRegistryModule } from './registry/person-registry.module';
 export { PersonRegistryImportService } from './registry/person-registry-import.service';
 export { RegistryCsvError } from './registry/registry-csv.parser';
 export { PROFILE_ENTITIES } from './entities';
+export { DocumentSubmissionService } from './documents/document-submission.service';
+export { VehicleService } from './vehicles/vehicle.service';
+export { ChildService } from './children/child.service';

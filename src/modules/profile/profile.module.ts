@@ -67,7 +67,7 @@ import { VehicleService } from './vehicles/vehicle.service';
       DocumentCheckSweeper,
     ),
   ],
-  exports: [DocumentStatusEvents],
+  exports: [DocumentStatusEvents, DocumentSubmissionService, VehicleService, ChildService],
 })
 export class ProfileModule implements OnModuleInit {
   constructor(

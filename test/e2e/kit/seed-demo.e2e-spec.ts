@@ -1,17 +1,25 @@
 import { runCli } from '../../support/cli';
-import { createTestApp, TestApp } from '../../support/test-app';
+import { createTestApp, TestApp, waitForQueueIdle } from '../../support/test-app';
+import { QueueName } from '../../../src/queues/queue-names';
 
 const LOGIN = `mutation($login: String!, $password: String!) {
   login(login: $login, password: $password) { accessToken }
 }`;
 const SELECT = `mutation($id: ID!) { selectOrganization(organizationId: $id) { accessToken } }`;
 const DEMO_INN = '7799000012';
+const RESIDENT_PROFILE = `{ me {
+  snils { number status }
+  passport { series number status }
+  vehicles { plate registrationCertificate }
+  children { lastName firstName birthDate }
+} }`;
 
 interface Seeded {
   organization: { id: string; inn: string };
   password: string;
   accounts: Record<string, { phone: string; role: string | null }>;
   apiClient: { clientId: string; clientSecret: string; scopes: string[] };
+  resident: { created: boolean; documents: string[] };
   signIn: string[];
 }
 
@@ -106,15 +114,38 @@ describe('npm run cli -- seed:demo', () => {
       { token: login.accessToken as string },
     );
     expect(myOrganizations).toEqual([]);
+
+    // The resident's documents went through the profile services and the queued registry check.
+    expect(seeded.resident).toEqual({
+      created: true,
+      documents: ['vehicle', 'child', 'snils', 'passport'],
+    });
+    await waitForQueueIdle(t.app, QueueName.DocumentChecks);
+    const { me } = await t.gql.ok(RESIDENT_PROFILE, {}, { token: login.accessToken as string });
+    expect(me).toEqual({
+      snils: { number: '779-900-004 38', status: 'VERIFIED' },
+      passport: { series: '4599', number: '004004', status: 'VERIFIED' },
+      vehicles: [{ plate: 'А004АА77', registrationCertificate: '77УК004004' }],
+      children: [{ lastName: 'Иванова', firstName: 'Алиса', birthDate: '2015-09-01' }],
+    });
   });
 
   it('should keep what exists when run again, with a new client', async () => {
-    const first = JSON.parse((await runCli(['seed:demo'])).stdout) as Seeded;
+    const run = await runCli(['seed:demo']);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    const first = JSON.parse(run.stdout) as Seeded;
     const again = await runCli(['seed:demo']);
     expect(again.code).toBe(0);
     const second = JSON.parse(again.stdout) as Seeded;
     expect(second.organization.id).toBe(first.organization.id);
     expect(second.apiClient.clientId).not.toBe(first.apiClient.clientId);
     expect(await demoOrganizations()).toBe(1);
+    expect(second.resident.created).toBe(false);
+    const [row] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT COUNT(*) AS n FROM identity_documents d JOIN users u ON u.id = d.user_id
+       WHERE u.phone = ?`,
+      [second.accounts.resident.phone],
+    );
+    expect(Number(row.n)).toBe(2);
   });
 });

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../modules/audit';
+import { AuthModule } from '../modules/auth';
+import { ProfileModule } from '../modules/profile';
+import { QueuesModule } from '../queues/queues.module';
+import { AuthCoreModule } from '../shared/auth';
+import { GraphQLCoreModule } from '../shared/graphql/graphql-core.module';
+import { IdentifiersModule } from '../shared/identifiers/identifiers.module';
+import { PubSubModule } from '../shared/pubsub/pubsub.module';
+import { CliModule } from './cli.module';
+
+/**
+ * What `seed:demo` drives besides the operator CLI's modules: the profile module with what it
+ * depends on, and the queues it enqueues the document checks to.
+ */
+@Module({
+  imports: [
+    CliModule,
+    QueuesModule,
+    PubSubModule,
+    AuthCoreModule,
+    GraphQLCoreModule,
+    IdentifiersModule,
+    AuthModule,
+    AuditModule,
+    ProfileModule,
+  ],
+})
+export class SeedDemoModule {}
