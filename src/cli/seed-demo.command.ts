@@ -172,7 +172,7 @@ export async function seedDemo(app: INestApplicationContext, args: string[]): Pr
     apiClient: { clientId: client.clientId, clientSecret: secret, scopes: client.scopes },
     signIn: [
       'People: login(login: <phone>, password: <password>), or requestLoginCode + loginWithCode (SMS_DRIVER=log writes the code to the log); then selectOrganization(<organization id>).',
-      'Resident: login(login: <resident phone>, password: <password>); no organization to select. { me { snils { status } passport { status } vehicles { plate } children { firstName } } } shows the seeded profile (the documents turn VERIFIED once a worker has run their checks).',
+      'Resident: login(login: <resident phone>, password: <password>); no organization to choose. { me { snils { status } passport { status } vehicles { plate } children { firstName } } } shows the seeded profile (the documents turn VERIFIED once a worker has run their checks).',
       'Integrator: KABINET_CLIENT_ID=<clientId> KABINET_CLIENT_SECRET=<clientSecret> node examples/employer-upload.mjs <workbook.xlsx>.',
     ],
   };

@@ -3,4 +3,5 @@ export const REMOTE_WORK_REPORTS_TABLES = [
   'remote_work_reports',
   'remote_work_report_rows',
   'report_deadline_extensions',
+  'remote_work_report_row_stage',
 ] as const;
