@@ -163,7 +163,13 @@ describe('inter-agency: developer representatives', () => {
     const claims = JSON.parse(Buffer.from(rep.split('.')[1], 'base64url').toString('utf8'));
     expect(claims).toMatchObject({ org: agency, rep: true });
     // Another organization that did not appoint them stays out of reach.
-    const stranger2 = await t.gql.request(SELECT_ORGANIZATION, { id: stranger }, { token: person });
+    // selectOrganization ended the person's session: they sign in again.
+    const signedInAgain = await signTestToken(t.app, { sub: personId });
+    const stranger2 = await t.gql.request(
+      SELECT_ORGANIZATION,
+      { id: stranger },
+      { token: signedInAgain },
+    );
     expect(stranger2.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const { registerInformationSystem: system } = await t.gql.ok(
       REGISTER_SYSTEM,
@@ -349,9 +355,11 @@ describe('inter-agency: developer representatives', () => {
       [leaver.id],
     );
     expect(Number(n)).toBe(0);
-    const { myOrganizations } = await t.gql.ok(MY_ORGANIZATIONS, {}, { token: person });
+    // selectOrganization ended the person's own session: they sign in again.
+    const again = await signTestToken(t.app, { sub: leaver.id });
+    const { myOrganizations } = await t.gql.ok(MY_ORGANIZATIONS, {}, { token: again });
     expect(myOrganizations).not.toContainEqual({ id: agency, myRole: null });
-    const reselect = await t.gql.request(SELECT_ORGANIZATION, { id: agency }, { token: person });
+    const reselect = await t.gql.request(SELECT_ORGANIZATION, { id: agency }, { token: again });
     expect(reselect.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });
