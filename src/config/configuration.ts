@@ -102,6 +102,7 @@ export const reportsConfig = registerAs('reports', () => {
     maxUnpackedBytes: env.REPORT_MAX_UNPACKED_BYTES,
     remoteShareRequired: env.REMOTE_SHARE_REQUIRED,
     parserConcurrency: env.REPORT_PARSER_CONCURRENCY,
+    parserWorkers: env.REPORT_PARSER_WORKERS,
     parserMaxHeapMb: env.REPORT_PARSER_MAX_HEAP_MB,
     parseTimeoutMs: env.REPORT_PARSE_TIMEOUT_SECONDS * 1000,
     maxAttempts: env.REPORT_MAX_ATTEMPTS,

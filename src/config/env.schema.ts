@@ -335,6 +335,14 @@ export class EnvVars {
   @Max(32)
   REPORT_PARSER_CONCURRENCY = 2;
 
+  // Worker processes that parse reports (each with REPORT_PARSER_CONCURRENCY slots): while other
+  // organizations' reports wait, one organization holds at most half of all these slots.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  REPORT_PARSER_WORKERS = 1;
+
   // Heap limit of a parser child process (MiB): a hostile file can exhaust only that child.
   @Transform(toNumber)
   @IsInt()

@@ -18,6 +18,7 @@ import { ProcessRemoteWorkReportProcessor } from './jobs/process-remote-work-rep
 import { RemoteWorkReportProcessingService } from './jobs/remote-work-report-processing.service';
 import { RemoteWorkReportQueue } from './jobs/remote-work-report.queue';
 import { RemoteWorkReportReconciler } from './jobs/remote-work-report.reconciler';
+import { ReportSlotGate } from './jobs/report-slot.gate';
 import {
   REPORT_PARSER_POOL_OPTIONS,
   ReportParserPool,
@@ -89,6 +90,7 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
       },
       ReportParserPool,
       RemoteWorkReportProcessingService,
+      ReportSlotGate,
       ProcessRemoteWorkReportProcessor,
       RemoteWorkReportReconciler,
     ),

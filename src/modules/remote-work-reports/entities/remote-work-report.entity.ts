@@ -8,6 +8,7 @@ import { ReportStatus } from '../remote-work-report.enums';
 @Index('ix_rwr_org_created', ['organizationId', 'createdAt', 'id'])
 @Index('ix_rwr_org_week_created', ['organizationId', 'reportingWeek', 'createdAt', 'id'])
 @Index('ix_rwr_status_updated', ['status', 'updatedAt'])
+@Index('ix_rwr_status_org', ['status', 'organizationId'])
 @Index('ix_rwr_submitted_by', ['submittedByUserId'])
 export class RemoteWorkReportEntity {
   @PrimaryColumn({ type: 'char', length: 36 })

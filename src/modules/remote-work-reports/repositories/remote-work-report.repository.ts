@@ -162,6 +162,22 @@ export class RemoteWorkReportRepository {
     });
   }
 
+  /**
+   * Whether a report of another organization waits for a parser slot (QUEUED). Two seeks on
+   * ix_rwr_status_org (status, organization_id), however many reports wait.
+   */
+  async anotherOrganizationWaits(em: EntityManager, organizationId: string): Promise<boolean> {
+    const found = await this.query(em)
+      .select('r.id')
+      .where('r.status = :queued AND r.organization_id <> :organizationId', {
+        queued: ReportStatus.QUEUED,
+        organizationId,
+      })
+      .limit(1)
+      .getRawOne<{ r_id: string }>();
+    return found !== undefined;
+  }
+
   /** Reports still waiting for a job, unchanged since `changedBefore`, in (updatedAt, id) order. */
   findPending(
     em: EntityManager,
