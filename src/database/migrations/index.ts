@@ -45,6 +45,8 @@ import { AddUsersHasPassword1796200001000 } from './1796200001000-add-users-has-
 import { BackfillUsersHasPassword1796200002000 } from './1796200002000-backfill-users-has-password';
 import { CreateRemoteWorkReportRowStage1796400000000 } from './1796400000000-create-remote-work-report-row-stage';
 import { IndexRemoteWorkReportsStatusOrg1797040000000 } from './1797040000000-index-remote-work-reports-status-org';
+import { AddNotificationsCopiesDueAt1797030000000 } from './1797030000000-add-notifications-copies-due-at';
+import { AddNotificationsCopiesDueIndex1797031000000 } from './1797031000000-add-notifications-copies-due-index';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -95,4 +97,6 @@ export const MIGRATIONS: (new () => unknown)[] = [
   BackfillUsersHasPassword1796200002000,
   CreateRemoteWorkReportRowStage1796400000000,
   IndexRemoteWorkReportsStatusOrg1797040000000,
+  AddNotificationsCopiesDueAt1797030000000,
+  AddNotificationsCopiesDueIndex1797031000000,
 ];

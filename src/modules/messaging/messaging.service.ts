@@ -1,8 +1,12 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bull';
+import type { JobOptions, Queue } from 'bull';
 import { JobName, QueueName } from '../../queues/queue-names';
 import { MESSAGE_JOB_OPTIONS, SendEmailJob, SendSmsJob } from './jobs/messaging.jobs';
+
+function withJobId(jobId: string | undefined): JobOptions {
+  return jobId === undefined ? MESSAGE_JOB_OPTIONS : { ...MESSAGE_JOB_OPTIONS, jobId };
+}
 
 /**
  * Sends SMS and e-mail through the `messaging` queue: the caller returns at once, and a worker
@@ -12,15 +16,18 @@ import { MESSAGE_JOB_OPTIONS, SendEmailJob, SendSmsJob } from './jobs/messaging.
 export class MessagingService {
   constructor(@InjectQueue(QueueName.Messaging) private readonly queue: Queue) {}
 
-  /** Queues an SMS to an E.164 number. */
-  async sendSms(to: string, text: string): Promise<void> {
+  /**
+   * Queues an SMS to an E.164 number. With a `jobId`, a second call while the first job is still
+   * in the queue adds nothing (Bull keeps one job per id).
+   */
+  async sendSms(to: string, text: string, jobId?: string): Promise<void> {
     const job: SendSmsJob = { to, text };
-    await this.queue.add(JobName.SendSms, job, MESSAGE_JOB_OPTIONS);
+    await this.queue.add(JobName.SendSms, job, withJobId(jobId));
   }
 
-  /** Queues a plain-text e-mail. */
-  async sendEmail(to: string, subject: string, text: string): Promise<void> {
+  /** Queues a plain-text e-mail; `jobId` as for {@link sendSms}. */
+  async sendEmail(to: string, subject: string, text: string, jobId?: string): Promise<void> {
     const job: SendEmailJob = { to, subject, text };
-    await this.queue.add(JobName.SendEmail, job, MESSAGE_JOB_OPTIONS);
+    await this.queue.add(JobName.SendEmail, job, withJobId(jobId));
   }
 }

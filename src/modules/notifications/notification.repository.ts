@@ -23,6 +23,15 @@ export interface FanOutNotification {
   createdAt: Date;
 }
 
+/** A notification whose SMS / e-mail copies were never queued. */
+export interface DueCopy {
+  notificationId: string;
+  title: string;
+  body: string | null;
+  /** Channels as now subscribed (null: unsubscribed since, nothing is sent). */
+  recipient: MatchedRecipient;
+}
+
 /** The only ORM user of `notifications`. */
 @Injectable()
 export class NotificationRepository {
@@ -98,15 +107,22 @@ export class NotificationRepository {
   /**
    * Creates the event's notification for each of the accounts in one INSERT … SELECT; an account
    * that already has it (a repeated job, a new revision) keeps it, with the new title and body.
+   * The rows of `copyUserIds` (who chose SMS or e-mail) are created with `copies_due_at` set in
+   * the same statement: the outbox mark that survives a worker dying before the enqueue. An
+   * existing row keeps its mark (copies are sent for the first revision only).
    */
   async insertForUsers(
     em: EntityManager,
     notification: FanOutNotification,
     userIds: readonly string[],
+    copyUserIds: readonly string[] = [],
   ): Promise<void> {
+    const copies =
+      copyUserIds.length > 0 ? `u.id IN (${copyUserIds.map(() => '?').join(', ')})` : 'FALSE';
     await em.query(
-      `INSERT INTO notifications (id, user_id, event_id, category, title, body, created_at, read_at)
-       SELECT UUID(), u.id, ?, ?, ?, ?, ?, NULL FROM users u
+      `INSERT INTO notifications
+              (id, user_id, event_id, category, title, body, created_at, read_at, copies_due_at)
+       SELECT UUID(), u.id, ?, ?, ?, ?, ?, NULL, IF(${copies}, ?, NULL) FROM users u
         WHERE u.id IN (${userIds.map(() => '?').join(', ')})
        ON DUPLICATE KEY UPDATE title = VALUES(title), body = VALUES(body)`,
       [
@@ -115,9 +131,52 @@ export class NotificationRepository {
         notification.title,
         notification.body,
         notification.createdAt,
+        ...copyUserIds,
+        notification.createdAt,
         ...userIds,
       ],
     );
+  }
+
+  /**
+   * Notifications whose copies are still due since before `before` (oldest first), with their
+   * owner's current subscription channels and contacts: what the copy sweeper queues again.
+   */
+  async findCopiesDue(em: EntityManager, before: Date, limit: number): Promise<DueCopy[]> {
+    const rows = await em.query<
+      {
+        id: string;
+        user_id: string;
+        title: string;
+        body: string | null;
+        channels: string | null;
+        phone: string;
+        email: string | null;
+      }[]
+    >(
+      `SELECT n.id, n.user_id, n.title, n.body, s.channels, u.phone, u.email
+         FROM notifications n
+         JOIN users u ON u.id = n.user_id
+         LEFT JOIN notification_subscriptions s ON s.user_id = n.user_id AND s.category = n.category
+        WHERE n.copies_due_at IS NOT NULL AND n.copies_due_at < ?
+        ORDER BY n.copies_due_at, n.id
+        LIMIT ?`,
+      [before, limit],
+    );
+    return rows.map((r) => ({
+      notificationId: r.id,
+      title: r.title,
+      body: r.body,
+      recipient: { userId: r.user_id, channels: r.channels, phone: r.phone, email: r.email },
+    }));
+  }
+
+  /** Clears the outbox mark of notifications whose copies are queued. */
+  async markCopiesQueued(em: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) {
+      return;
+    }
+    await em.update(NotificationEntity, { id: In([...ids]) }, { copiesDueAt: null });
   }
 
   /** The notifications of an event created at exactly `createdAt` (this run) for those accounts. */

@@ -3,6 +3,7 @@ import { workerProviders } from '../../queues/worker-providers';
 import { MessagingModule } from '../messaging';
 import { ProfileModule } from '../profile';
 import { ServiceEventsModule } from '../service-events';
+import { NotificationCopySweeper } from './copies/notification-copy.sweeper';
 import { NotificationDeliveryService } from './delivery/notification-delivery.service';
 import { DocumentStatusNotifier } from './documents/document-status.notifier';
 import { FanOutServiceEventProcessor } from './fan-out/fan-out-service-event.processor';
@@ -31,7 +32,11 @@ import { NotificationSubscriptionService } from './subscriptions/notification-su
     NotificationResolver,
     DocumentStatusNotifier,
     PersonalNotices,
-    ...workerProviders(NotificationFanOutService, FanOutServiceEventProcessor),
+    ...workerProviders(
+      NotificationFanOutService,
+      FanOutServiceEventProcessor,
+      NotificationCopySweeper,
+    ),
   ],
   exports: [PersonalNotices],
 })

@@ -20,6 +20,11 @@ import {
   UNSUBSCRIBE,
   UPDATE_PROFILE,
 } from './dashboard-e2e.helpers';
+import { MessagingService } from '../../../src/modules/messaging';
+import {
+  COPY_STALE_MS,
+  NotificationCopySweeper,
+} from '../../../src/modules/notifications/copies/notification-copy.sweeper';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -280,6 +285,112 @@ describe('dashboard: service events become notifications', () => {
     expect(sms.text).toBe('Кабинет: Отключение горячей воды. С 1 по 14 июня');
     // The first attempt met the outage; the queue retried.
     expect(h.sms.requests - requestsBefore).toBeGreaterThanOrEqual(2);
+  });
+
+  it('should send a copy lost to a death between the insert and the enqueue exactly once, by the sweeper', async () => {
+    const resident = await person(h);
+    const address = `Москва, ул. Наркомвод, д. ${resident.id.slice(0, 6)}`;
+    await h.gql.ok(UPDATE_PROFILE, { input: { address } }, { token: resident.token });
+    await h.gql.ok(
+      SUBSCRIBE,
+      { category: 'HOT_WATER_SHUTOFF', channels: ['SMS'] },
+      { token: resident.token },
+    );
+    // The worker "dies" after the INSERT: queueing the copy throws once, so the fan-out job
+    // fails after the notification is stored; its retry finds the notification already there.
+    const messaging = h.t.app.get(MessagingService, { strict: false });
+    const enqueue = jest
+      .spyOn(messaging, 'sendSms')
+      .mockRejectedValueOnce(new Error('worker died before the enqueue'));
+    const sweeper = h.t.app.get(NotificationCopySweeper, { strict: false });
+    const id = externalId('outbox');
+    try {
+      await h.gql.ok(
+        INGEST,
+        {
+          events: [
+            {
+              source: 'mosvodokanal',
+              externalId: id,
+              category: 'HOT_WATER_SHUTOFF',
+              subject: { kind: 'ADDRESS', value: address },
+              title: 'Отключение горячей воды',
+              body: 'Авария на сети',
+              occurredAt: new Date().toISOString(),
+            },
+          ],
+        },
+        { token: client },
+      );
+      await fannedOut('mosvodokanal', id);
+    } finally {
+      enqueue.mockRestore();
+    }
+    const [stored] = await h.t.dataSource.query<{ id: string; due: Date | null }[]>(
+      'SELECT id, copies_due_at AS due FROM notifications WHERE user_id = ?',
+      [resident.id],
+    );
+    // The notification is in the inbox, its copy never reached the queue: the outbox mark stays.
+    expect(stored.due).not.toBeNull();
+    await sleep(1500);
+    expect(h.sms.messagesTo(resident.phone).filter((t) => t.includes('горячей'))).toEqual([]);
+
+    // Too fresh for the sweeper: a live fan-out may still be draining it.
+    expect(await sweeper.sweep(new Date())).toBe(0);
+    const later = new Date(Date.now() + COPY_STALE_MS + 1000);
+    expect(await sweeper.sweep(later)).toBeGreaterThanOrEqual(1);
+    const sms = await h.sms.waitForMessage(resident.phone, (t) => t.includes('горячей'), 20_000);
+    expect(sms.text).toBe('Кабинет: Отключение горячей воды. Авария на сети');
+    const [drained] = await h.t.dataSource.query<{ due: Date | null }[]>(
+      'SELECT copies_due_at AS due FROM notifications WHERE id = ?',
+      [stored.id],
+    );
+    expect(drained.due).toBeNull();
+
+    // Swept again: nothing left, and the copy went exactly once.
+    await sweeper.sweep(later);
+    await sleep(1500);
+    expect(h.sms.messagesTo(resident.phone).filter((t) => t.includes('горячей'))).toHaveLength(1);
+  });
+
+  it('should clear the outbox mark of a copy queued in the normal case, so the sweeper sends nothing more', async () => {
+    const resident = await person(h);
+    const address = `Москва, ул. Обычная, д. ${resident.id.slice(0, 6)}`;
+    await h.gql.ok(UPDATE_PROFILE, { input: { address } }, { token: resident.token });
+    await h.gql.ok(
+      SUBSCRIBE,
+      { category: 'HOT_WATER_SHUTOFF', channels: ['SMS'] },
+      { token: resident.token },
+    );
+    const id = externalId('outbox');
+    await h.gql.ok(
+      INGEST,
+      {
+        events: [
+          {
+            source: 'mosvodokanal',
+            externalId: id,
+            category: 'HOT_WATER_SHUTOFF',
+            subject: { kind: 'ADDRESS', value: address },
+            title: 'Отключение горячей воды',
+            body: 'Плановые работы',
+            occurredAt: new Date().toISOString(),
+          },
+        ],
+      },
+      { token: client },
+    );
+    await fannedOut('mosvodokanal', id);
+    await h.sms.waitForMessage(resident.phone, (t) => t.includes('горячей'), 20_000);
+    const [stored] = await h.t.dataSource.query<{ due: Date | null }[]>(
+      'SELECT copies_due_at AS due FROM notifications WHERE user_id = ?',
+      [resident.id],
+    );
+    expect(stored.due).toBeNull();
+    const sweeper = h.t.app.get(NotificationCopySweeper, { strict: false });
+    await sweeper.sweep(new Date(Date.now() + COPY_STALE_MS + 1000));
+    await sleep(1500);
+    expect(h.sms.messagesTo(resident.phone).filter((t) => t.includes('горячей'))).toHaveLength(1);
   });
 
   it('should let only platform clients with events:write ingest', async () => {

@@ -27,6 +27,17 @@ export interface Recipient {
   email: string | null;
 }
 
+/** A recipient of the copies of one stored notification. */
+export interface CopyRecipient extends Recipient {
+  notificationId: string;
+}
+
+/** Whether the recipient gets an SMS or e-mail copy (what sendCopies would queue). */
+export function wantsCopies(recipient: Recipient): boolean {
+  const chosen = parseChannels(recipient.channels);
+  return chosen.includes(Channel.SMS) || (chosen.includes(Channel.EMAIL) && !!recipient.email);
+}
+
 /**
  * Delivers stored notifications: live through `notificationReceived`, and as SMS / e-mail
  * copies through the messaging queue (which retries while a gateway is down).
@@ -54,9 +65,13 @@ export class NotificationDeliveryService {
     }
   }
 
-  /** Queues the SMS and e-mail copies the recipients chose. */
+  /**
+   * Queues the SMS and e-mail copies the recipients chose, each under a job id derived from the
+   * notification (`notification-copy:<id>:sms|email`), so queueing the same copies again (the
+   * copy sweeper after a lost outbox clear) does not add a second job while the first is queued.
+   */
   async sendCopies(
-    recipients: readonly Recipient[],
+    recipients: readonly CopyRecipient[],
     title: string,
     body: string | null,
   ): Promise<void> {
@@ -65,11 +80,14 @@ export class NotificationDeliveryService {
     const jobs: Promise<void>[] = [];
     for (const recipient of recipients) {
       const channels = parseChannels(recipient.channels);
+      const jobId = `notification-copy:${recipient.notificationId}`;
       if (channels.includes(Channel.SMS)) {
-        jobs.push(this.messaging.sendSms(recipient.phone, sms));
+        jobs.push(this.messaging.sendSms(recipient.phone, sms, `${jobId}:sms`));
       }
       if (channels.includes(Channel.EMAIL) && recipient.email) {
-        jobs.push(this.messaging.sendEmail(recipient.email, email.subject, email.text));
+        jobs.push(
+          this.messaging.sendEmail(recipient.email, email.subject, email.text, `${jobId}:email`),
+        );
       }
     }
     // Rejections propagate: the fan-out job then fails and is retried.

@@ -27,4 +27,11 @@ export class NotificationEntity {
 
   @Column({ type: 'datetime', precision: 3, nullable: true })
   readAt!: Date | null;
+
+  /**
+   * The outbox mark: set with the row when SMS / e-mail copies are due, cleared once they are
+   * queued in messaging; the copy sweeper queues rows left set. Null for in-app-only notices.
+   */
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  copiesDueAt!: Date | null;
 }

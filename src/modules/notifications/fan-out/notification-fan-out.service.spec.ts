@@ -54,17 +54,32 @@ describe(NotificationFanOutService.name, () => {
     const publish = jest.fn().mockResolvedValue(undefined);
     const sendCopies = jest.fn().mockResolvedValue(undefined);
     const markFannedOut = jest.fn().mockResolvedValue(undefined);
+    const markCopiesQueued = jest.fn().mockResolvedValue(undefined);
     const service = new NotificationFanOutService(
       { manager: {} } as unknown as DataSource,
       strict<ServiceEventRepository>({
         findById: jest.fn().mockResolvedValue(event),
         markFannedOut,
       }),
-      strict<NotificationRepository>({ findMatchedPage, insertForUsers, findCreated }),
+      strict<NotificationRepository>({
+        findMatchedPage,
+        insertForUsers,
+        findCreated,
+        markCopiesQueued,
+      }),
       strict<NotificationDeliveryService>({ publish, sendCopies }),
       { fanOutChunk: 3 },
     );
-    return { service, findMatchedPage, insertForUsers, publish, sendCopies, markFannedOut };
+    return {
+      service,
+      findMatchedPage,
+      insertForUsers,
+      findCreated,
+      publish,
+      sendCopies,
+      markFannedOut,
+      markCopiesQueued,
+    };
   }
 
   it('should page matches by account id and insert each page of subscribers in one statement', async () => {
@@ -104,5 +119,41 @@ describe(NotificationFanOutService.name, () => {
     expect(await service.fanOut('e1', 2)).toEqual({ matched: 3, created: 3 });
     expect(insertForUsers).toHaveBeenCalledTimes(1);
     expect(markFannedOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('should mark the copies due in the insert itself, then queue them and clear the marks', async () => {
+    const sms = { ...recipient(1), channels: 'IN_APP,SMS' };
+    const mail = { ...recipient(2), channels: 'IN_APP,EMAIL', email: 'a@example.ru' };
+    const mailWithoutAddress = { ...recipient(3), channels: 'IN_APP,EMAIL' };
+    const { service, insertForUsers, findCreated, sendCopies, markCopiesQueued } = setup([
+      [sms, mail, mailWithoutAddress],
+      [],
+    ]);
+    // u001's notification existed already (a retried job): not created by this run.
+    findCreated.mockImplementationOnce((_em, _eventId: string, ids: string[]) =>
+      Promise.resolve(
+        ids.filter((id) => id !== 'u001').map((userId) => ({ id: `n-${userId}`, userId })),
+      ),
+    );
+    await service.fanOut('e1', 2);
+    expect(insertForUsers.mock.calls[0][3]).toEqual(['u001', 'u002']);
+    expect(sendCopies).toHaveBeenCalledWith(
+      [{ ...mail, notificationId: 'n-u002' }],
+      EVENT.title,
+      null,
+    );
+    expect(markCopiesQueued).toHaveBeenCalledWith({}, ['n-u002']);
+    expect(sendCopies.mock.invocationCallOrder[0]).toBeLessThan(
+      markCopiesQueued.mock.invocationCallOrder[0],
+    );
+  });
+
+  it('should leave the marks set when queueing the copies fails', async () => {
+    const sms = { ...recipient(1), channels: 'IN_APP,SMS' };
+    const { service, sendCopies, markCopiesQueued, markFannedOut } = setup([[sms], []]);
+    sendCopies.mockRejectedValueOnce(new Error('redis down'));
+    await expect(service.fanOut('e1', 2)).rejects.toThrow('redis down');
+    expect(markCopiesQueued).not.toHaveBeenCalled();
+    expect(markFannedOut).not.toHaveBeenCalled();
   });
 });

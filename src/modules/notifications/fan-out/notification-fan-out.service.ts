@@ -5,7 +5,12 @@ import { notificationsConfig } from '../../../config/configuration';
 import { ServiceEventRepository } from '../../service-events';
 import type { NotificationCategory, SubjectKind } from '../../service-events';
 import { eventNotificationBody } from '../delivery/notification-texts';
-import { NotificationDeliveryService, Recipient } from '../delivery/notification-delivery.service';
+import {
+  CopyRecipient,
+  NotificationDeliveryService,
+  Recipient,
+  wantsCopies,
+} from '../delivery/notification-delivery.service';
 import { NotificationRepository } from '../notification.repository';
 
 /** How one fan-out went. */
@@ -93,9 +98,11 @@ export class NotificationFanOutService {
   ): Promise<number> {
     const em = this.dataSource.manager;
     const ids = recipients.map((r) => r.userId);
-    await this.notifications.insertForUsers(em, shared, ids);
+    const copyUserIds = recipients.filter(wantsCopies).map((r) => r.userId);
+    // One statement: the notifications and their outbox marks exist together or not at all.
+    await this.notifications.insertForUsers(em, shared, ids, copyUserIds);
     const rows = await this.notifications.findCreated(em, shared.eventId, ids, shared.createdAt);
-    const createdFor = new Set(rows.map((r) => r.userId));
+    const createdFor = new Map(rows.map((r) => [r.userId, r.id]));
     await this.delivery.publish(
       rows.map((row) => ({
         userId: row.userId,
@@ -109,10 +116,19 @@ export class NotificationFanOutService {
         },
       })),
     );
-    await this.delivery.sendCopies(
-      recipients.filter((r) => createdFor.has(r.userId)),
-      shared.title,
-      shared.body,
+    const copies: CopyRecipient[] = [];
+    for (const recipient of recipients) {
+      const notificationId = createdFor.get(recipient.userId);
+      if (notificationId !== undefined && wantsCopies(recipient)) {
+        copies.push({ ...recipient, notificationId });
+      }
+    }
+    // Drain the outbox of this page: queue the copies, then clear their marks. A death in
+    // between leaves the marks, and NotificationCopySweeper queues those copies later.
+    await this.delivery.sendCopies(copies, shared.title, shared.body);
+    await this.notifications.markCopiesQueued(
+      em,
+      copies.map((c) => c.notificationId),
     );
     return rows.length;
   }
