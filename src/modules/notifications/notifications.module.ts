@@ -33,6 +33,6 @@ import { NotificationSubscriptionService } from './subscriptions/notification-su
     PersonalNotices,
     ...workerProviders(NotificationFanOutService, FanOutServiceEventProcessor),
   ],
-  exports: [PersonalNotices],
+  exports: [PersonalNotices, NotificationSubscriptionService],
 })
 export class NotificationsModule {}
