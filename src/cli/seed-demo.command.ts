@@ -9,6 +9,7 @@ import { AppException } from '../shared/errors';
 import { PasswordHasher } from '../modules/auth';
 import { UserEntity, UserRepository } from '../modules/identity';
 import { ApiClientRegistry } from '../modules/integrations';
+import { NotificationSubscriptionService } from '../modules/notifications';
 import {
   AccessGrantEntity,
   MembershipEntity,
@@ -24,6 +25,14 @@ import {
   PersonRegistryImportService,
   VehicleService,
 } from '../modules/profile';
+import { DemoReportSeeder } from '../modules/remote-work-reports';
+import type { DemoReport } from '../modules/remote-work-reports';
+import {
+  EVENTS_WRITE_SCOPE,
+  NotificationCategory,
+  ServiceEventIngestService,
+  SubjectKind,
+} from '../modules/service-events';
 import { PUB_SUB } from '../shared/pubsub/pubsub.module';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import { CliError } from './cli-error';
@@ -152,8 +161,12 @@ export async function seedDemo(app: INestApplicationContext, args: string[]): Pr
     logger: ['error'],
   });
   let residentData: ResidentData;
+  let reports: DemoReport[] | null;
+  let events: ResidentEvents;
   try {
     residentData = await ensureResidentProfile(domain, accounts.ids.resident);
+    reports = await domain.get(DemoReportSeeder).seed(accounts.organizationId, accounts.ids.head);
+    events = await ensureResidentEvents(app, domain, accounts.ids.resident, residentData.created);
   } finally {
     await pubSubConnected(domain);
     await domain.close();
@@ -169,10 +182,15 @@ export async function seedDemo(app: INestApplicationContext, args: string[]): Pr
     password: DEMO_PASSWORD,
     accounts: accounts.made,
     resident: residentData,
+    // null when the organization had reports already (an earlier run) and was left as it is.
+    reports,
+    events,
     apiClient: { clientId: client.clientId, clientSecret: secret, scopes: client.scopes },
     signIn: [
       'People: login(login: <phone>, password: <password>), or requestLoginCode + loginWithCode (SMS_DRIVER=log writes the code to the log); then selectOrganization(<organization id>).',
       'Resident: login(login: <resident phone>, password: <password>); no organization to choose. { me { snils { status } passport { status } vehicles { plate } children { firstName } } } shows the seeded profile (the documents turn VERIFIED once a worker has run their checks).',
+      'HEAD (or ADMIN, EMPLOYEE) after selectOrganization: { remoteWorkReports { edges { node { id status reportingWeek } } } } lists one report in every status; GET /files/remote-work-reports/<id>/result (Authorization: Bearer <token>) downloads the result workbook of an ACCEPTED, PARTIALLY_ACCEPTED or REJECTED one (rendered on first download), /original the uploaded file. QUEUED and PROCESSING ones are picked up by a running worker (the reconciler) and end REJECTED: their file is the empty template.',
+      'Resident: { notificationSubscriptions { category subscribed } } shows TRAFFIC_FINES and VEHICLE_EVACUATION subscribed; { notifications { edges { node { title } } } } shows the demo fine and evacuation once a worker has fanned the events out.',
       'Integrator: KABINET_CLIENT_ID=<clientId> KABINET_CLIENT_SECRET=<clientSecret> node examples/employer-upload.mjs <workbook.xlsx>.',
     ],
   };
@@ -341,4 +359,88 @@ async function pubSubConnected(domain: INestApplicationContext): Promise<void> {
       client.status === 'ready' ? Promise.resolve() : once(client, 'ready').then(() => undefined),
     ),
   );
+}
+
+interface ResidentEvents {
+  subscriptions: NotificationCategory[];
+  /** Events stored by this run; 0 when an earlier run ingested them. */
+  ingested: number;
+}
+
+/** The demo events' source system: its events are idempotent on (source, externalId). */
+const DEMO_EVENT_SOURCE = 'demo.city';
+
+/**
+ * The resident's subscriptions (through the notifications module's service, idempotent) and, on
+ * the run that created the resident's profile, two events about the resident's vehicle ingested
+ * through the service-events ingest service by a city-system client with `events:write`, as a
+ * city system would: the fan-out job (worker side) makes the resident's notifications.
+ */
+async function ensureResidentEvents(
+  app: INestApplicationContext,
+  domain: INestApplicationContext,
+  userId: string,
+  firstRun: boolean,
+): Promise<ResidentEvents> {
+  const subscriptions = [
+    NotificationCategory.TRAFFIC_FINES,
+    NotificationCategory.VEHICLE_EVACUATION,
+  ];
+  const resident: AuthPrincipal = {
+    kind: 'user',
+    subject: userId,
+    userId,
+    sessionId: null,
+    organizationId: null,
+    actingChildId: null,
+    developerRepresentative: false,
+    scopes: [],
+  };
+  for (const category of subscriptions) {
+    await domain.get(NotificationSubscriptionService).subscribe(resident, category, null);
+  }
+  if (!firstRun) {
+    return { subscriptions, ingested: 0 };
+  }
+  const { client } = await app.get(ApiClientRegistry).create({
+    name: 'Демо: городская система',
+    scopes: [EVENTS_WRITE_SCOPE],
+    organizationId: null,
+    createdByUserId: null,
+  });
+  const cityClient: AuthPrincipal = {
+    kind: 'client',
+    subject: client.id,
+    userId: null,
+    sessionId: null,
+    organizationId: null,
+    actingChildId: null,
+    developerRepresentative: false,
+    scopes: [EVENTS_WRITE_SCOPE],
+  };
+  const plate = { kind: SubjectKind.VEHICLE_PLATE, value: DEMO_RESIDENT_DOCUMENTS.vehicle.plate };
+  const occurredAt = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+  const { accepted } = await domain.get(ServiceEventIngestService).ingest(cityClient, [
+    {
+      source: DEMO_EVENT_SOURCE,
+      externalId: 'demo-fine-1',
+      category: NotificationCategory.TRAFFIC_FINES,
+      subject: plate,
+      title: 'Штраф за превышение скорости',
+      body: 'Превышение скорости на 25 км/ч, Ленинский проспект, 12',
+      amount: 500,
+      occurredAt,
+      dueAt: new Date(occurredAt.getTime() + 20 * 24 * 60 * 60 * 1000),
+    },
+    {
+      source: DEMO_EVENT_SOURCE,
+      externalId: 'demo-evacuation-1',
+      category: NotificationCategory.VEHICLE_EVACUATION,
+      subject: plate,
+      title: 'Автомобиль перемещён на специализированную стоянку',
+      body: 'Стоянка: ул. Складочная, 1',
+      occurredAt,
+    },
+  ]);
+  return { subscriptions, ingested: accepted };
 }

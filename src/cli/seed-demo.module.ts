@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../modules/audit';
 import { AuthModule } from '../modules/auth';
+import { NotificationsModule } from '../modules/notifications';
 import { ProfileModule } from '../modules/profile';
+import { DemoReportsModule } from '../modules/remote-work-reports';
+import { ServiceEventsModule } from '../modules/service-events';
 import { QueuesModule } from '../queues/queues.module';
 import { AuthCoreModule } from '../shared/auth';
 import { GraphQLCoreModule } from '../shared/graphql/graphql-core.module';
@@ -11,7 +14,8 @@ import { CliModule } from './cli.module';
 
 /**
  * What `seed:demo` drives besides the operator CLI's modules: the profile module with what it
- * depends on, and the queues it enqueues the document checks to.
+ * depends on, the queues it enqueues the document checks to, the reports module's demo seeder, and
+ * the service events and notification subscriptions of the resident.
  */
 @Module({
   imports: [
@@ -24,6 +28,9 @@ import { CliModule } from './cli.module';
     AuthModule,
     AuditModule,
     ProfileModule,
+    DemoReportsModule,
+    ServiceEventsModule,
+    NotificationsModule,
   ],
 })
 export class SeedDemoModule {}

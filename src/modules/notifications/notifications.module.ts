@@ -38,6 +38,6 @@ import { NotificationSubscriptionService } from './subscriptions/notification-su
       NotificationCopySweeper,
     ),
   ],
-  exports: [PersonalNotices],
+  exports: [PersonalNotices, NotificationSubscriptionService],
 })
 export class NotificationsModule {}

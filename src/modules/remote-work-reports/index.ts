@@ -8,3 +8,6 @@ export type { ReportStatusChange, ReportStatusListener } from './events/report-s
 export { ReportStatus } from './remote-work-report.enums';
 export { isMonday, parseInstantWithOffset, regularDeadline } from './reporting-week';
 export { RemoteWorkReportsModule } from './remote-work-reports.module';
+export { DemoReportsModule } from './demo/demo-reports.module';
+export { DemoReportSeeder } from './demo/demo-report.seeder';
+export type { DemoReport } from './demo/demo-report.seeder';

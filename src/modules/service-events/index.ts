@@ -4,6 +4,10 @@ export { ServiceEventEntity } from './entities/service-event.entity';
 export { NotificationCategory } from './graphql/notification-category.enum';
 export { SubjectKind } from './graphql/subject-kind.enum';
 export { ServiceEventRepository } from './service-event.repository';
+export {
+  EVENTS_WRITE_SCOPE,
+  ServiceEventIngestService,
+} from './ingest/service-event-ingest.service';
 export type { SubjectKey } from './service-event.repository';
 export { ProfileFactsReader } from './profile-facts/profile-facts.reader';
 export { missingFields, subjectsOf } from './profile-facts/profile-facts';

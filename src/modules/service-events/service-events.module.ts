@@ -24,6 +24,6 @@ import { ServiceEventResolver } from './service-event.resolver';
     ProfileFactsReader,
     ...workerProviders(ServiceEventFanOutSweeper),
   ],
-  exports: [BullModule, ServiceEventRepository, ProfileFactsReader],
+  exports: [BullModule, ServiceEventRepository, ProfileFactsReader, ServiceEventIngestService],
 })
 export class ServiceEventsModule {}

@@ -7,6 +7,16 @@ const LOGIN = `mutation($login: String!, $password: String!) {
 }`;
 const SELECT = `mutation($id: ID!) { selectOrganization(organizationId: $id) { accessToken } }`;
 const DEMO_INN = '7799000012';
+const ALL_STATUSES = [
+  'ACCEPTED',
+  'FAILED',
+  'PARTIALLY_ACCEPTED',
+  'PROCESSING',
+  'QUEUED',
+  'REJECTED',
+];
+const REPORTS = `{ remoteWorkReports(first: 20) { totalCount edges { node { id status } } } }`;
+const NOTIFICATIONS = `{ notifications { totalCount edges { node { category title } } } }`;
 const RESIDENT_PROFILE = `{ me {
   snils { number status }
   passport { series number status }
@@ -20,6 +30,8 @@ interface Seeded {
   accounts: Record<string, { phone: string; role: string | null }>;
   apiClient: { clientId: string; clientSecret: string; scopes: string[] };
   resident: { created: boolean; documents: string[] };
+  reports: { id: string; status: string; hasResultFile: boolean }[] | null;
+  events: { subscriptions: string[]; ingested: number };
   signIn: string[];
 }
 
@@ -46,6 +58,7 @@ describe('npm run cli -- seed:demo', () => {
     const run = await runCli(['seed:demo'], {
       NODE_ENV: 'production',
       JWT_SECRET: 'seed-demo-production-test-secret-0123456789',
+      SECRETS_MASTER_KEY: 'seed-demo-production-test-master-key-0123456789',
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/refused when NODE_ENV=production/);
@@ -76,8 +89,10 @@ describe('npm run cli -- seed:demo', () => {
       {},
       { token: access_token },
     );
-    expect(remoteWorkReports.totalCount).toBe(0);
+    // The organization's demo reports, one in every status.
+    expect(remoteWorkReports.totalCount).toBe(ALL_STATUSES.length);
 
+    const tokens: Record<string, string> = {};
     for (const key of ['head', 'admin', 'employee']) {
       const { login } = await t.gql.ok(LOGIN, {
         login: seeded.accounts[key].phone,
@@ -97,6 +112,7 @@ describe('npm run cli -- seed:demo', () => {
         { id: seeded.organization.id },
         { token: login.accessToken as string },
       );
+      tokens[key] = selectOrganization.accessToken as string;
       // HEAD and ADMIN by role, the EMPLOYEE by the seeded grant.
       await t.gql.ok(
         '{ remoteWorkReports { totalCount } }',
@@ -104,6 +120,33 @@ describe('npm run cli -- seed:demo', () => {
         { token: selectOrganization.accessToken as string },
       );
     }
+
+    // The HEAD sees a report in every status and downloads the result workbook of a checked one.
+    const { remoteWorkReports: journal } = await t.gql.ok(REPORTS, {}, { token: tokens.head });
+    const nodes = (journal.edges as { node: { id: string; status: string } }[]).map((e) => e.node);
+    expect(nodes.map((n) => n.status).sort()).toEqual(ALL_STATUSES);
+    expect(seeded.reports?.map((r) => r.status).sort()).toEqual(ALL_STATUSES);
+    for (const report of seeded.reports ?? []) {
+      const result = await fetch(`${t.url}/files/remote-work-reports/${report.id}/result`, {
+        headers: { authorization: `Bearer ${tokens.head}` },
+      });
+      const body = Buffer.from(await result.arrayBuffer());
+      expect({ status: report.status, code: result.status }).toEqual({
+        status: report.status,
+        code: report.hasResultFile ? 200 : 404,
+      });
+      if (report.hasResultFile) {
+        // An xlsx workbook: a ZIP package.
+        expect(body.subarray(0, 2).toString('latin1')).toBe('PK');
+      }
+    }
+    expect(
+      seeded.reports
+        ?.filter((r) => r.hasResultFile)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual(['ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED']);
+
     const { login } = await t.gql.ok(LOGIN, {
       login: seeded.accounts.resident.phone,
       password: seeded.password,
@@ -128,6 +171,30 @@ describe('npm run cli -- seed:demo', () => {
       vehicles: [{ plate: 'А004АА77', registrationCertificate: '77УК004004' }],
       children: [{ lastName: 'Иванова', firstName: 'Алиса', birthDate: '2015-09-01' }],
     });
+
+    // The resident's subscriptions and the events about the vehicle, fanned out by the worker.
+    expect(seeded.events).toEqual({
+      subscriptions: ['TRAFFIC_FINES', 'VEHICLE_EVACUATION'],
+      ingested: 2,
+    });
+    await waitForQueueIdle(t.app, QueueName.ServiceEvents);
+    const { notifications } = await t.gql.ok(
+      NOTIFICATIONS,
+      {},
+      { token: login.accessToken as string },
+    );
+    // Besides the document-status notices (DOCUMENTS), the two events' notifications.
+    const received = (notifications.edges as { node: { category: string; title: string } }[])
+      .map((e) => e.node)
+      .filter((n) => n.category !== 'DOCUMENTS')
+      .sort((a, b) => a.category.localeCompare(b.category));
+    expect(received).toEqual([
+      { category: 'TRAFFIC_FINES', title: 'Штраф за превышение скорости' },
+      {
+        category: 'VEHICLE_EVACUATION',
+        title: 'Автомобиль перемещён на специализированную стоянку',
+      },
+    ]);
   });
 
   it('should keep what exists when run again, with a new client', async () => {
@@ -147,5 +214,18 @@ describe('npm run cli -- seed:demo', () => {
       [second.accounts.resident.phone],
     );
     expect(Number(row.n)).toBe(2);
+    // Reports and events were seeded once.
+    expect(second.reports).toBeNull();
+    expect(second.events.ingested).toBe(0);
+    const [reports] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT COUNT(*) AS n FROM remote_work_reports r JOIN organizations o
+         ON o.id = r.organization_id WHERE o.inn = ?`,
+      [DEMO_INN],
+    );
+    expect(Number(reports.n)).toBe(ALL_STATUSES.length);
+    const [events] = await t.dataSource.query<{ n: number }[]>(
+      "SELECT COUNT(*) AS n FROM service_events WHERE source = 'demo.city'",
+    );
+    expect(Number(events.n)).toBe(2);
   });
 });
