@@ -44,6 +44,7 @@ import { AddUsersEmailConfirmedAt1796200000000 } from './1796200000000-add-users
 import { AddUsersHasPassword1796200001000 } from './1796200001000-add-users-has-password';
 import { BackfillUsersHasPassword1796200002000 } from './1796200002000-backfill-users-has-password';
 import { CreateRemoteWorkReportRowStage1796400000000 } from './1796400000000-create-remote-work-report-row-stage';
+import { CreateSignatureIdentities1797020000000 } from './1797020000000-create-signature-identities';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -93,4 +94,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   AddUsersHasPassword1796200001000,
   BackfillUsersHasPassword1796200002000,
   CreateRemoteWorkReportRowStage1796400000000,
+  CreateSignatureIdentities1797020000000,
 ];
