@@ -47,6 +47,7 @@ import { CreateRemoteWorkReportRowStage1796400000000 } from './1796400000000-cre
 import { IndexRemoteWorkReportsStatusOrg1797040000000 } from './1797040000000-index-remote-work-reports-status-org';
 import { AddNotificationsCopiesDueAt1797030000000 } from './1797030000000-add-notifications-copies-due-at';
 import { AddNotificationsCopiesDueIndex1797031000000 } from './1797031000000-add-notifications-copies-due-index';
+import { CreateSignatureIdentities1797020000000 } from './1797020000000-create-signature-identities';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -99,4 +100,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   IndexRemoteWorkReportsStatusOrg1797040000000,
   AddNotificationsCopiesDueAt1797030000000,
   AddNotificationsCopiesDueIndex1797031000000,
+  CreateSignatureIdentities1797020000000,
 ];

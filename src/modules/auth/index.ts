@@ -13,5 +13,6 @@ export { CurrentClient } from './client-info.decorator';
 export type { ClientInfo } from './client-info.decorator';
 export { AccountLinkService } from './linking/account-link.service';
 export { AccountLinkCompletions } from './linking/account-link.completions';
+export { AccountLinkException } from './linking/account-link.exception';
 export type { AccountLinkCompletion } from './linking/account-link.completions';
 export type { PendingAccountLink } from './linking/account-link.store';

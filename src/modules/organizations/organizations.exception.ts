@@ -52,6 +52,11 @@ export enum OrganizationErrorCode {
    * member, while it still has a HEAD: a removed membership is never re-created by a signature.
    */
   NOT_A_MEMBER = 'NOT_A_MEMBER',
+  /**
+   * `declineAccountLink` of an e-signature sign-in: a certificate carries no phone, and an
+   * account here cannot be created without one.
+   */
+  NEW_ACCOUNT_PHONE_REQUIRED = 'NEW_ACCOUNT_PHONE_REQUIRED',
 }
 
 export const ORGANIZATION_ERRORS: Record<OrganizationErrorCode, ErrorCode> = {
@@ -64,6 +69,7 @@ export const ORGANIZATION_ERRORS: Record<OrganizationErrorCode, ErrorCode> = {
   CHALLENGE_USED: ErrorCode.UNAUTHENTICATED,
   CHALLENGE_EXPIRED: ErrorCode.UNAUTHENTICATED,
   ACCOUNT_NOT_FOUND: ErrorCode.UNAUTHENTICATED,
+  NEW_ACCOUNT_PHONE_REQUIRED: ErrorCode.CONFLICT,
   ORGANIZATION_MISMATCH: ErrorCode.CONFLICT,
   ORGANIZATION_NOT_FOUND: ErrorCode.NOT_FOUND,
   MEMBERSHIP_NOT_FOUND: ErrorCode.NOT_FOUND,
@@ -236,6 +242,13 @@ export class OrganizationException extends AppException<OrganizationErrorCode> {
     return new OrganizationException(
       OrganizationErrorCode.ORGANIZATION_MISMATCH,
       'ОГРН и ИНН сертификата не совпадают с данными организации: обратитесь в поддержку',
+    );
+  }
+
+  static newAccountPhoneRequired(): OrganizationException {
+    return new OrganizationException(
+      OrganizationErrorCode.NEW_ACCOUNT_PHONE_REQUIRED,
+      'В сертификате нет номера телефона, поэтому новую учётную запись по нему создать нельзя. Зарегистрируйтесь по номеру телефона или обратитесь в поддержку',
     );
   }
 }

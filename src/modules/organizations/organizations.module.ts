@@ -23,6 +23,7 @@ import { MemberPersonRepository } from './repositories/member-person.repository'
 import { MembershipRepository } from './repositories/membership.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
 import { SignatureChallengeRepository } from './repositories/signature-challenge.repository';
+import { SignatureIdentityRepository } from './repositories/signature-identity.repository';
 import { CertificateRevocationChecker } from './signature/certificate-revocation.checker';
 import { QualifiedSignatureService } from './signature/qualified-signature.service';
 import { SignatureChallengeService } from './signin/signature-challenge.service';
@@ -52,6 +53,7 @@ import { SignatureLoginService } from './signin/signature-login.service';
     AccessGrantRepository,
     MemberPersonRepository,
     SignatureChallengeRepository,
+    SignatureIdentityRepository,
     OrganizationLoaders,
     SignatureChallengeService,
     SignatureLoginService,

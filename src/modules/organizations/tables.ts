@@ -4,4 +4,5 @@ export const ORGANIZATIONS_TABLES = [
   'memberships',
   'access_grants',
   'signature_challenges',
+  'signature_identities',
 ] as const;

@@ -14,6 +14,7 @@ import {
   type TestCa,
   type TestQualifiedCertificate,
 } from '../../../src/shared/testing/pki/test-pki';
+import { extractCertificateSubject } from '../../../src/modules/organizations/signature/certificate-subject';
 import type { GqlResponse } from '../../support/graphql-client';
 import { registerAccount, USER_FIELDS, type Account } from '../auth/auth-e2e.helpers';
 import {
@@ -68,6 +69,12 @@ export const SIGNED_IN_FIELDS = `accessToken refreshToken expiresIn user { ${USE
   organization { ${ORGANIZATION_FIELDS} }`;
 
 export const REQUEST_CHALLENGE = 'mutation { requestSignatureChallenge { id nonce expiresAt } }';
+export const CONFIRM_ACCOUNT_LINK = `mutation($token: String!, $password: String, $code: String) {
+  confirmAccountLink(linkToken: $token, password: $password, code: $code) { ${SIGNED_IN_FIELDS} }
+}`;
+export const DECLINE_ACCOUNT_LINK = `mutation($token: String!) {
+  declineAccountLink(linkToken: $token) { ${SIGNED_IN_FIELDS} }
+}`;
 export const LOGIN_WITH_SIGNATURE = `mutation($id: ID!, $certificate: String!, $signature: String!) {
   loginWithSignature(challengeId: $id, certificate: $certificate, signature: $signature) {
     ${SIGNED_IN_FIELDS}
@@ -125,8 +132,14 @@ export async function personWithVerifiedSnils(h: OrganizationsHarness): Promise<
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { ...account, snils, snilsDigits: snils.replace(/\D/g, '') };
+  const snilsDigits = snils.replace(/\D/g, '');
+  passwordsBySnils.set(snilsDigits, account.password);
+  return { ...account, snils, snilsDigits };
 }
+
+// The passwords of the people made above, so a first certificate sign-in can prove the account
+// its SNILS matched (ACCOUNT_LINK_REQUIRED) the way its holder would.
+const passwordsBySnils = new Map<string, string>();
 
 function digits(n: number): string {
   return Array.from({ length: n }, (_, i) => (i === 0 ? randomInt(1, 10) : randomInt(0, 10))).join(
@@ -198,15 +211,32 @@ export function legalEntityCertificate(
 export async function signInWithCertificate(
   h: OrganizationsHarness,
   certificate: TestQualifiedCertificate,
-  options: { signWith?: TestQualifiedCertificate } = {},
+  options: {
+    signWith?: TestQualifiedCertificate;
+    /**
+     * A first sign-in that matched an account of {@link personWithVerifiedSnils} by SNILS
+     * (ACCOUNT_LINK_REQUIRED) proves it by its password, unless false.
+     */
+    linkByPassword?: boolean;
+  } = {},
 ): Promise<GqlResponse> {
   const { requestSignatureChallenge: challenge } = await h.gql.ok(REQUEST_CHALLENGE);
   const signature = await (options.signWith ?? certificate).sign(challenge.nonce);
-  return h.gql.request(LOGIN_WITH_SIGNATURE, {
+  const res = await h.gql.request(LOGIN_WITH_SIGNATURE, {
     id: challenge.id,
     certificate: certificate.certificatePem,
     signature,
   });
+  const error = res.errors?.[0]?.extensions as { subCode?: string; linkToken?: string } | undefined;
+  const subject = extractCertificateSubject(certificate.certificate);
+  const password = subject.ok ? passwordsBySnils.get(subject.subject.snils) : undefined;
+  if (options.linkByPassword === false || error?.subCode !== 'ACCOUNT_LINK_REQUIRED' || !password) {
+    return res;
+  }
+  const linked = await h.gql.request(CONFIRM_ACCOUNT_LINK, { token: error.linkToken, password });
+  return linked.data
+    ? { ...linked, data: { loginWithSignature: linked.data.confirmAccountLink } }
+    : linked;
 }
 
 /** A HEAD of a new legal entity, signed in with a qualified certificate. */

@@ -2,7 +2,9 @@ import { issueQualifiedCertificate } from '../../../src/shared/testing/pki/test-
 import { errorOf, registerAccount } from '../auth/auth-e2e.helpers';
 import { randomSnils, SUBMIT_SNILS, UPDATE_PROFILE } from '../profile/profile-e2e.helpers';
 import {
+  CONFIRM_ACCOUNT_LINK,
   CURRENT_ORGANIZATION,
+  DECLINE_ACCOUNT_LINK,
   legalEntityCertificate,
   LOGIN_WITH_SIGNATURE,
   MY_ORGANIZATIONS,
@@ -159,6 +161,13 @@ describe('organizations: qualified e-signature sign-in', () => {
 
     beforeAll(async () => {
       person = await personWithVerifiedSnils(h);
+      // Its certificate's SNILS linked by a first sign-in proven by password: later sign-ins
+      // of the person go straight through (the challenge tests below need that).
+      const linked = await signInWithCertificate(
+        h,
+        await legalEntityCertificate(h.ca, person, randomLegalEntity()),
+      );
+      expect(linked.errors).toBeUndefined();
     });
 
     async function expectRefusal(
@@ -331,6 +340,122 @@ describe('organizations: qualified e-signature sign-in', () => {
         signature: 'x',
       });
       expect(errorOf(res).code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('account linking (a SNILS verified by a knowledge check only)', () => {
+    // The pre-hijack: the attacker's account holds the victim's SNILS, VERIFIED by the registry
+    // (a knowledge check); the victim then signs with a qualified certificate of that SNILS.
+    async function preHijack(): Promise<{
+      attacker: VerifiedPerson;
+      certificate: Awaited<ReturnType<typeof legalEntityCertificate>>;
+      entity: ReturnType<typeof randomLegalEntity>;
+    }> {
+      const attacker = await personWithVerifiedSnils(h);
+      const victim = { snilsDigits: attacker.snilsDigits, lastName: 'Жертва', firstName: 'Анна' };
+      const entity = randomLegalEntity();
+      const certificate = await legalEntityCertificate(h.ca, victim, entity);
+      return { attacker, certificate, entity };
+    }
+
+    async function linkFootprint(userId: string, snils: string) {
+      const [row] = await h.t.dataSource.query<{ identities: string; snils: string | null }[]>(
+        `SELECT (SELECT COUNT(*) FROM signature_identities) AS identities,
+                (SELECT status FROM identity_documents
+                  WHERE user_id = ? AND kind = 'SNILS' AND number = ? AND in_force = 1) AS snils`,
+        [userId, snils],
+      );
+      return {
+        ...(await organizationFootprint(h, userId)),
+        identities: Number(row.identities),
+        snils: row.snils,
+      };
+    }
+
+    it('should answer ACCOUNT_LINK_REQUIRED to the first certificate sign-in, writing nothing', async () => {
+      const { attacker, certificate, entity } = await preHijack();
+      const before = await linkFootprint(attacker.userId, attacker.snils);
+      expect(before.snils).toBe('VERIFIED');
+
+      const res = await signInWithCertificate(h, certificate, { linkByPassword: false });
+      const error = errorOf(res);
+      expect(error).toMatchObject({
+        code: 'CONFLICT',
+        subCode: 'ACCOUNT_LINK_REQUIRED',
+        proofs: ['PASSWORD', 'SMS_CODE'],
+      });
+      expect(typeof error.linkToken).toBe('string');
+      expect(error.maskedPhone).toMatch(/\*\*\*-\*\*-\d{2}$/);
+      expect(res.data?.loginWithSignature ?? null).toBeNull();
+      expect(await linkFootprint(attacker.userId, attacker.snils)).toEqual(before);
+      const organizations = await h.t.dataSource.query<unknown[]>(
+        'SELECT id FROM organizations WHERE inn = ?',
+        [entity.inn],
+      );
+      expect(organizations).toHaveLength(0);
+    });
+
+    it('should link the certificate to the account proven by its password, then sign in directly', async () => {
+      const { attacker: holder, certificate, entity } = await preHijack();
+      const first = await signInWithCertificate(h, certificate, { linkByPassword: false });
+      const linkToken = errorOf(first).linkToken as string;
+
+      const linked = await h.gql.ok(CONFIRM_ACCOUNT_LINK, {
+        token: linkToken,
+        password: holder.password,
+      });
+      const payload = linked.confirmAccountLink;
+      expect(payload.user.id).toBe(holder.userId);
+      expect(payload.organization).toMatchObject({ inn: entity.inn, myRole: 'HEAD' });
+      const identities = await h.t.dataSource.query<{ user_id: string }[]>(
+        'SELECT user_id FROM signature_identities WHERE snils = ?',
+        [holder.snils],
+      );
+      expect(identities).toEqual([{ user_id: holder.userId }]);
+
+      // The token worked once.
+      const again = await h.gql.request(CONFIRM_ACCOUNT_LINK, {
+        token: linkToken,
+        password: holder.password,
+      });
+      expect(errorOf(again)).toMatchObject({ subCode: 'LINK_TOKEN_INVALID' });
+
+      // A linked certificate signs in directly afterwards.
+      const direct = await signInWithCertificate(h, certificate, { linkByPassword: false });
+      expect(direct.errors).toBeUndefined();
+      expect(direct.data!.loginWithSignature.user.id).toBe(holder.userId);
+      expect(direct.data!.loginWithSignature.organization.id).toBe(payload.organization.id);
+    });
+
+    it('should refuse a wrong password (LINK_PROOF_INVALID), writing nothing', async () => {
+      const { attacker, certificate } = await preHijack();
+      const first = await signInWithCertificate(h, certificate, { linkByPassword: false });
+      const linkToken = errorOf(first).linkToken as string;
+      const before = await linkFootprint(attacker.userId, attacker.snils);
+
+      const res = await h.gql.request(CONFIRM_ACCOUNT_LINK, {
+        token: linkToken,
+        password: 'Неверный-пароль-1',
+      });
+      expect(errorOf(res)).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        subCode: 'LINK_PROOF_INVALID',
+      });
+      expect(await linkFootprint(attacker.userId, attacker.snils)).toEqual(before);
+    });
+
+    it('should refuse declineAccountLink (NEW_ACCOUNT_PHONE_REQUIRED): a certificate has no phone', async () => {
+      const { attacker, certificate } = await preHijack();
+      const first = await signInWithCertificate(h, certificate, { linkByPassword: false });
+      const linkToken = errorOf(first).linkToken as string;
+      const before = await linkFootprint(attacker.userId, attacker.snils);
+
+      const res = await h.gql.request(DECLINE_ACCOUNT_LINK, { token: linkToken });
+      expect(errorOf(res)).toMatchObject({
+        code: 'CONFLICT',
+        subCode: 'NEW_ACCOUNT_PHONE_REQUIRED',
+      });
+      expect(await linkFootprint(attacker.userId, attacker.snils)).toEqual(before);
     });
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
 import { authConfig } from '../../../config/configuration';
@@ -8,12 +8,19 @@ import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { AppException } from '../../../shared/errors';
 import { checkSnils } from '../../../shared/identifiers';
 import { AttemptLimit, AttemptLimiter } from '../../../shared/rate-limit';
-import { AuthPayload, SessionService } from '../../auth';
+import {
+  AccountLinkCompletions,
+  AccountLinkException,
+  AccountLinkService,
+  AuthPayload,
+  SessionService,
+} from '../../auth';
 import { UserRepository } from '../../identity';
-import type { ClientInfo } from '../../auth';
+import type { ClientInfo, PendingAccountLink } from '../../auth';
 import type { UserEntity } from '../../identity';
 import { MembershipEntity } from '../entities/membership.entity';
 import { OrganizationEntity } from '../entities/organization.entity';
+import { SignatureIdentityEntity } from '../entities/signature-identity.entity';
 import type { LoginWithSignatureArgs } from '../graphql/login-with-signature.args';
 import type { SignatureChallenge } from '../graphql/signature-challenge.type';
 import { MemberRole, OrganizationType } from '../organization.enums';
@@ -24,6 +31,7 @@ import {
 } from '../organizations.exception';
 import { MembershipRepository } from '../repositories/membership.repository';
 import { OrganizationRepository } from '../repositories/organization.repository';
+import { SignatureIdentityRepository } from '../repositories/signature-identity.repository';
 import type { CertificateSubject } from '../signature/certificate-subject';
 import { QualifiedSignatureService } from '../signature/qualified-signature.service';
 import { SignatureFailureReason } from '../signature/signature-failure-reason.enum';
@@ -44,6 +52,21 @@ const REFUSALS: Record<SignatureFailureReason, SignInRefusal> = {
 
 type OpenedSession = Awaited<ReturnType<SessionService['open']>>;
 
+/** The account-link kind of e-signature sign-ins (see AccountLinkCompletions). */
+export const SIGNATURE_LINK_KIND = 'e-signature';
+
+/** What an e-signature sign-in waiting for the account holder keeps with its link token. */
+interface SignatureLinkData {
+  subject: CertificateSubject;
+  /** The certificate's SNILS, normalized as on the account. */
+  snils: string;
+}
+
+/** The account a verified certificate signs in to: linked before, or matched by its SNILS. */
+type Signer =
+  | { kind: 'linked'; user: UserEntity; identity: SignatureIdentityEntity }
+  | { kind: 'matched'; user: UserEntity; snils: string };
+
 /**
  * Sign-in with a qualified e-signature (API.md, organizations): the challenge is spent, the
  * certificate and signature verified, the signer found by the certificate's SNILS (verified on
@@ -52,7 +75,7 @@ type OpenedSession = Awaited<ReturnType<SessionService['open']>>;
  * (only the challenge is spent).
  */
 @Injectable()
-export class SignatureLoginService {
+export class SignatureLoginService implements OnModuleInit {
   private readonly logger = new Logger(SignatureLoginService.name);
   private readonly attemptsPerIp: AttemptLimit;
 
@@ -66,6 +89,9 @@ export class SignatureLoginService {
     private readonly organizations: OrganizationRepository,
     private readonly memberships: MembershipRepository,
     private readonly limiter: AttemptLimiter,
+    private readonly signatureIdentities: SignatureIdentityRepository,
+    private readonly accountLinks: AccountLinkService,
+    private readonly completions: AccountLinkCompletions,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {
     this.attemptsPerIp = {
@@ -73,6 +99,13 @@ export class SignatureLoginService {
       max: config.loginMaxPerIp,
       windowSeconds: FIFTEEN_MINUTES,
     };
+  }
+
+  onModuleInit(): void {
+    this.completions.register(SIGNATURE_LINK_KIND, {
+      link: (pending, client) => this.linkProven(pending, client),
+      decline: (pending, client) => this.createDeclined(pending, client),
+    });
   }
 
   async requestChallenge(client: ClientInfo): Promise<SignatureChallenge> {
@@ -95,25 +128,90 @@ export class SignatureLoginService {
       this.logger.log({ reason: verification.reason }, 'signature sign-in refused');
       throw OrganizationException.signInRefused(REFUSALS[verification.reason]);
     }
-    const user = await this.signer(verification.subject);
-    const opened = await this.openSession(verification.subject, user, client);
+    const subject = verification.subject;
+    const signer = await this.signer(subject);
+    if (signer.kind === 'matched') {
+      // A SNILS verified on an account by a knowledge check alone never hands that account to a
+      // certificate: nobody is signed in until its holder proves it or declines it.
+      const data: SignatureLinkData = { subject, snils: signer.snils };
+      throw await this.accountLinks.offer(
+        {
+          kind: SIGNATURE_LINK_KIND,
+          userId: signer.user.id,
+          data: data as unknown as Record<string, unknown>,
+        },
+        signer.user,
+        client,
+      );
+    }
+    const { user, identity } = signer;
+    const opened = await this.openSession(subject, user, client, (em) =>
+      this.signatureIdentities.recordLogin(em, identity.id, new Date()),
+    );
     return this.sessions.payload(user, opened);
   }
 
-  // The person must already be known here: an account with the certificate's SNILS verified
-  // (in force) and a birth date.
-  private async signer(subject: CertificateSubject): Promise<UserEntity> {
+  // The person must already be known here: the account a certificate of this SNILS was linked
+  // to, else an account with the SNILS verified (in force); either with a birth date.
+  private async signer(subject: CertificateSubject): Promise<Signer> {
     const snils = checkSnils(subject.snils);
-    const user = snils.valid
-      ? await this.users.findBySnilsVerified(this.dataSource.manager, snils.normalized)
-      : null;
+    if (!snils.valid) {
+      throw OrganizationException.signInRefused(OrganizationErrorCode.ACCOUNT_NOT_FOUND);
+    }
+    const em = this.dataSource.manager;
+    const identity = await this.signatureIdentities.findBySnils(em, snils.normalized);
+    const linked = identity ? await this.users.findById(em, identity.userId) : null;
+    const user = linked ?? (await this.users.findBySnilsVerified(em, snils.normalized));
     if (!user) {
       throw OrganizationException.signInRefused(OrganizationErrorCode.ACCOUNT_NOT_FOUND);
     }
     if (!user.birthDate) {
       throw AppException.profileIncomplete(['birthDate']);
     }
-    return user;
+    return identity && linked
+      ? { kind: 'linked', user, identity }
+      : { kind: 'matched', user, snils: snils.normalized };
+  }
+
+  /** The holder proved the matched account: link the certificate's SNILS to it and sign in. */
+  private async linkProven(pending: PendingAccountLink, client: ClientInfo): Promise<AuthPayload> {
+    const { subject, snils } = pending.data as unknown as SignatureLinkData;
+    const user = await this.users.findById(this.dataSource.manager, pending.userId);
+    if (!user) {
+      throw AccountLinkException.tokenInvalid();
+    }
+    const opened = await this.openSession(subject, user, client, async (em) => {
+      const now = new Date();
+      await this.signatureIdentities.insert(
+        em,
+        Object.assign(new SignatureIdentityEntity(), {
+          id: randomUUID(),
+          userId: user.id,
+          snils,
+          createdAt: now,
+          lastLoginAt: now,
+        }),
+      );
+    }).catch((error: unknown) => {
+      // Another sign-in linked this SNILS meanwhile: this token no longer stands.
+      if (isDuplicateKey(error, 'uq_signature_identities_snils')) {
+        throw AccountLinkException.tokenInvalid();
+      }
+      throw error;
+    });
+    this.logger.log(`qualified certificate linked to proven account ${user.id}`);
+    return this.sessions.payload(user, opened);
+  }
+
+  /**
+   * "Not my account": a new account needs a phone, which a certificate never carries, so the
+   * decline is refused and nothing is written (the matched account keeps its SNILS).
+   */
+  private createDeclined(pending: PendingAccountLink, _client: ClientInfo): Promise<AuthPayload> {
+    this.logger.log(
+      `e-signature link to account ${pending.userId} declined: no phone to create one`,
+    );
+    return Promise.reject(OrganizationException.newAccountPhoneRequired());
   }
 
   // Two first sign-ins of one organization may race: the loser hits the unique INN/OGRN key
@@ -122,10 +220,12 @@ export class SignatureLoginService {
     subject: CertificateSubject,
     user: UserEntity,
     client: ClientInfo,
+    alongside: (em: EntityManager) => Promise<void>,
   ): Promise<OpenedSession> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.tx.run(async (em) => {
+          await alongside(em);
           const organizationId = await this.ensureOrganization(em, subject, user);
           return this.sessions.open(em, user.id, client, { organizationId });
         });
