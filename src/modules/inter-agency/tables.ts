@@ -8,4 +8,5 @@ export const INTER_AGENCY_TABLES = [
   'inter_agency_audit_log',
   'inter_agency_messages',
   'inter_agency_message_events',
+  'inter_agency_held_events',
 ] as const;

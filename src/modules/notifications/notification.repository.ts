@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { applyKeyset } from '../../shared/database/keyset';
-import { matchedUsersPageSql } from '../service-events';
+import { IdentityDirectory } from '../identity';
+import { SubjectMatcher } from '../service-events';
 import type { SubjectKind } from '../service-events';
 import { NotificationEntity } from './entities/notification.entity';
 
@@ -26,6 +27,11 @@ export interface FanOutNotification {
 /** The only ORM user of `notifications`. */
 @Injectable()
 export class NotificationRepository {
+  constructor(
+    private readonly matcher: SubjectMatcher,
+    private readonly identity: IdentityDirectory,
+  ) {}
+
   findPage(
     em: EntityManager,
     userId: string,
@@ -68,7 +74,8 @@ export class NotificationRepository {
 
   /**
    * One page of the accounts a subject matches, after `afterUserId` in id order, each with its
-   * subscription to the category and its contacts.
+   * subscription to the category and its contacts: the page from the matching ports, the contacts
+   * from the identity port and the subscriptions in one query each (no per-account query).
    */
   async findMatchedPage(
     em: EntityManager,
@@ -77,47 +84,61 @@ export class NotificationRepository {
     afterUserId: string,
     limit: number,
   ): Promise<MatchedRecipient[]> {
-    const rows = await em.query<
-      { user_id: string; channels: string | null; phone: string; email: string | null }[]
-    >(
-      `SELECT m.user_id, s.channels, u.phone, u.email
-         FROM (${matchedUsersPageSql(subject.kind)}) m
-         JOIN users u ON u.id = m.user_id
-         LEFT JOIN notification_subscriptions s ON s.user_id = m.user_id AND s.category = ?
-        ORDER BY m.user_id`,
-      [subject.value, afterUserId, limit, category],
+    const userIds = await this.matcher.matchedUsersPage(em, subject, afterUserId, limit);
+    if (userIds.length === 0) {
+      return [];
+    }
+    const contacts = await this.identity.contacts(em, userIds);
+    const subscriptions = await em.query<{ user_id: string; channels: string }[]>(
+      `SELECT user_id, channels FROM notification_subscriptions
+        WHERE category = ? AND user_id IN (${userIds.map(() => '?').join(', ')})`,
+      [category, ...userIds],
     );
-    return rows.map((r) => ({
-      userId: r.user_id,
-      channels: r.channels,
-      phone: r.phone,
-      email: r.email,
-    }));
+    const channels = new Map(subscriptions.map((r) => [r.user_id, r.channels]));
+    return userIds.flatMap((userId) => {
+      const contact = contacts.get(userId);
+      return contact
+        ? [
+            {
+              userId,
+              channels: channels.get(userId) ?? null,
+              phone: contact.phone,
+              email: contact.email,
+            },
+          ]
+        : [];
+    });
   }
 
   /**
-   * Creates the event's notification for each of the accounts in one INSERT … SELECT; an account
-   * that already has it (a repeated job, a new revision) keeps it, with the new title and body.
+   * Creates the event's notification for each of the accounts that still exist (share-locked
+   * through the identity port, in one transaction with the insert); an account that already has
+   * it (a repeated job, a new revision) keeps it, with the new title and body.
    */
   async insertForUsers(
     em: EntityManager,
     notification: FanOutNotification,
     userIds: readonly string[],
   ): Promise<void> {
-    await em.query(
-      `INSERT INTO notifications (id, user_id, event_id, category, title, body, created_at, read_at)
-       SELECT UUID(), u.id, ?, ?, ?, ?, ?, NULL FROM users u
-        WHERE u.id IN (${userIds.map(() => '?').join(', ')})
-       ON DUPLICATE KEY UPDATE title = VALUES(title), body = VALUES(body)`,
-      [
-        notification.eventId,
-        notification.category,
-        notification.title,
-        notification.body,
-        notification.createdAt,
-        ...userIds,
-      ],
-    );
+    await em.transaction(async (tx) => {
+      const existing = await this.identity.shareLockExisting(tx, userIds);
+      if (existing.length === 0) {
+        return;
+      }
+      await tx.query(
+        `INSERT INTO notifications (id, user_id, event_id, category, title, body, created_at, read_at)
+         VALUES ${existing.map(() => '(UUID(), ?, ?, ?, ?, ?, ?, NULL)').join(', ')}
+         ON DUPLICATE KEY UPDATE title = VALUES(title), body = VALUES(body)`,
+        existing.flatMap((userId) => [
+          userId,
+          notification.eventId,
+          notification.category,
+          notification.title,
+          notification.body,
+          notification.createdAt,
+        ]),
+      );
+    });
   }
 
   /** The notifications of an event created at exactly `createdAt` (this run) for those accounts. */

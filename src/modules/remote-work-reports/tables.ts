@@ -2,5 +2,6 @@
 export const REMOTE_WORK_REPORTS_TABLES = [
   'remote_work_reports',
   'remote_work_report_rows',
+  'remote_work_report_row_stage',
   'report_deadline_extensions',
 ] as const;
