@@ -127,16 +127,17 @@ export class NotificationRepository {
       }
       await tx.query(
         `INSERT INTO notifications (id, user_id, event_id, category, title, body, created_at, read_at)
-         VALUES ${existing.map(() => '(UUID(), ?, ?, ?, ?, ?, ?, NULL)').join(', ')}
+         SELECT UUID(), x.user_id, ?, ?, ?, ?, ?, NULL
+           FROM (${existing.map(() => 'SELECT ? AS user_id').join(' UNION ALL ')}) x
          ON DUPLICATE KEY UPDATE title = VALUES(title), body = VALUES(body)`,
-        existing.flatMap((userId) => [
-          userId,
+        [
           notification.eventId,
           notification.category,
           notification.title,
           notification.body,
           notification.createdAt,
-        ]),
+          ...existing,
+        ],
       );
     });
   }
