@@ -3,6 +3,7 @@ import { ConfigModule, ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ALL_CONFIGS, databaseConfig } from '../config/configuration';
 import { buildDataSourceOptions } from '../database/data-source-options';
+import { IdentityModule } from '../modules/identity';
 import { ApiClientsModule } from '../modules/integrations';
 import { PlatformRolesModule } from '../modules/platform-roles';
 import { PersonRegistryModule } from '../modules/profile';
@@ -20,6 +21,7 @@ import { DatabaseCoreModule } from '../shared/database/database-core.module';
         migrationsRun: true,
       }),
     }),
+    IdentityModule,
     PlatformRolesModule,
     ApiClientsModule,
     ReportDeadlinesModule,

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { UserRepository } from '../modules/identity';
 import { PlatformRole, PlatformRolesService } from '../modules/platform-roles';
 import { checkMobilePhone } from '../shared/identifiers';
 import { CliError } from './cli-error';
@@ -18,9 +19,9 @@ export async function grantRole(app: INestApplicationContext, args: string[]): P
   if (!phone.valid) {
     throw new CliError(phone.message);
   }
-  const [user] = await app
-    .get(DataSource)
-    .query<{ id: string }[]>('SELECT id FROM users WHERE phone = ?', [phone.normalized]);
+  const user = await app
+    .get(UserRepository)
+    .findByPhone(app.get(DataSource).manager, phone.normalized);
   if (!user) {
     throw new CliError(`no account with phone ${phone.normalized}`);
   }

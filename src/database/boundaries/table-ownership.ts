@@ -8,7 +8,16 @@ export interface TableCrossing {
   owner: string;
 }
 
-const SQL_WORD = /\b(SELECT|INSERT|UPDATE|DELETE|FROM|JOIN|INTO|TABLE|REPLACE)\b/i;
+// SQL keywords as the code writes them (upper case), or lower-case SQL phrases; a lone lower-case
+// word ("nothing to select") is prose, not SQL.
+const SQL_KEYWORD = /\b(SELECT|INSERT|UPDATE|DELETE|FROM|JOIN|INTO|TABLE|REPLACE)\b/;
+const SQL_PHRASE =
+  /\b(select\b[\s\S]*\bfrom|(insert|replace)\s+into|delete\s+from|update\s+\S+\s+set|join\s+\S+(\s+\S+)?\s+on|truncate\s+table)\b/i;
+
+/** Whether a string literal reads as SQL. */
+function isSql(text: string): boolean {
+  return SQL_KEYWORD.test(text) || SQL_PHRASE.test(text);
+}
 
 /** Every table and its one owner, read from `src/modules/<name>/tables.ts`; throws on two owners. */
 export function readTableOwners(root: string): Map<string, string> {
@@ -84,8 +93,7 @@ export function findTableCrossings(root: string, owners: Map<string, string>): T
       const named =
         entityNames.includes(table) ||
         literals.some(
-          (text) =>
-            (SQL_WORD.test(text) && word.test(text)) || (table.includes('_') && text === table),
+          (text) => (isSql(text) && word.test(text)) || (table.includes('_') && text === table),
         );
       if (named) {
         seen.add(table);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountDeletionRegistry } from './account-deletion.registry';
+import { IdentityDirectory } from './directory/identity-directory';
 import { ChildRepository } from './repositories/child.repository';
 import { FederatedIdentityRepository } from './repositories/federated-identity.repository';
 import { IdentityDocumentRepository } from './repositories/identity-document.repository';
@@ -13,6 +14,7 @@ const EXPORTED = [
   IdentityDocumentRepository,
   ChildRepository,
   AccountDeletionRegistry,
+  IdentityDirectory,
 ];
 
 /**

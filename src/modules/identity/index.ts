@@ -18,3 +18,9 @@ export { IdentityDocumentRepository } from './repositories/identity-document.rep
 export { ChildRepository } from './repositories/child.repository';
 export { accountOwnerId } from './account-owner';
 export { IdentityErrorCode, IdentityException } from './identity.exception';
+export { IdentityDirectory } from './directory/identity-directory';
+export type {
+  AccountContacts,
+  IdentityFacts,
+  IdentityMatchKind,
+} from './directory/identity-directory';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { applyKeyset } from '../../shared/database/keyset';
-import { matchedUsersPageSql } from '../service-events';
+import { IdentityDirectory } from '../identity';
+import { SubjectMatcher } from '../service-events';
 import type { SubjectKind } from '../service-events';
 import { NotificationEntity } from './entities/notification.entity';
 
@@ -35,6 +36,11 @@ export interface DueCopy {
 /** The only ORM user of `notifications`. */
 @Injectable()
 export class NotificationRepository {
+  constructor(
+    private readonly matcher: SubjectMatcher,
+    private readonly identity: IdentityDirectory,
+  ) {}
+
   findPage(
     em: EntityManager,
     userId: string,
@@ -77,7 +83,8 @@ export class NotificationRepository {
 
   /**
    * One page of the accounts a subject matches, after `afterUserId` in id order, each with its
-   * subscription to the category and its contacts.
+   * subscription to the category and its contacts: the page from the matching ports, the contacts
+   * from the identity port and the subscriptions in one query each (no per-account query).
    */
   async findMatchedPage(
     em: EntityManager,
@@ -86,27 +93,36 @@ export class NotificationRepository {
     afterUserId: string,
     limit: number,
   ): Promise<MatchedRecipient[]> {
-    const rows = await em.query<
-      { user_id: string; channels: string | null; phone: string; email: string | null }[]
-    >(
-      `SELECT m.user_id, s.channels, u.phone, u.email
-         FROM (${matchedUsersPageSql(subject.kind)}) m
-         JOIN users u ON u.id = m.user_id
-         LEFT JOIN notification_subscriptions s ON s.user_id = m.user_id AND s.category = ?
-        ORDER BY m.user_id`,
-      [subject.value, afterUserId, limit, category],
+    const userIds = await this.matcher.matchedUsersPage(em, subject, afterUserId, limit);
+    if (userIds.length === 0) {
+      return [];
+    }
+    const contacts = await this.identity.contacts(em, userIds);
+    const subscriptions = await em.query<{ user_id: string; channels: string }[]>(
+      `SELECT user_id, channels FROM notification_subscriptions
+        WHERE category = ? AND user_id IN (${userIds.map(() => '?').join(', ')})`,
+      [category, ...userIds],
     );
-    return rows.map((r) => ({
-      userId: r.user_id,
-      channels: r.channels,
-      phone: r.phone,
-      email: r.email,
-    }));
+    const channels = new Map(subscriptions.map((r) => [r.user_id, r.channels]));
+    return userIds.flatMap((userId) => {
+      const contact = contacts.get(userId);
+      return contact
+        ? [
+            {
+              userId,
+              channels: channels.get(userId) ?? null,
+              phone: contact.phone,
+              email: contact.email,
+            },
+          ]
+        : [];
+    });
   }
 
   /**
-   * Creates the event's notification for each of the accounts in one INSERT … SELECT; an account
-   * that already has it (a repeated job, a new revision) keeps it, with the new title and body.
+   * Creates the event's notification for each of the accounts that still exist (share-locked
+   * through the identity port, in one transaction with the insert); an account that already has
+   * it (a repeated job, a new revision) keeps it, with the new title and body.
    * The rows of `copyUserIds` (who chose SMS or e-mail) are created with `copies_due_at` set in
    * the same statement: the outbox mark that survives a worker dying before the enqueue. An
    * existing row keeps its mark (copies are sent for the first revision only).
@@ -117,25 +133,33 @@ export class NotificationRepository {
     userIds: readonly string[],
     copyUserIds: readonly string[] = [],
   ): Promise<void> {
-    const copies =
-      copyUserIds.length > 0 ? `u.id IN (${copyUserIds.map(() => '?').join(', ')})` : 'FALSE';
-    await em.query(
-      `INSERT INTO notifications
-              (id, user_id, event_id, category, title, body, created_at, read_at, copies_due_at)
-       SELECT UUID(), u.id, ?, ?, ?, ?, ?, NULL, IF(${copies}, ?, NULL) FROM users u
-        WHERE u.id IN (${userIds.map(() => '?').join(', ')})
-       ON DUPLICATE KEY UPDATE title = VALUES(title), body = VALUES(body)`,
-      [
-        notification.eventId,
-        notification.category,
-        notification.title,
-        notification.body,
-        notification.createdAt,
-        ...copyUserIds,
-        notification.createdAt,
-        ...userIds,
-      ],
-    );
+    await em.transaction(async (tx) => {
+      const existing = await this.identity.shareLockExisting(tx, userIds);
+      if (existing.length === 0) {
+        return;
+      }
+      const copies =
+        copyUserIds.length > 0
+          ? `x.user_id IN (${copyUserIds.map(() => '?').join(', ')})`
+          : 'FALSE';
+      await tx.query(
+        `INSERT INTO notifications
+                (id, user_id, event_id, category, title, body, created_at, read_at, copies_due_at)
+         SELECT UUID(), x.user_id, ?, ?, ?, ?, ?, NULL, IF(${copies}, ?, NULL)
+           FROM (${existing.map(() => 'SELECT ? AS user_id').join(' UNION ALL ')}) x
+         ON DUPLICATE KEY UPDATE title = VALUES(title), body = VALUES(body)`,
+        [
+          notification.eventId,
+          notification.category,
+          notification.title,
+          notification.body,
+          notification.createdAt,
+          ...copyUserIds,
+          notification.createdAt,
+          ...existing,
+        ],
+      );
+    });
   }
 
   /**
@@ -144,31 +168,39 @@ export class NotificationRepository {
    */
   async findCopiesDue(em: EntityManager, before: Date, limit: number): Promise<DueCopy[]> {
     const rows = await em.query<
-      {
-        id: string;
-        user_id: string;
-        title: string;
-        body: string | null;
-        channels: string | null;
-        phone: string;
-        email: string | null;
-      }[]
+      { id: string; user_id: string; title: string; body: string | null; channels: string | null }[]
     >(
-      `SELECT n.id, n.user_id, n.title, n.body, s.channels, u.phone, u.email
+      `SELECT n.id, n.user_id, n.title, n.body, s.channels
          FROM notifications n
-         JOIN users u ON u.id = n.user_id
          LEFT JOIN notification_subscriptions s ON s.user_id = n.user_id AND s.category = n.category
         WHERE n.copies_due_at IS NOT NULL AND n.copies_due_at < ?
         ORDER BY n.copies_due_at, n.id
         LIMIT ?`,
       [before, limit],
     );
-    return rows.map((r) => ({
-      notificationId: r.id,
-      title: r.title,
-      body: r.body,
-      recipient: { userId: r.user_id, channels: r.channels, phone: r.phone, email: r.email },
-    }));
+    if (rows.length === 0) {
+      return [];
+    }
+    // Contacts come from their owner, in one batch; an account gone since has none.
+    const contacts = await this.identity.contacts(em, [...new Set(rows.map((r) => r.user_id))]);
+    return rows.flatMap((r) => {
+      const contact = contacts.get(r.user_id);
+      return contact
+        ? [
+            {
+              notificationId: r.id,
+              title: r.title,
+              body: r.body,
+              recipient: {
+                userId: r.user_id,
+                channels: r.channels,
+                phone: contact.phone,
+                email: contact.email,
+              },
+            },
+          ]
+        : [];
+    });
   }
 
   /** Clears the outbox mark of notifications whose copies are queued. */

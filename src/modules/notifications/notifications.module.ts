@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { workerProviders } from '../../queues/worker-providers';
+import { IdentityModule } from '../identity';
 import { MessagingModule } from '../messaging';
 import { ProfileModule } from '../profile';
 import { ServiceEventsModule } from '../service-events';
@@ -21,7 +22,7 @@ import { NotificationSubscriptionService } from './subscriptions/notification-su
  * copies, the fan-out of service events (worker side) and document-status notices.
  */
 @Module({
-  imports: [ServiceEventsModule, MessagingModule, ProfileModule],
+  imports: [ServiceEventsModule, MessagingModule, ProfileModule, IdentityModule],
   providers: [
     NotificationRepository,
     NotificationSubscriptionRepository,

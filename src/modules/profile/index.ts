@@ -10,3 +10,5 @@ export { PROFILE_ENTITIES } from './entities';
 export { DocumentSubmissionService } from './documents/document-submission.service';
 export { VehicleService } from './vehicles/vehicle.service';
 export { ChildService } from './children/child.service';
+export { ProfileDirectory } from './directory/profile-directory';
+export type { ProfileIdentifierFacts, ProfileMatchKind } from './directory/profile-directory';

@@ -9,6 +9,7 @@ import { ApplicationService } from './applications/application.service';
 import { ChildResolver } from './children/child.resolver';
 import { ChildService } from './children/child.service';
 import { DocumentSubmissionService } from './documents/document-submission.service';
+import { ProfileDirectory } from './directory/profile-directory';
 import { DocumentResolver } from './documents/document.resolver';
 import { DocumentStatusEvents } from './events/document-status.events';
 import { CheckDocumentProcessor } from './jobs/check-document.processor';
@@ -55,6 +56,7 @@ import { VehicleService } from './vehicles/vehicle.service';
     ProfileReader,
     ReadAuditService,
     ProfileDeletionService,
+    ProfileDirectory,
     UserFieldsResolver,
     ProfileResolver,
     DocumentResolver,
@@ -67,7 +69,13 @@ import { VehicleService } from './vehicles/vehicle.service';
       DocumentCheckSweeper,
     ),
   ],
-  exports: [DocumentStatusEvents, DocumentSubmissionService, VehicleService, ChildService],
+  exports: [
+    DocumentStatusEvents,
+    DocumentSubmissionService,
+    VehicleService,
+    ChildService,
+    ProfileDirectory,
+  ],
 })
 export class ProfileModule implements OnModuleInit {
   constructor(

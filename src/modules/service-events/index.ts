@@ -12,5 +12,5 @@ export type { SubjectKey } from './service-event.repository';
 export { ProfileFactsReader } from './profile-facts/profile-facts.reader';
 export { missingFields, subjectsOf } from './profile-facts/profile-facts';
 export type { ProfileFacts, ProfileField } from './profile-facts/profile-facts';
-export { matchedUsersPageSql } from './subjects/subject-match';
+export { SubjectMatcher } from './subjects/subject-match';
 export { normalizeSubject } from './subjects/subject-normalizer';

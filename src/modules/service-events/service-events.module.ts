@@ -2,12 +2,15 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { QueueName } from '../../queues/queue-names';
 import { workerProviders } from '../../queues/worker-providers';
+import { IdentityModule } from '../identity';
+import { ProfileModule } from '../profile';
 import { ServiceEventFanOutSweeper } from './ingest/service-event-fan-out.sweeper';
 import { ServiceEventIngestService } from './ingest/service-event-ingest.service';
 import { ServiceEventQueue } from './ingest/service-event.queue';
 import { ProfileFactsReader } from './profile-facts/profile-facts.reader';
 import { ServiceEventRepository } from './service-event.repository';
 import { ServiceEventResolver } from './service-event.resolver';
+import { SubjectMatcher } from './subjects/subject-match';
 
 /**
  * Events of city systems: `ingestServiceEvents`, their storage, the identifiers they name, and
@@ -15,15 +18,26 @@ import { ServiceEventResolver } from './service-event.resolver';
  * of the `service-events` queue is processed by the notifications module.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.ServiceEvents })],
+  imports: [
+    BullModule.registerQueue({ name: QueueName.ServiceEvents }),
+    IdentityModule,
+    ProfileModule,
+  ],
   providers: [
     ServiceEventRepository,
     ServiceEventQueue,
     ServiceEventIngestService,
     ServiceEventResolver,
     ProfileFactsReader,
+    SubjectMatcher,
     ...workerProviders(ServiceEventFanOutSweeper),
   ],
-  exports: [BullModule, ServiceEventRepository, ProfileFactsReader, ServiceEventIngestService],
+  exports: [
+    BullModule,
+    ServiceEventRepository,
+    ProfileFactsReader,
+    ServiceEventIngestService,
+    SubjectMatcher,
+  ],
 })
 export class ServiceEventsModule {}

@@ -5,17 +5,6 @@ import { WidgetEntity } from './entities/widget.entity';
 /** The only ORM user of `widgets`. */
 @Injectable()
 export class WidgetRepository {
-  /**
-   * Locks the account row: every change of a dashboard (the account's or a child's) runs one at
-   * a time, so two concurrent moves never interleave their position updates.
-   */
-  async lockAccount(em: EntityManager, userId: string): Promise<boolean> {
-    const rows = await em.query<unknown[]>('SELECT id FROM users WHERE id = ? FOR UPDATE', [
-      userId,
-    ]);
-    return rows.length > 0;
-  }
-
   findManyByOwner(em: EntityManager, ownerId: string): Promise<WidgetEntity[]> {
     return em.find(WidgetEntity, {
       where: { ownerId },

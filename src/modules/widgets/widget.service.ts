@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../shared/auth';
 import { TransactionRunner } from '../../shared/database/transaction-runner';
 import { AppException } from '../../shared/errors';
+import { IdentityDirectory } from '../identity';
 import type { ProfileFacts } from '../service-events';
 import { WIDGET_CATALOG } from './catalog/widget-catalog';
 import { WidgetEntity } from './entities/widget.entity';
@@ -29,7 +30,7 @@ export function dashboardOwner(principal: AuthPrincipal): DashboardOwner {
 
 /**
  * `widgetCatalog`, `dashboard` and the widget mutations. Every change runs in one transaction
- * holding the account row's lock (WidgetRepository.lockAccount), and positions are rewritten to
+ * holding the account's lock (IdentityDirectory.lockAccount), and positions are rewritten to
  * 0..n-1 before it commits.
  */
 @Injectable()
@@ -39,6 +40,7 @@ export class WidgetService {
     private readonly tx: TransactionRunner,
     private readonly widgets: WidgetRepository,
     private readonly views: WidgetViewService,
+    private readonly identity: IdentityDirectory,
   ) {}
 
   catalog(): WidgetDefinition[] {
@@ -144,7 +146,7 @@ export class WidgetService {
     work: (em: EntityManager, rows: WidgetEntity[], facts: ProfileFacts) => Promise<T>,
   ): Promise<T> {
     return this.tx.run(async (em) => {
-      if (!(await this.widgets.lockAccount(em, owner.userId))) {
+      if (!(await this.identity.lockAccount(em, owner.userId))) {
         throw AppException.unauthenticated();
       }
       const facts = await this.views.facts(em, owner);

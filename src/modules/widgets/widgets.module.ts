@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity';
 import { ServiceEventsModule } from '../service-events';
 import { WidgetResolver } from './widget.resolver';
 import { WidgetRepository } from './widget.repository';
@@ -7,7 +8,7 @@ import { WidgetViewService } from './widget-view.service';
 
 /** The dashboard: the widget catalog, my widgets and their content from service events. */
 @Module({
-  imports: [ServiceEventsModule],
+  imports: [ServiceEventsModule, IdentityModule],
   providers: [WidgetRepository, WidgetViewService, WidgetService, WidgetResolver],
 })
 export class WidgetsModule {}

@@ -1,57 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { IdentityDirectory } from '../../identity';
+import { ProfileDirectory } from '../../profile';
 import type { ProfileFacts } from './profile-facts';
 
-// GROUP_CONCAT separators that no stored plate, id or SNILS contains.
-const ITEM = '\u001e';
-const PART = '\u001f';
-
 /**
- * Reads a person's identifiers from the profile's tables (users, user_profiles, vehicles,
- * children, identity_documents) in one query, by primary and foreign keys. Read-only, and the
- * only place outside the profile module that knows those columns; the profile module stores them
- * normalised (see subject-normalizer.ts for the same rules).
+ * Reads a person's identifiers through the ports of the modules that keep them: the identity
+ * module (phone, e-mail, birth date, verified SNILS, children) and the profile module (address,
+ * documents' numbers, vehicles). Read-only, by primary and foreign keys.
  */
 @Injectable()
 export class ProfileFactsReader {
+  constructor(
+    private readonly identity: IdentityDirectory,
+    private readonly profile: ProfileDirectory,
+  ) {}
+
   /** The account's facts; null when the account does not exist. */
   async forUser(em: EntityManager, userId: string): Promise<ProfileFacts | null> {
-    const [row] = await em.query<Record<string, string | null>[]>(
-      `SELECT u.id, u.phone, u.email, DATE_FORMAT(u.birth_date, '%Y-%m-%d') AS birth_date,
-              p.address, p.driver_license, p.payer_code, p.electricity_account, p.oms_policy,
-              (SELECT d.verified_snils FROM identity_documents d
-                WHERE d.user_id = u.id AND d.verified_snils IS NOT NULL LIMIT 1) AS snils,
-              (SELECT GROUP_CONCAT(v.plate ORDER BY v.created_at SEPARATOR '${ITEM}')
-                 FROM vehicles v WHERE v.user_id = u.id) AS plates,
-              (SELECT GROUP_CONCAT(CONCAT(c.id, '${PART}', COALESCE(c.snils, ''))
-                      ORDER BY c.created_at SEPARATOR '${ITEM}')
-                 FROM children c WHERE c.parent_user_id = u.id) AS children
-         FROM users u LEFT JOIN user_profiles p ON p.user_id = u.id
-        WHERE u.id = ?`,
-      [userId],
-    );
-    if (!row) {
+    const person = await this.identity.profileFacts(em, userId);
+    if (!person) {
       return null;
     }
+    const profile = await this.profile.profileFacts(em, userId);
     return {
       userId,
       childId: null,
-      phone: row.phone,
-      email: row.email,
-      birthDate: row.birth_date,
-      address: row.address,
-      driverLicense: row.driver_license,
-      payerCode: row.payer_code,
-      electricityAccount: row.electricity_account,
-      omsPolicy: row.oms_policy,
-      snils: row.snils,
-      vehicles: row.plates ? row.plates.split(ITEM) : [],
-      children: row.children
-        ? row.children.split(ITEM).map((item) => {
-            const [id, snils] = item.split(PART);
-            return { id, snils: snils || null };
-          })
-        : [],
+      phone: person.phone,
+      email: person.email,
+      birthDate: person.birthDate,
+      address: profile.address,
+      driverLicense: profile.driverLicense,
+      payerCode: profile.payerCode,
+      electricityAccount: profile.electricityAccount,
+      omsPolicy: profile.omsPolicy,
+      snils: person.snils,
+      vehicles: profile.vehicles,
+      children: person.children,
     };
   }
 
@@ -64,11 +49,8 @@ export class ProfileFactsReader {
     parentUserId: string,
     childId: string,
   ): Promise<ProfileFacts | null> {
-    const [row] = await em.query<{ id: string; snils: string | null }[]>(
-      'SELECT id, snils FROM children WHERE id = ? AND parent_user_id = ?',
-      [childId, parentUserId],
-    );
-    if (!row) {
+    const child = await this.identity.childFacts(em, parentUserId, childId);
+    if (!child) {
       return null;
     }
     return {
@@ -84,7 +66,7 @@ export class ProfileFactsReader {
       omsPolicy: null,
       snils: null,
       vehicles: [],
-      children: [{ id: row.id, snils: row.snils }],
+      children: [child],
     };
   }
 }

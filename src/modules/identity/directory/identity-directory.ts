@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** The identifiers the identity module matches accounts by (service-event subject kinds). */
+export type IdentityMatchKind = 'SNILS' | 'PHONE' | 'CHILD_SNILS';
+
+/** What the identity module knows of a person, for service events and widgets. */
+export interface IdentityFacts {
+  phone: string | null;
+  email: string | null;
+  /** YYYY-MM-DD. */
+  birthDate: string | null;
+  /** The verified SNILS in force, if any. */
+  snils: string | null;
+  /** The account's children in creation order, each with its SNILS (null when none). */
+  children: { id: string; snils: string | null }[];
+}
+
+/** Where an account's contacts are sent copies. */
+export interface AccountContacts {
+  phone: string;
+  email: string | null;
+}
+
+/** An indexed column and the account id beside it. */
+interface MatchSource {
+  table: string;
+  column: string;
+  userColumn: string;
+}
+
+// Every column here has an index (1795452324000 / 1795452325000 and the users' unique phone).
+const SOURCES: Record<IdentityMatchKind, MatchSource> = {
+  SNILS: { table: 'identity_documents', column: 'verified_snils', userColumn: 'user_id' },
+  PHONE: { table: 'users', column: 'phone', userColumn: 'id' },
+  CHILD_SNILS: { table: 'children', column: 'snils', userColumn: 'parent_user_id' },
+};
+
+// GROUP_CONCAT separators that no stored id or SNILS contains.
+const ITEM = '\u001e';
+const PART = '\u001f';
+
+/**
+ * The identity module's read and lock port for other modules: they name none of its tables.
+ * Every read is by primary key, foreign key or an indexed equality; nothing scans.
+ */
+@Injectable()
+export class IdentityDirectory {
+  /**
+   * A page of the accounts an identifier matches, in account-id order after `after` (keyset):
+   * an equality on an indexed column, `DISTINCT` as a person may hold the value twice.
+   */
+  async matchSubjects(
+    em: EntityManager,
+    kind: IdentityMatchKind,
+    value: string,
+    after: string,
+    limit: number,
+  ): Promise<string[]> {
+    const { table, column, userColumn } = SOURCES[kind];
+    const rows = await em.query<{ user_id: string }[]>(
+      `SELECT DISTINCT m.${userColumn} AS user_id FROM ${table} m
+        WHERE m.${column} = ? AND m.${userColumn} > ?
+        ORDER BY m.${userColumn} LIMIT ?`,
+      [value, after, limit],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** The account's identity facts in one query; null when the account does not exist. */
+  async profileFacts(em: EntityManager, userId: string): Promise<IdentityFacts | null> {
+    const [row] = await em.query<Record<string, string | null>[]>(
+      `SELECT u.phone, u.email, DATE_FORMAT(u.birth_date, '%Y-%m-%d') AS birth_date,
+              (SELECT d.verified_snils FROM identity_documents d
+                WHERE d.user_id = u.id AND d.verified_snils IS NOT NULL LIMIT 1) AS snils,
+              (SELECT GROUP_CONCAT(CONCAT(c.id, '${PART}', COALESCE(c.snils, ''))
+                      ORDER BY c.created_at SEPARATOR '${ITEM}')
+                 FROM children c WHERE c.parent_user_id = u.id) AS children
+         FROM users u
+        WHERE u.id = ?`,
+      [userId],
+    );
+    if (!row) {
+      return null;
+    }
+    return {
+      phone: row.phone,
+      email: row.email,
+      birthDate: row.birth_date,
+      snils: row.snils,
+      children: row.children
+        ? row.children.split(ITEM).map((item) => {
+            const [id, snils] = item.split(PART);
+            return { id, snils: snils || null };
+          })
+        : [],
+    };
+  }
+
+  /** A child of that parent with its SNILS; null when there is no such child of that parent. */
+  async childFacts(
+    em: EntityManager,
+    parentUserId: string,
+    childId: string,
+  ): Promise<{ id: string; snils: string | null } | null> {
+    const [row] = await em.query<{ id: string; snils: string | null }[]>(
+      'SELECT id, snils FROM children WHERE id = ? AND parent_user_id = ?',
+      [childId, parentUserId],
+    );
+    return row ? { id: row.id, snils: row.snils } : null;
+  }
+
+  /** The contacts of those accounts in one query; an account that does not exist is absent. */
+  async contacts(
+    em: EntityManager,
+    userIds: readonly string[],
+  ): Promise<Map<string, AccountContacts>> {
+    if (userIds.length === 0) {
+      return new Map();
+    }
+    const rows = await em.query<{ id: string; phone: string; email: string | null }[]>(
+      `SELECT id, phone, email FROM users WHERE id IN (${userIds.map(() => '?').join(', ')})`,
+      [...userIds],
+    );
+    return new Map(rows.map((r) => [r.id, { phone: r.phone, email: r.email }]));
+  }
+
+  /**
+   * Locks the account row until the transaction ends, serialising every change made under it;
+   * false when the account does not exist.
+   */
+  async lockAccount(em: EntityManager, userId: string): Promise<boolean> {
+    const rows = await em.query<unknown[]>('SELECT id FROM users WHERE id = ? FOR UPDATE', [
+      userId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Those of the accounts that exist, share-locked until the transaction ends so none is deleted
+   * before rows referencing it are written.
+   */
+  async shareLockExisting(em: EntityManager, userIds: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0) {
+      return [];
+    }
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE id IN (${userIds.map(() => '?').join(', ')})
+        ORDER BY id LOCK IN SHARE MODE`,
+      [...userIds],
+    );
+    return rows.map((r) => r.id);
+  }
+}
