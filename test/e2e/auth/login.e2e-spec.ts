@@ -98,6 +98,8 @@ describe('login', () => {
 
     it('should count failures per account, whichever of its logins is typed', async () => {
       const account = await registerAccount(h);
+      // Only a confirmed address is a login.
+      await confirmEmail(h, account);
       for (let i = 0; i < 10; i++) {
         const login = i % 2 === 0 ? account.phone : account.email.toUpperCase();
         const res = await h.gql.request(LOGIN, { login, password: `wrong-${i}-pass` });

@@ -1,6 +1,7 @@
 import './production-env';
 import { randomUUID } from 'node:crypto';
 import { getIntrospectionQuery } from 'graphql';
+import { createOtherOrganization, headToken } from '../../support/report-fixtures';
 import { signTestToken } from '../../support/tokens';
 import { createTestApp, TestApp } from '../../support/test-app';
 import type { GqlError } from '../../support/graphql-client';
@@ -23,10 +24,13 @@ function multipart(size: number): FormData {
 describe('production mode and operations', () => {
   let t: TestApp;
   let token: string;
+  // Only callers who may submit reports get past the upload middleware: an employer's HEAD.
+  let uploader: string;
 
   beforeAll(async () => {
     t = await createTestApp({ extraModules: [UploadTestModule] });
     token = await signTestToken(t.app, { sub: randomUUID() });
+    uploader = await headToken(t.dataSource, await createOtherOrganization(t.dataSource));
   });
 
   afterAll(async () => {
@@ -88,14 +92,14 @@ describe('production mode and operations', () => {
     uploadCalls.length = 0;
     const ok = await fetch(`${t.url}/graphql`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+      headers: { authorization: `Bearer ${uploader}`, 'apollo-require-preflight': 'true' },
       body: multipart(1000),
     });
     expect(((await ok.json()) as { data: { uploadTest: number } }).data.uploadTest).toBe(1000);
 
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+      headers: { authorization: `Bearer ${uploader}`, 'apollo-require-preflight': 'true' },
       body: multipart(3 * 1024 * 1024),
     });
     const body = (await res.json()) as { errors: GqlError[] };
