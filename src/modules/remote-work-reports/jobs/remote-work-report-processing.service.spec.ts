@@ -151,7 +151,12 @@ describe(RemoteWorkReportProcessingService.name, () => {
     expect(rows.publishStage.mock.invocationCallOrder[0]).toBeGreaterThan(
       reports.transition.mock.invocationCallOrder[1],
     );
-    expect(rows.clearStage).toHaveBeenLastCalledWith({}, 'r1', 1);
+    // The stage is emptied inside that transaction: a final report has nothing left staged.
+    expect(rows.clearStage).toHaveBeenLastCalledWith(em, 'r1');
+    expect(rows.clearStage.mock.invocationCallOrder[1]).toBeGreaterThan(
+      rows.publishStage.mock.invocationCallOrder[0],
+    );
+    expect(rows.clearStage).toHaveBeenCalledTimes(2);
     expect(reports.transition).toHaveBeenNthCalledWith(
       1,
       {},

@@ -104,9 +104,14 @@ export class RemoteWorkReportProcessingService {
         if (outcome.status !== 'REJECTED') {
           await this.rows.publishStage(tx, report.id, attempt);
         }
+        // The stage is emptied in the same transaction (this try's rows and any a dead try's
+        // late batch left): once the report reads final, nothing of it is left staged.
+        await this.rows.clearStage(tx, report.id);
         return done;
       });
-      await this.rows.clearStage(em, report.id, attempt);
+      if (!finished) {
+        await this.rows.clearStage(em, report.id, attempt);
+      }
       // The final view is the row as the compare-and-set on its revision left it: not read back.
       // `superseded` is as read when the job started.
       if (finished) {
