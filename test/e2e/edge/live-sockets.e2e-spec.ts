@@ -139,6 +139,12 @@ describe('live subscriptions end when the right to them ends', () => {
       { input: { phone: employee.phone, role: 'EMPLOYEE', personnelNumber: number } },
       { token: head.token },
     );
+    // An invitation counts once the person accepts it.
+    await h.gql.ok(
+      'mutation($id: ID!) { acceptMembership(membershipId: $id) { id } }',
+      { id: added.addEmployee.id },
+      { token: employee.accessToken },
+    );
     const login = `${head.entity.inn}/${number}`;
     await h.gql.ok(REQUEST_CODE, { login });
     const sms = await h.sms.waitForMessage(employee.phone, (text) => text.includes('входа'));
