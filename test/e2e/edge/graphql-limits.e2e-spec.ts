@@ -9,12 +9,16 @@ describe('GraphQL limits', () => {
   let token: string;
 
   beforeAll(async () => {
+    // These limits are GraphQL's own; the frame size in front of them (WS_MAX_PAYLOAD_BYTES,
+    // tested in live-sockets) is raised here so the same documents reach them over graphql-ws.
+    process.env.WS_MAX_PAYLOAD_BYTES = String(4 * 1024 * 1024);
     t = await createTestApp();
     token = await signTestToken(t.app, { sub: 'limits-user' });
   });
 
   afterAll(async () => {
     await t.close();
+    delete process.env.WS_MAX_PAYLOAD_BYTES;
   });
 
   const deep = (levels: number) =>

@@ -52,6 +52,7 @@ describe('openapi.json', () => {
     const kabinet = await startAppProcess('api', {
       NODE_ENV: 'production',
       JWT_SECRET: 'openapi-production-test-secret-0123456789',
+      SECRETS_MASTER_KEY: 'openapi-production-test-master-key-0123456789',
       LOG_LEVEL: 'warn',
     });
     const res = await fetch(`${kabinet.url}/openapi.json`);
