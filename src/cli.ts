@@ -10,6 +10,8 @@ import { createApiClient } from './cli/create-api-client.command';
 import { grantRole } from './cli/grant-role.command';
 import { registryImport } from './cli/registry-import.command';
 import { reportDeadlineExtend } from './cli/report-deadline-extend.command';
+import { revokeApiClient } from './cli/revoke-api-client.command';
+import { revokeRole } from './cli/revoke-role.command';
 import { seedDemo } from './cli/seed-demo.command';
 import { loadEnv } from './config/env.schema';
 import { ensureDatabase } from './database/ensure-database';
@@ -21,6 +23,8 @@ const COMMANDS: Record<string, Command> = {
   'grant-role': grantRole,
   'registry:import': registryImport,
   'report-deadline:extend': reportDeadlineExtend,
+  'revoke-api-client': revokeApiClient,
+  'revoke-role': revokeRole,
   'seed:demo': seedDemo,
 };
 

@@ -19,6 +19,8 @@ import { FEDERATED_LOGIN_PROVIDERS } from './federated/federated-login.providers
 import { ACCOUNT_LINK_PROVIDERS } from './linking/account-link.providers';
 import { AccountLinkCompletions } from './linking/account-link.completions';
 import { AccountLinkService } from './linking/account-link.service';
+import { NewAccountFactory } from './linking/new-account.factory';
+import { SnilsDisputeService } from './linking/snils-dispute.service';
 import { AuthMaintenanceService } from './jobs/auth-maintenance.service';
 import { AuthProcessor } from './jobs/auth.processor';
 import { EmployeeDirectory } from './login/employee-directory';
@@ -86,6 +88,8 @@ import { SessionService } from './sessions/session.service';
     EmployeeDirectory,
     AccountLinkService,
     AccountLinkCompletions,
+    SnilsDisputeService,
+    NewAccountFactory,
   ],
 })
 export class AuthModule implements OnModuleInit {

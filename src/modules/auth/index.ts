@@ -14,5 +14,11 @@ export type { ClientInfo } from './client-info.decorator';
 export { AccountLinkService } from './linking/account-link.service';
 export { AccountLinkCompletions } from './linking/account-link.completions';
 export { AccountLinkException } from './linking/account-link.exception';
-export type { AccountLinkCompletion } from './linking/account-link.completions';
+export type {
+  AccountLinkCompletion,
+  ProvenNewAccountPhone,
+} from './linking/account-link.completions';
+export { SnilsDisputeService } from './linking/snils-dispute.service';
+export type { SnilsAuthority } from './linking/snils-dispute.service';
+export { NewAccountFactory } from './linking/new-account.factory';
 export type { PendingAccountLink } from './linking/account-link.store';

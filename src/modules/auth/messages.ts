@@ -118,3 +118,11 @@ export function snilsDisputedSms(): string {
 export function snilsDisputedEmail(): string {
   return ['Здравствуйте!', '', snilsDisputedSms()].join('\n');
 }
+
+export function newAccountPhoneCodeSms(code: string): string {
+  return `Код подтверждения телефона для новой учётной записи Кабинета: ${code}. ${DO_NOT_SHARE}`;
+}
+
+export function snilsTakenOverSms(): string {
+  return 'Создана ваша учётная запись в Кабинете. Ваш СНИЛС подтверждён в ней и больше не действует в другой учётной записи, где он был указан. Если это были не вы, обратитесь в службу поддержки.';
+}

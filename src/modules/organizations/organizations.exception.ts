@@ -52,11 +52,8 @@ export enum OrganizationErrorCode {
    * member, while it still has a HEAD: a removed membership is never re-created by a signature.
    */
   NOT_A_MEMBER = 'NOT_A_MEMBER',
-  /**
-   * `declineAccountLink` of an e-signature sign-in: a certificate carries no phone, and an
-   * account here cannot be created without one.
-   */
-  NEW_ACCOUNT_PHONE_REQUIRED = 'NEW_ACCOUNT_PHONE_REQUIRED',
+  /** `leaveOrganizationContext` from a session that acts for the person already. */
+  NOT_IN_ORGANIZATION_CONTEXT = 'NOT_IN_ORGANIZATION_CONTEXT',
 }
 
 export const ORGANIZATION_ERRORS: Record<OrganizationErrorCode, ErrorCode> = {
@@ -69,7 +66,6 @@ export const ORGANIZATION_ERRORS: Record<OrganizationErrorCode, ErrorCode> = {
   CHALLENGE_USED: ErrorCode.UNAUTHENTICATED,
   CHALLENGE_EXPIRED: ErrorCode.UNAUTHENTICATED,
   ACCOUNT_NOT_FOUND: ErrorCode.UNAUTHENTICATED,
-  NEW_ACCOUNT_PHONE_REQUIRED: ErrorCode.CONFLICT,
   ORGANIZATION_MISMATCH: ErrorCode.CONFLICT,
   ORGANIZATION_NOT_FOUND: ErrorCode.NOT_FOUND,
   MEMBERSHIP_NOT_FOUND: ErrorCode.NOT_FOUND,
@@ -87,6 +83,7 @@ export const ORGANIZATION_ERRORS: Record<OrganizationErrorCode, ErrorCode> = {
   INVITATION_LIMIT_REACHED: ErrorCode.RATE_LIMITED,
   MEMBERSHIP_NOT_ACTIVE: ErrorCode.CONFLICT,
   NOT_A_MEMBER: ErrorCode.FORBIDDEN,
+  NOT_IN_ORGANIZATION_CONTEXT: ErrorCode.CONFLICT,
 };
 
 /** Sign-in refusals with the Russian text shown to the signer. */
@@ -245,10 +242,10 @@ export class OrganizationException extends AppException<OrganizationErrorCode> {
     );
   }
 
-  static newAccountPhoneRequired(): OrganizationException {
+  static notInOrganizationContext(): OrganizationException {
     return new OrganizationException(
-      OrganizationErrorCode.NEW_ACCOUNT_PHONE_REQUIRED,
-      'В сертификате нет номера телефона, поэтому новую учётную запись по нему создать нельзя. Зарегистрируйтесь по номеру телефона или обратитесь в поддержку',
+      OrganizationErrorCode.NOT_IN_ORGANIZATION_CONTEXT,
+      'Вы уже работаете от своего имени, а не от имени организации',
     );
   }
 }

@@ -28,7 +28,9 @@ import { CertificateRevocationChecker } from './signature/certificate-revocation
 import { QualifiedSignatureService } from './signature/qualified-signature.service';
 import { SignatureChallengeService } from './signin/signature-challenge.service';
 import { SignatureLoginResolver } from './signin/signature-login.resolver';
+import { SignatureDeclineService } from './signin/signature-decline.service';
 import { SignatureLoginService } from './signin/signature-login.service';
+import { SignerOrganizationService } from './signin/signer-organization.service';
 
 /**
  * Organizations: qualified e-signature sign-in, the session's organization context, members and
@@ -56,6 +58,8 @@ import { SignatureLoginService } from './signin/signature-login.service';
     SignatureIdentityRepository,
     OrganizationLoaders,
     SignatureChallengeService,
+    SignerOrganizationService,
+    SignatureDeclineService,
     SignatureLoginService,
     OrganizationContextService,
     MembershipService,

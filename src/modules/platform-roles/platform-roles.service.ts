@@ -39,6 +39,17 @@ export class PlatformRolesService {
     return true;
   }
 
+  /**
+   * Takes a role away; answers whether the account had it. Effective at once: every check reads
+   * the assignments per request ({@link hasRole}), no token carries a role.
+   */
+  async revoke(userId: string, role: PlatformRole): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(PlatformRoleAssignmentEntity)
+      .delete({ userId, role });
+    return (result.affected ?? 0) > 0;
+  }
+
   async revokeAll(userId: string): Promise<void> {
     await this.dataSource.getRepository(PlatformRoleAssignmentEntity).delete({ userId });
   }

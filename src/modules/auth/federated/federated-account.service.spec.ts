@@ -6,8 +6,9 @@ import type { PasswordHasher } from '../credentials/password-hasher.service';
 import { UserEntity } from '../../identity';
 import type { UserRepository } from '../../identity';
 import type { SessionService } from '../sessions/session.service';
-import type { MessagingService } from '../../messaging';
+import type { SnilsDisputeService } from '../linking/snils-dispute.service';
 import type { AccountLinkCompletions } from '../linking/account-link.completions';
+import { NewAccountFactory } from '../linking/new-account.factory';
 import { FederatedAccountService } from './federated-account.service';
 import type { FederatedOutcome, FederatedSignIn } from './federated-account.service';
 import type { FederatedClaims } from './federated-claims';
@@ -69,11 +70,14 @@ function build(mocks: Mocks) {
     strict<FederatedIdentityRepository>(mocks.identities),
     strict<TrustedSnilsRepository>(mocks.snils),
     strict<UserRepository>(mocks.users),
-    strict<PasswordHasher>({ hash: jest.fn().mockResolvedValue('$argon2id$hash') }),
+    new NewAccountFactory(
+      strict<UserRepository>(mocks.users),
+      strict<PasswordHasher>({ hash: jest.fn().mockResolvedValue('$argon2id$hash') }),
+    ),
     strict<SessionService>({ open }),
     strict<DataAccessLogService>({ record }),
     strict<AccountLinkCompletions>({ register: jest.fn() }),
-    strict<MessagingService>({}),
+    strict<SnilsDisputeService>({}),
   );
   return { service, record, open, run };
 }

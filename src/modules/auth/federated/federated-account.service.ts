@@ -1,17 +1,17 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { AuditActorKind, DataAccessAction, DataAccessLogService } from '../../audit';
 import type { DataAccessEntry } from '../../audit';
 import type { ClientInfo } from '../client-info.decorator';
-import { PasswordHasher } from '../credentials/password-hasher.service';
 import { AuthPayload } from '../graphql/auth.payload';
 import { AccountLinkCompletions } from '../linking/account-link.completions';
 import { AccountLinkException } from '../linking/account-link.exception';
+import { NewAccountFactory } from '../linking/new-account.factory';
 import type { PendingAccountLink } from '../linking/account-link.store';
-import { MessagingService } from '../../messaging';
-import { SNILS_DISPUTED_EMAIL_SUBJECT, snilsDisputedEmail, snilsDisputedSms } from '../messages';
+import { SnilsDisputeService } from '../linking/snils-dispute.service';
+import type { SnilsAuthority } from '../linking/snils-dispute.service';
 import { UserEntity } from '../../identity';
 import { UserRepository } from '../../identity';
 import type { OpenedSession } from '../sessions/session.service';
@@ -24,6 +24,12 @@ import { TrustedSnilsRepository } from '../../identity';
 import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 
 const PROVIDER_LABEL = 'Госуслуги';
+
+const PROVIDER_AUTHORITY: SnilsAuthority = {
+  label: PROVIDER_LABEL,
+  disputedPurpose: 'СНИЛС оспорен: владелец подтвердил его через Госуслуги',
+  confirmedPurpose: 'СНИЛС подтверждён Госуслугами и снят с другой учётной записи',
+};
 
 /** How the account of a federated sign-in was found. */
 export type FederatedAccountOrigin = 'identity' | 'snils' | 'phone' | 'created';
@@ -70,15 +76,17 @@ export class FederatedAccountService implements OnModuleInit {
     private readonly identities: FederatedIdentityRepository,
     private readonly snilsDocuments: TrustedSnilsRepository,
     private readonly users: UserRepository,
-    private readonly hasher: PasswordHasher,
+    private readonly newAccounts: NewAccountFactory,
     private readonly sessions: SessionService,
     private readonly auditLog: DataAccessLogService,
     private readonly completions: AccountLinkCompletions,
-    private readonly messaging: MessagingService,
+    private readonly snilsDispute: SnilsDisputeService,
   ) {}
 
   onModuleInit(): void {
     this.completions.register(FEDERATED_LINK_KIND, {
+      // The provider's claims carry the new account's phone.
+      declineNeedsPhone: false,
       link: (pending, client) => this.linkProven(pending, client),
       decline: (pending, client) => this.createDeclined(pending, client),
     });
@@ -142,15 +150,10 @@ export class FederatedAccountService implements OnModuleInit {
     const { signIn, disputed } = await this.tx
       .run(async (em) => {
         const now = new Date();
-        let disputed: UserEntity | null = null;
-        if (claims.trusted && claims.snils) {
-          await this.snilsDocuments.lockAccount(em, pending.userId);
-          const owner = await this.users.findBySnilsVerified(em, claims.snils);
-          if (owner) {
-            await this.snilsDocuments.dispute(em, owner.id, claims.snils, now);
-            disputed = owner;
-          }
-        }
+        const disputed =
+          claims.trusted && claims.snils
+            ? await this.snilsDispute.dispute(em, pending.userId, claims.snils, now)
+            : null;
         const user = await this.createAccount(em, claims, now);
         const signIn = await this.finish(
           em,
@@ -161,53 +164,15 @@ export class FederatedAccountService implements OnModuleInit {
           now,
         );
         if (disputed) {
-          await this.auditDispute(em, disputed.id, user.id, client);
+          await this.snilsDispute.audit(em, disputed.id, user.id, PROVIDER_AUTHORITY, client);
         }
         return { signIn, disputed };
       })
       .catch((error: unknown) => {
         throw translateDuplicate(error);
       });
-    if (disputed) {
-      this.logger.warn(
-        `SNILS of account ${disputed.id} disputed by a trusted sign-in of new account ${signIn.user.id}`,
-      );
-      await this.messaging.sendSms(disputed.phone, snilsDisputedSms());
-      if (disputed.email) {
-        await this.messaging.sendEmail(
-          disputed.email,
-          SNILS_DISPUTED_EMAIL_SUBJECT,
-          snilsDisputedEmail(),
-        );
-      }
-    }
+    await this.snilsDispute.notify(disputed, signIn.user);
     return this.sessions.payload(signIn.user, signIn.opened);
-  }
-
-  private async auditDispute(
-    em: EntityManager,
-    disputedUserId: string,
-    newUserId: string,
-    client: ClientInfo,
-  ): Promise<void> {
-    const entry = (subjectUserId: string, purpose: string): DataAccessEntry => ({
-      subjectUserId,
-      actorKind: AuditActorKind.REGISTRY,
-      actorId: null,
-      actorLabel: PROVIDER_LABEL,
-      action: DataAccessAction.UPDATE,
-      fields: ['snils'],
-      purpose,
-      ip: client.ip,
-    });
-    await this.auditLog.record(
-      em,
-      entry(disputedUserId, 'СНИЛС оспорен: владелец подтвердил его через Госуслуги'),
-    );
-    await this.auditLog.record(
-      em,
-      entry(newUserId, 'СНИЛС подтверждён Госуслугами и снят с другой учётной записи'),
-    );
   }
 
   private async signInWithin(
@@ -305,25 +270,17 @@ export class FederatedAccountService implements OnModuleInit {
     if (await this.users.findByPhone(em, claims.phone)) {
       throw FederatedLoginException.phoneTaken();
     }
-    const secrets = await unknownSecretHashes(this.hasher);
-    const user: UserEntity = Object.assign(new UserEntity(), {
-      id: randomUUID(),
-      lastName: claims.lastName,
-      firstName: claims.firstName,
-      middleName: claims.middleName,
-      phone: claims.phone,
-      email: null,
-      passwordHash: secrets.passwordHash,
-      hasPassword: false,
-      // No security question: recovery goes by SMS to the confirmed phone.
-      securityQuestion: '',
-      securityAnswerHash: secrets.securityAnswerHash,
-      birthDate: claims.birthDate,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await this.users.insert(em, user);
-    return user;
+    return this.newAccounts.create(
+      em,
+      {
+        lastName: claims.lastName,
+        firstName: claims.firstName,
+        middleName: claims.middleName,
+        phone: claims.phone,
+        birthDate: claims.birthDate,
+      },
+      now,
+    );
   }
 
   /**
@@ -404,22 +361,6 @@ export class FederatedAccountService implements OnModuleInit {
       await this.auditLog.record(em, entry);
     }
   }
-}
-
-/** argon2id hashes of random secrets nobody knows, for a new account's password and answer. */
-interface UnknownSecrets {
-  passwordHash: string;
-  securityAnswerHash: string;
-}
-
-// A new federated account has no password until the person sets one through recovery by SMS.
-async function unknownSecretHashes(hasher: PasswordHasher): Promise<UnknownSecrets> {
-  const secret = () => randomBytes(32).toString('base64url');
-  const [passwordHash, securityAnswerHash] = await Promise.all([
-    hasher.hash(secret()),
-    hasher.hash(secret()),
-  ]);
-  return { passwordHash, securityAnswerHash };
 }
 
 // Races on the remaining unique keys: another sign-up took the phone, or another identity of

@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
-import Redis from 'ioredis';
-import { redisConfig } from '../../../config/configuration';
+import { Injectable } from '@nestjs/common';
+import { SingleUseTokenStore } from '../tokens/single-use-token.store';
 
 /** What the server keeps between `federatedLoginStart` and `completeFederatedLogin`. */
 export interface PendingFederatedLogin {
@@ -20,48 +17,28 @@ export interface PendingFederatedLogin {
 /** How long a started federated sign-in may take to come back. */
 export const FEDERATED_STATE_TTL_SECONDS = 600;
 
+const NAMESPACE = 'oidc:state';
+
 /**
- * Pending federated sign-ins in Redis, keyed by a hash of `state` (the state itself never rests
- * anywhere), with a TTL. {@link take} reads and deletes in one GETDEL, so a state works once even
- * when two requests race with it.
+ * Pending federated sign-ins, keyed by a hash of `state` (the state itself never rests
+ * anywhere), with a TTL, in the single-use token store: {@link take} works once even when two
+ * requests race with one state.
  */
 @Injectable()
-export class FederatedStateStore implements OnApplicationShutdown {
-  private readonly redis: Redis;
+export class FederatedStateStore {
+  constructor(private readonly tokens: SingleUseTokenStore) {}
 
-  constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
-    this.redis = new Redis(config.url, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 2,
-      keyPrefix: config.keyPrefix,
-    });
-  }
-
-  async put(state: string, pending: PendingFederatedLogin): Promise<void> {
-    await this.redis.set(key(state), JSON.stringify(pending), 'EX', FEDERATED_STATE_TTL_SECONDS);
+  put(state: string, pending: PendingFederatedLogin): Promise<void> {
+    return this.tokens.put(NAMESPACE, state, pending, FEDERATED_STATE_TTL_SECONDS);
   }
 
   /** The pending sign-in of this state, left in place (null when unknown or expired). */
-  async peek(state: string): Promise<PendingFederatedLogin | null> {
-    const raw = await this.redis.get(key(state));
-    return raw ? (JSON.parse(raw) as PendingFederatedLogin) : null;
+  peek(state: string): Promise<PendingFederatedLogin | null> {
+    return this.tokens.peek<PendingFederatedLogin>(NAMESPACE, state);
   }
 
   /** The pending sign-in of this state, removed; null when unknown, expired or already taken. */
-  async take(state: string): Promise<PendingFederatedLogin | null> {
-    const raw = await this.redis.getdel(key(state));
-    return raw ? (JSON.parse(raw) as PendingFederatedLogin) : null;
+  take(state: string): Promise<PendingFederatedLogin | null> {
+    return this.tokens.take<PendingFederatedLogin>(NAMESPACE, state);
   }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.redis.status !== 'end' && this.redis.status !== 'wait') {
-      await this.redis.quit();
-    } else {
-      this.redis.disconnect();
-    }
-  }
-}
-
-function key(state: string): string {
-  return `oidc:state:${createHash('sha256').update(state).digest('hex')}`;
 }

@@ -13,6 +13,15 @@ export enum AccountLinkErrorCode {
   LINK_PROOF_REQUIRED = 'LINK_PROOF_REQUIRED',
   /** The password or SMS code does not prove the existing account. */
   LINK_PROOF_INVALID = 'LINK_PROOF_INVALID',
+  /**
+   * `declineAccountLink` of a sign-in that carries no phone (a qualified certificate) came
+   * without the new account's phone and its code.
+   */
+  NEW_ACCOUNT_PHONE_REQUIRED = 'NEW_ACCOUNT_PHONE_REQUIRED',
+  /** `requestNewAccountPhoneCode` for a sign-in whose provider gave the phone already. */
+  NEW_ACCOUNT_PHONE_NOT_NEEDED = 'NEW_ACCOUNT_PHONE_NOT_NEEDED',
+  /** The phone proven for the new account is an existing account's. */
+  NEW_ACCOUNT_PHONE_TAKEN = 'NEW_ACCOUNT_PHONE_TAKEN',
 }
 
 export const ACCOUNT_LINK_ERRORS: Record<AccountLinkErrorCode, ErrorCode> = {
@@ -20,6 +29,9 @@ export const ACCOUNT_LINK_ERRORS: Record<AccountLinkErrorCode, ErrorCode> = {
   LINK_TOKEN_INVALID: ErrorCode.UNAUTHENTICATED,
   LINK_PROOF_REQUIRED: ErrorCode.BAD_USER_INPUT,
   LINK_PROOF_INVALID: ErrorCode.UNAUTHENTICATED,
+  NEW_ACCOUNT_PHONE_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  NEW_ACCOUNT_PHONE_NOT_NEEDED: ErrorCode.BAD_USER_INPUT,
+  NEW_ACCOUNT_PHONE_TAKEN: ErrorCode.CONFLICT,
 };
 
 /** How the holder of the matched account may prove it. */
@@ -66,6 +78,32 @@ export class AccountLinkException extends AppException<AccountLinkErrorCode> {
     return new AccountLinkException(
       AccountLinkErrorCode.LINK_PROOF_INVALID,
       'Неверный пароль или код. Если попытки закончились, войдите заново',
+    );
+  }
+
+  static newAccountPhoneRequired(): AccountLinkException {
+    const message =
+      'В сертификате нет телефона: укажите свой мобильный телефон и код из SMS, чтобы создать учётную запись';
+    return new AccountLinkException(AccountLinkErrorCode.NEW_ACCOUNT_PHONE_REQUIRED, message, {
+      fields: [
+        { field: 'phone', message: 'Укажите мобильный телефон' },
+        { field: 'code', message: 'Введите код из SMS' },
+      ],
+    });
+  }
+
+  static newAccountPhoneNotNeeded(): AccountLinkException {
+    return new AccountLinkException(
+      AccountLinkErrorCode.NEW_ACCOUNT_PHONE_NOT_NEEDED,
+      'Телефон для новой учётной записи уже получен от Госуслуг: подтверждать его не нужно',
+    );
+  }
+
+  static newAccountPhoneTaken(): AccountLinkException {
+    return new AccountLinkException(
+      AccountLinkErrorCode.NEW_ACCOUNT_PHONE_TAKEN,
+      'Этот телефон уже указан в другой учётной записи Кабинета: укажите другой номер или войдите в ту учётную запись',
+      { fields: [{ field: 'phone', message: 'Телефон уже используется' }] },
     );
   }
 }

@@ -1,19 +1,35 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
+import { authConfig } from '../../../config/configuration';
+import { checkMobilePhone } from '../../../shared/identifiers';
 import { AttemptLimiter } from '../../../shared/rate-limit';
 import { MessagingService } from '../../messaging';
 import { AuthLimits } from '../auth-limits';
 import type { ClientInfo } from '../client-info.decorator';
+import { AuthException } from '../auth.exception';
+import { CodeSigner } from '../codes/code-signer.service';
+import { CODE_MAX_ATTEMPTS, generateCode } from '../codes/one-time-code';
 import { OneTimeCodeService } from '../codes/one-time-code.service';
 import { PasswordHasher } from '../credentials/password-hasher.service';
 import { OneTimeCodePurpose } from '../entities/one-time-code.entity';
 import type { UserEntity } from '../../identity';
 import type { AuthPayload } from '../graphql/auth.payload';
-import { accountLinkCodeSms } from '../messages';
-import { UserRepository } from '../../identity';
+import { accountLinkCodeSms, newAccountPhoneCodeSms } from '../messages';
+import { loginKey, UserRepository } from '../../identity';
 import { AccountLinkCompletions } from './account-link.completions';
+import type { ProvenNewAccountPhone } from './account-link.completions';
 import { AccountLinkException, AccountLinkProof } from './account-link.exception';
-import { AccountLinkStore, PendingAccountLink } from './account-link.store';
+import {
+  ACCOUNT_LINK_TTL_SECONDS,
+  AccountLinkStore,
+  NewAccountPhoneCode,
+  PendingAccountLink,
+} from './account-link.store';
+
+// Compared against when there is no code, so a check costs the same either way.
+const NO_HASH = '0'.repeat(64);
 
 /**
  * "First broker login": a provider identity or certificate that matches an account here not
@@ -35,6 +51,8 @@ export class AccountLinkService {
     private readonly limiter: AttemptLimiter,
     private readonly limits: AuthLimits,
     private readonly messaging: MessagingService,
+    private readonly signer: CodeSigner,
+    @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
   /** Stores the pending link and answers the refusal that carries its token. */
@@ -88,13 +106,93 @@ export class AccountLinkService {
     return this.completions.get(taken.kind).link(taken, client);
   }
 
-  async decline(token: string, client: ClientInfo): Promise<AuthPayload> {
+  /**
+   * Texts a code to the phone the new account of a declined link is to get, for sign-ins that
+   * carry no phone (a qualified certificate). Whether the phone is taken is told only to whoever
+   * proves it (at the decline), as at registration, so this cannot probe for accounts.
+   */
+  async requestNewAccountPhoneCode(
+    token: string,
+    phoneInput: string,
+    client: ClientInfo,
+  ): Promise<boolean> {
     await this.limiter.consume(this.limits.attemptsPerIp, client.ip ?? 'unknown');
+    const phone = normalizedPhone(phoneInput);
+    const link = await this.store.peek(token, client);
+    if (!link) {
+      throw AccountLinkException.tokenInvalid();
+    }
+    if (!this.completions.get(link.kind).declineNeedsPhone) {
+      throw AccountLinkException.newAccountPhoneNotNeeded();
+    }
+    await this.limiter.consume(this.limits.codeRequests, loginKey({ kind: 'phone', phone }));
+    const code = generateCode();
+    const codeId = randomUUID();
+    const stored: NewAccountPhoneCode = {
+      phone,
+      codeId,
+      codeHash: this.signer.hash(phoneCodeContext(codeId, phone), code),
+    };
+    const ttl = Math.min(this.config.otpTtlSeconds, ACCOUNT_LINK_TTL_SECONDS);
+    await this.store.putPhoneCode(token, stored, ttl);
+    await this.messaging.sendSms(phone, newAccountPhoneCodeSms(code));
+    return true;
+  }
+
+  /**
+   * "Not my account": the link token is spent and the flow creates a new account. A flow whose
+   * identity carries no phone needs the phone and the code sent to it first; a wrong code, a
+   * taken phone or a missing proof leaves the link token in place for another try.
+   */
+  async decline(
+    token: string,
+    phone: string | null | undefined,
+    code: string | null | undefined,
+    client: ClientInfo,
+  ): Promise<AuthPayload> {
+    await this.limiter.consume(this.limits.attemptsPerIp, client.ip ?? 'unknown');
+    const link = await this.store.peek(token, client);
+    if (!link) {
+      throw AccountLinkException.tokenInvalid();
+    }
+    const completion = this.completions.get(link.kind);
+    const proven = completion.declineNeedsPhone
+      ? await this.provePhone(token, phone, code)
+      : null;
     const taken = await this.store.take(token, client);
     if (!taken) {
       throw AccountLinkException.tokenInvalid();
     }
-    return this.completions.get(taken.kind).decline(taken, client);
+    return completion.decline(taken, client, proven);
+  }
+
+  private async provePhone(
+    token: string,
+    phoneInput: string | null | undefined,
+    code: string | null | undefined,
+  ): Promise<ProvenNewAccountPhone> {
+    if (!phoneInput || !code) {
+      throw AccountLinkException.newAccountPhoneRequired();
+    }
+    const phone = normalizedPhone(phoneInput);
+    // Each check counts before comparing (5 per code, as for every code); the code is bound to
+    // the phone it was sent to.
+    const stored = await this.store.phoneCodeForCheck(token, CODE_MAX_ATTEMPTS);
+    let matches = false;
+    if (stored) {
+      const context = phoneCodeContext(stored.codeId, phone);
+      matches = this.signer.matches(context, code, stored.codeHash) && stored.phone === phone;
+    } else {
+      this.signer.matches('none', code, NO_HASH);
+    }
+    if (!matches || !(await this.store.spendPhoneCode(token))) {
+      throw AuthException.codeInvalid();
+    }
+    // Told to whoever proved the phone only; the unique key settles a race at the insert.
+    if (await this.users.findByPhone(this.dataSource.manager, phone)) {
+      throw AccountLinkException.newAccountPhoneTaken();
+    }
+    return { phone };
   }
 
   private async pending(
@@ -114,4 +212,17 @@ export class AccountLinkService {
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return `+${digits.slice(0, 1)} ${digits.slice(1, 4)} ***-**-${digits.slice(-2)}`;
+}
+
+function normalizedPhone(input: string): string {
+  const checked = checkMobilePhone(input);
+  if (!checked.valid) {
+    // The argument's validator refuses these first; kept for callers other than GraphQL.
+    throw AccountLinkException.newAccountPhoneRequired();
+  }
+  return checked.normalized;
+}
+
+function phoneCodeContext(codeId: string, phone: string): string {
+  return `NEW_ACCOUNT_PHONE:${phone}:${codeId}`;
 }

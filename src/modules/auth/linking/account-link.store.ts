@@ -1,9 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
-import Redis from 'ioredis';
-import { redisConfig } from '../../../config/configuration';
+import { Injectable } from '@nestjs/common';
 import type { ClientInfo } from '../client-info.decorator';
+import { SingleUseTokenStore } from '../tokens/single-use-token.store';
 
 /** How long the holder has to prove or decline the matched account. */
 export const ACCOUNT_LINK_TTL_SECONDS = 600;
@@ -20,80 +18,94 @@ export interface PendingAccountLink {
   data: Record<string, unknown>;
 }
 
+/** A code sent to the phone a declined link's new account is to get (flows without a phone). */
+export interface NewAccountPhoneCode {
+  phone: string;
+  /** Binds the code's hash to this one code. */
+  codeId: string;
+  /** HMAC of the code (CodeSigner), bound to the purpose, the link token and the code id. */
+  codeHash: string;
+}
+
 interface StoredLink extends PendingAccountLink {
   clientHash: string;
 }
 
+const LINKS = 'acctlink';
+const PHONE_CODES = 'acctlink:phone';
+
 /**
- * Link tokens in Redis: 256 random bits given to the client once, stored under their SHA-256 for
+ * Link tokens: 256 random bits given to the client once, kept in the single-use token store for
  * 10 minutes with a hash of the client (IP and User-Agent) that got them. Presented by another
  * client they are refused; {@link take} deletes in one GETDEL, so each works once.
  */
 @Injectable()
-export class AccountLinkStore implements OnApplicationShutdown {
-  private readonly redis: Redis;
-
-  constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
-    this.redis = new Redis(config.url, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 2,
-      keyPrefix: config.keyPrefix,
-    });
-  }
+export class AccountLinkStore {
+  constructor(private readonly tokens: SingleUseTokenStore) {}
 
   async put(link: PendingAccountLink, client: ClientInfo): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const stored: StoredLink = { ...link, clientHash: clientHash(client) };
-    await this.redis.set(key(token), JSON.stringify(stored), 'EX', ACCOUNT_LINK_TTL_SECONDS);
+    await this.tokens.put(LINKS, token, stored, ACCOUNT_LINK_TTL_SECONDS);
     return token;
   }
 
   /** The pending link, left in place; null when unknown, expired, used or another client's. */
   async peek(token: string, client: ClientInfo): Promise<PendingAccountLink | null> {
-    return this.read(await this.redis.get(key(token)), client);
+    return read(await this.tokens.peek<StoredLink>(LINKS, token), client);
   }
 
   /** The pending link, removed (single use); null as for {@link peek}. */
   async take(token: string, client: ClientInfo): Promise<PendingAccountLink | null> {
-    const raw = await this.redis.get(key(token));
-    if (!this.read(raw, client)) {
+    // Another client's token is refused without being spent.
+    if (!(await this.peek(token, client))) {
       return null;
     }
-    return this.read(await this.redis.getdel(key(token)), client);
+    const taken = read(await this.tokens.take<StoredLink>(LINKS, token), client);
+    if (taken) {
+      await this.tokens.delete(PHONE_CODES, token);
+    }
+    return taken;
   }
 
   /** Counts a failed proof; at the limit the token is deleted. */
   async countFailure(token: string): Promise<void> {
-    const attempts = `${key(token)}:failures`;
-    const count = await this.redis.incr(attempts);
-    await this.redis.expire(attempts, ACCOUNT_LINK_TTL_SECONDS);
+    const count = await this.tokens.count(LINKS, token, ACCOUNT_LINK_TTL_SECONDS);
     if (count >= ACCOUNT_LINK_MAX_ATTEMPTS) {
-      await this.redis.del(key(token));
+      await this.tokens.delete(LINKS, token);
     }
   }
 
-  private read(raw: string | null, client: ClientInfo): PendingAccountLink | null {
-    if (!raw) {
-      return null;
-    }
-    const stored = JSON.parse(raw) as StoredLink;
-    if (stored.clientHash !== clientHash(client)) {
-      return null;
-    }
-    return { kind: stored.kind, userId: stored.userId, data: stored.data };
+  /** Keeps the latest phone code of the token (an earlier one stops working). */
+  async putPhoneCode(token: string, code: NewAccountPhoneCode, ttlSeconds: number): Promise<void> {
+    await this.tokens.delete(PHONE_CODES, token);
+    await this.tokens.put(PHONE_CODES, token, code, ttlSeconds);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.redis.status !== 'end' && this.redis.status !== 'wait') {
-      await this.redis.quit();
-    } else {
-      this.redis.disconnect();
+  /**
+   * The token's phone code with one more check counted (atomically, before comparing); null
+   * when there is none or its checks are spent.
+   */
+  async phoneCodeForCheck(token: string, maxChecks: number): Promise<NewAccountPhoneCode | null> {
+    const code = await this.tokens.peek<NewAccountPhoneCode>(PHONE_CODES, token);
+    if (!code) {
+      return null;
     }
+    const checks = await this.tokens.count(PHONE_CODES, token, ACCOUNT_LINK_TTL_SECONDS);
+    return checks <= maxChecks ? code : null;
+  }
+
+  /** Uses the phone code up (a right code works once). */
+  async spendPhoneCode(token: string): Promise<boolean> {
+    return (await this.tokens.take<NewAccountPhoneCode>(PHONE_CODES, token)) !== null;
   }
 }
 
-function key(token: string): string {
-  return `acctlink:${createHash('sha256').update(token).digest('hex')}`;
+function read(stored: StoredLink | null, client: ClientInfo): PendingAccountLink | null {
+  if (!stored || stored.clientHash !== clientHash(client)) {
+    return null;
+  }
+  return { kind: stored.kind, userId: stored.userId, data: stored.data };
 }
 
 function clientHash(client: ClientInfo): string {

@@ -110,7 +110,11 @@ export class IdentityDirectory {
     return row ? { id: row.id, snils: row.snils } : null;
   }
 
-  /** The contacts of those accounts in one query; an account that does not exist is absent. */
+  /**
+   * The contacts of those accounts in one query; an account that does not exist is absent. The
+   * e-mail is given only when confirmed: an address typed at registration and never proven may
+   * be someone else's, and copies of a person's notifications must not go there.
+   */
   async contacts(
     em: EntityManager,
     userIds: readonly string[],
@@ -119,7 +123,8 @@ export class IdentityDirectory {
       return new Map();
     }
     const rows = await em.query<{ id: string; phone: string; email: string | null }[]>(
-      `SELECT id, phone, email FROM users WHERE id IN (${userIds.map(() => '?').join(', ')})`,
+      `SELECT id, phone, CASE WHEN email_confirmed_at IS NULL THEN NULL ELSE email END AS email
+         FROM users WHERE id IN (${userIds.map(() => '?').join(', ')})`,
       [...userIds],
     );
     return new Map(rows.map((r) => [r.id, { phone: r.phone, email: r.email }]));

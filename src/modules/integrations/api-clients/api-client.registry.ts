@@ -16,6 +16,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 // Compared against when the client_id is unknown, so both answers cost the same.
 const NO_CLIENT_HASH = hashClientSecret('no such client');
 const CLIENT_ID_MAX = 64;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a new client is made of; scopes are checked by the caller (GraphQL or CLI rules). */
 export interface NewApiClient {
@@ -65,6 +66,30 @@ export class ApiClientRegistry {
         : null;
     const matches = clientSecretMatches(secret, client?.secretHash ?? NO_CLIENT_HASH);
     return client && matches && !client.revokedAt ? client : null;
+  }
+
+  /**
+   * Revokes a client by its id or its client_id (the operator CLI; platform clients too).
+   * Answers the client and whether this call revoked it (false when it already was); null when
+   * no client has that id. Its tokens stop working at once: {@link isActive} reads the client
+   * on every request.
+   */
+  async revoke(
+    idOrClientId: string,
+    now = new Date(),
+  ): Promise<{ client: ApiClientEntity; revoked: boolean } | null> {
+    const em = this.dataSource.manager;
+    const client = UUID.test(idOrClientId)
+      ? await this.clients.findById(em, idOrClientId)
+      : idOrClientId.length <= CLIENT_ID_MAX
+        ? await this.clients.findByClientId(em, idOrClientId)
+        : null;
+    if (!client) {
+      return null;
+    }
+    const revoked = await this.clients.revoke(em, client.id, now);
+    this.logger.log({ apiClientId: client.id, revoked }, 'API client revoked');
+    return { client, revoked };
   }
 
   /**

@@ -77,6 +77,25 @@ export class OrganizationContextService {
     });
   }
 
+  /**
+   * Back from an organization's context to the person's own account (`leaveOrganizationContext`),
+   * under selectOrganization's session rules: new tokens without an organization, the current
+   * session ended in the same transaction. An individual's session is refused
+   * (NOT_IN_ORGANIZATION_CONTEXT); integrator clients and student sessions have no own account
+   * to go back to (accountOwnerId refuses them).
+   */
+  async leave(principal: AuthPrincipal, client: ClientInfo): Promise<AuthPayload> {
+    const userId = accountOwnerId(principal);
+    if (!principal.organizationId) {
+      throw OrganizationException.notInOrganizationContext();
+    }
+    const user = await this.users.findById(this.dataSource.manager, userId);
+    if (!user) {
+      throw AppException.unauthenticated();
+    }
+    return this.sessions.switchContext(user, principal.sessionId, client, {});
+  }
+
   /** The session's organization; ORGANIZATION_CONTEXT_REQUIRED for an individual's session. */
   async current(principal: AuthPrincipal): Promise<Organization> {
     const organizationId = principal.organizationId;

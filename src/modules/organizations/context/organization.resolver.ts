@@ -35,4 +35,15 @@ export class OrganizationResolver {
   ): Promise<AuthPayload> {
     return this.context.select(principal, args.organizationId, client);
   }
+
+  @Mutation(() => AuthPayload, {
+    description:
+      'Switches the session back from its organization to the person’s own account: new tokens without an organization, the current session ended (as selectOrganization). CONFLICT / NOT_IN_ORGANIZATION_CONTEXT in an individual’s session.',
+  })
+  leaveOrganizationContext(
+    @CurrentUser() principal: AuthPrincipal,
+    @CurrentClient() client: ClientInfo,
+  ): Promise<AuthPayload> {
+    return this.context.leave(principal, client);
+  }
 }

@@ -18,28 +18,25 @@ import {
 import { UserRepository } from '../../identity';
 import type { ClientInfo, PendingAccountLink } from '../../auth';
 import type { UserEntity } from '../../identity';
-import { MembershipEntity } from '../entities/membership.entity';
-import { OrganizationEntity } from '../entities/organization.entity';
 import { SignatureIdentityEntity } from '../entities/signature-identity.entity';
 import type { LoginWithSignatureArgs } from '../graphql/login-with-signature.args';
 import type { SignatureChallenge } from '../graphql/signature-challenge.type';
-import { MemberRole, OrganizationType } from '../organization.enums';
 import {
   OrganizationErrorCode,
   OrganizationException,
   SignInRefusal,
 } from '../organizations.exception';
-import { MembershipRepository } from '../repositories/membership.repository';
-import { OrganizationRepository } from '../repositories/organization.repository';
 import { SignatureIdentityRepository } from '../repositories/signature-identity.repository';
 import type { CertificateSubject } from '../signature/certificate-subject';
 import { QualifiedSignatureService } from '../signature/qualified-signature.service';
 import { SignatureFailureReason } from '../signature/signature-failure-reason.enum';
 import { SignatureChallengeService } from './signature-challenge.service';
+import { SignatureDeclineService } from './signature-decline.service';
+import type { SignatureLinkData } from './signature-decline.service';
+import { SignerOrganizationService } from './signer-organization.service';
 import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 
 const FIFTEEN_MINUTES = 15 * 60;
-const FULL_NAME_MAX = 500;
 
 const REFUSALS: Record<SignatureFailureReason, SignInRefusal> = {
   CERTIFICATE_UNTRUSTED: OrganizationErrorCode.CERTIFICATE_UNTRUSTED,
@@ -54,13 +51,6 @@ type OpenedSession = Awaited<ReturnType<SessionService['open']>>;
 
 /** The account-link kind of e-signature sign-ins (see AccountLinkCompletions). */
 export const SIGNATURE_LINK_KIND = 'e-signature';
-
-/** What an e-signature sign-in waiting for the account holder keeps with its link token. */
-interface SignatureLinkData {
-  subject: CertificateSubject;
-  /** The certificate's SNILS, normalized as on the account. */
-  snils: string;
-}
 
 /** The account a verified certificate signs in to: linked before, or matched by its SNILS. */
 type Signer =
@@ -86,12 +76,12 @@ export class SignatureLoginService implements OnModuleInit {
     private readonly signatures: QualifiedSignatureService,
     private readonly users: UserRepository,
     private readonly sessions: SessionService,
-    private readonly organizations: OrganizationRepository,
-    private readonly memberships: MembershipRepository,
     private readonly limiter: AttemptLimiter,
     private readonly signatureIdentities: SignatureIdentityRepository,
     private readonly accountLinks: AccountLinkService,
     private readonly completions: AccountLinkCompletions,
+    private readonly signerOrganizations: SignerOrganizationService,
+    private readonly declines: SignatureDeclineService,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {
     this.attemptsPerIp = {
@@ -103,8 +93,10 @@ export class SignatureLoginService implements OnModuleInit {
 
   onModuleInit(): void {
     this.completions.register(SIGNATURE_LINK_KIND, {
+      // A certificate carries no phone: the new account's is proven by an SMS code.
+      declineNeedsPhone: true,
       link: (pending, client) => this.linkProven(pending, client),
-      decline: (pending, client) => this.createDeclined(pending, client),
+      decline: (pending, client, phone) => this.declines.createAccount(pending, client, phone),
     });
   }
 
@@ -203,17 +195,6 @@ export class SignatureLoginService implements OnModuleInit {
     return this.sessions.payload(user, opened);
   }
 
-  /**
-   * "Not my account": a new account needs a phone, which a certificate never carries, so the
-   * decline is refused and nothing is written (the matched account keeps its SNILS).
-   */
-  private createDeclined(pending: PendingAccountLink, _client: ClientInfo): Promise<AuthPayload> {
-    this.logger.log(
-      `e-signature link to account ${pending.userId} declined: no phone to create one`,
-    );
-    return Promise.reject(OrganizationException.newAccountPhoneRequired());
-  }
-
   // Two first sign-ins of one organization may race: the loser hits the unique INN/OGRN key
   // and runs again, now finding the organization.
   private async openSession(
@@ -226,7 +207,7 @@ export class SignatureLoginService implements OnModuleInit {
       try {
         return await this.tx.run(async (em) => {
           await alongside(em);
-          const organizationId = await this.ensureOrganization(em, subject, user);
+          const organizationId = await this.signerOrganizations.ensure(em, subject, user);
           return this.sessions.open(em, user.id, client, { organizationId });
         });
       } catch (error) {
@@ -235,68 +216,6 @@ export class SignatureLoginService implements OnModuleInit {
         }
       }
     }
-  }
-
-  private async ensureOrganization(
-    em: EntityManager,
-    subject: CertificateSubject,
-    user: UserEntity,
-  ): Promise<string> {
-    const type =
-      subject.organizationType === 'SOLE_PROPRIETOR'
-        ? OrganizationType.SOLE_PROPRIETOR
-        : OrganizationType.LEGAL_ENTITY;
-    const ogrn = (type === OrganizationType.SOLE_PROPRIETOR ? subject.ogrnip : subject.ogrn) ?? '';
-    const found = await this.organizations.findByOgrnOrInn(em, ogrn, subject.inn);
-    if (
-      found.length > 1 ||
-      (found[0] && (found[0].ogrn !== ogrn || found[0].inn !== subject.inn))
-    ) {
-      throw OrganizationException.organizationMismatch();
-    }
-    const now = new Date();
-    let organization = found[0];
-    if (!organization) {
-      organization = Object.assign(new OrganizationEntity(), {
-        id: randomUUID(),
-        type,
-        inn: subject.inn,
-        ogrn,
-        kpp: null,
-        fullName: fullNameOf(type, subject, user).slice(0, FULL_NAME_MAX),
-        shortName: null,
-        createdAt: now,
-      });
-      await this.organizations.insert(em, organization);
-    }
-    const membership = await this.memberships.findOne(em, organization.id, user.id);
-    // A known organization with a HEAD decides its members itself: a signature alone never
-    // re-creates a removed membership. Only an organization left without any HEAD takes the
-    // signer (the certificate names its head) as HEAD again.
-    if (!membership && found[0]) {
-      const heads = await this.memberships.findHeadsForUpdate(em, organization.id);
-      if (heads.length > 0) {
-        throw OrganizationException.notAMember();
-      }
-    }
-    if (!membership) {
-      await this.memberships.insert(
-        em,
-        Object.assign(new MembershipEntity(), {
-          id: randomUUID(),
-          organizationId: organization.id,
-          userId: user.id,
-          role: MemberRole.HEAD,
-          personnelNumber: null,
-          createdAt: now,
-        }),
-      );
-    } else if (membership.role !== MemberRole.HEAD) {
-      // Qualified certificates of an organization are issued (by the FNS CA) only to a person
-      // who acts for it without a power of attorney: the signer is its head.
-      await this.memberships.updateRole(em, membership.id, MemberRole.HEAD);
-    }
-    return organization.id;
   }
 
   // TRUSTED_CA_FILE is read at every sign-in, so a renewed list of accredited CAs applies
@@ -308,16 +227,4 @@ export class SignatureLoginService implements OnModuleInit {
     }
     return readFile(this.config.trustedCaFile, 'utf8');
   }
-}
-
-// A legal entity's name is its O attribute; a sole proprietor's is «ИП Фамилия Имя Отчество»
-// from the certificate (or the account when the certificate lacks the names).
-function fullNameOf(type: OrganizationType, subject: CertificateSubject, user: UserEntity): string {
-  if (type === OrganizationType.LEGAL_ENTITY) {
-    return subject.organizationName ?? subject.commonName ?? `Организация ИНН ${subject.inn}`;
-  }
-  const names = subject.surname
-    ? [subject.surname, subject.givenName]
-    : [user.lastName, user.firstName, user.middleName];
-  return ['ИП', ...names.filter((name): name is string => !!name)].join(' ');
 }
