@@ -25,7 +25,9 @@ describe('operator CLI: revoke-api-client and revoke-role', () => {
     restoreIntegrationsEnv();
   });
 
-  async function cliClient(args: string[]): Promise<{ id: string; clientId: string; token: string }> {
+  async function cliClient(
+    args: string[],
+  ): Promise<{ id: string; clientId: string; token: string }> {
     const made = await runCli(['create-api-client', '--name', 'Шина', ...args]);
     expect(made.code).toBe(0);
     const { id, clientId, clientSecret } = JSON.parse(made.stdout);

@@ -444,7 +444,7 @@ describe('organizations: qualified e-signature sign-in', () => {
       expect(await linkFootprint(attacker.userId, attacker.snils)).toEqual(before);
     });
 
-    it('should refuse declineAccountLink (NEW_ACCOUNT_PHONE_REQUIRED): a certificate has no phone', async () => {
+    it('should refuse declineAccountLink without a proven phone (NEW_ACCOUNT_PHONE_REQUIRED): a certificate has none', async () => {
       const { attacker, certificate } = await preHijack();
       const first = await signInWithCertificate(h, certificate, { linkByPassword: false });
       const linkToken = errorOf(first).linkToken as string;
@@ -452,7 +452,7 @@ describe('organizations: qualified e-signature sign-in', () => {
 
       const res = await h.gql.request(DECLINE_ACCOUNT_LINK, { token: linkToken });
       expect(errorOf(res)).toMatchObject({
-        code: 'CONFLICT',
+        code: 'BAD_USER_INPUT',
         subCode: 'NEW_ACCOUNT_PHONE_REQUIRED',
       });
       expect(await linkFootprint(attacker.userId, attacker.snils)).toEqual(before);
