@@ -156,9 +156,7 @@ export class AccountLinkService {
       throw AccountLinkException.tokenInvalid();
     }
     const completion = this.completions.get(link.kind);
-    const proven = completion.declineNeedsPhone
-      ? await this.provePhone(token, phone, code)
-      : null;
+    const proven = completion.declineNeedsPhone ? await this.provePhone(token, phone, code) : null;
     const taken = await this.store.take(token, client);
     if (!taken) {
       throw AccountLinkException.tokenInvalid();

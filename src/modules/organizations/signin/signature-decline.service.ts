@@ -126,7 +126,13 @@ export class SignatureDeclineService {
       actorId: null,
       actorLabel: SIGNATURE_LABEL,
       action: DataAccessAction.UPDATE,
-      fields: ['lastName', 'firstName', ...(user.middleName ? ['middleName'] : []), 'phone', 'snils'],
+      fields: [
+        'lastName',
+        'firstName',
+        ...(user.middleName ? ['middleName'] : []),
+        'phone',
+        'snils',
+      ],
       purpose: 'Учётная запись создана по квалифицированной электронной подписи',
       ip: client.ip,
     });

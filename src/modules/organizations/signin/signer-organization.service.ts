@@ -24,11 +24,7 @@ export class SignerOrganizationService {
     private readonly memberships: MembershipRepository,
   ) {}
 
-  async ensure(
-    em: EntityManager,
-    subject: CertificateSubject,
-    user: UserEntity,
-  ): Promise<string> {
+  async ensure(em: EntityManager, subject: CertificateSubject, user: UserEntity): Promise<string> {
     const type =
       subject.organizationType === 'SOLE_PROPRIETOR'
         ? OrganizationType.SOLE_PROPRIETOR
