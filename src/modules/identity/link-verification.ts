@@ -21,7 +21,8 @@ registerEnumType(LinkVerification, {
     },
     PENDING: { description: 'Sent to the registry; the answer is awaited.' },
     VERIFIED: {
-      description: 'The registry confirmed it: personal events from verifiedAt on reach the person.',
+      description:
+        'The registry confirmed it: personal events from verifiedAt on reach the person.',
     },
     REJECTED: { description: 'The registry did not confirm it: only public events reach it.' },
   },

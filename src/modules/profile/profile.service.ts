@@ -42,7 +42,11 @@ const PROFILE_FIELDS = [
 type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 // The proof given with a link; changing it starts a new check like changing the value does.
-const PROOF_FIELDS = ['driverLicenseIssuedAt', 'payerCodeCheck', 'electricityAccountCheck'] as const;
+const PROOF_FIELDS = [
+  'driverLicenseIssuedAt',
+  'payerCodeCheck',
+  'electricityAccountCheck',
+] as const;
 type ProofField = (typeof PROOF_FIELDS)[number];
 const PROOF_OF: Partial<Record<ProfileFieldLink, ProofField>> = {
   driverLicense: 'driverLicenseIssuedAt',

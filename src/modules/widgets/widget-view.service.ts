@@ -66,9 +66,7 @@ export class WidgetViewService {
     const kinds = new Set(complete.flatMap((w) => widgetDefinition(w.type as WidgetType).subjects));
     const subjects = subjectsOf(facts).filter((s) => kinds.has(s.kind));
     const events =
-      subjects.length > 0
-        ? await this.events.findLatest(em, subjects, EVENTS_PER_GROUP)
-        : [];
+      subjects.length > 0 ? await this.events.findLatest(em, subjects, EVENTS_PER_GROUP) : [];
     const unproven = unprovenLinksOf(facts);
     return widgets.map((row) => {
       const definition = widgetDefinition(row.type as WidgetType);

@@ -60,7 +60,8 @@ export async function platformClientToken(
   return await signTestToken(h.t.app, { sub: client.id, typ: 'client', scope: scopes.join(' ') });
 }
 
-export const MY_VEHICLES = '{ me { vehicles { id plate verification linkedAt verifiedAt verificationNote } } }';
+export const MY_VEHICLES =
+  '{ me { vehicles { id plate verification linkedAt verifiedAt verificationNote } } }';
 
 /** A valid СТС number. */
 export function randomCertificate(): string {
@@ -96,7 +97,12 @@ export async function vehicleSettled(
   return eventually(async () => {
     const { me } = await h.gql.ok(MY_VEHICLES, {}, { token: who.token });
     const vehicle = (
-      me.vehicles as { id: string; verification: string; verifiedAt: string; verificationNote: string }[]
+      me.vehicles as {
+        id: string;
+        verification: string;
+        verifiedAt: string;
+        verificationNote: string;
+      }[]
     ).find((v) => v.id === id);
     return vehicle?.verification === state ? vehicle : undefined;
   });
@@ -125,7 +131,8 @@ export function fineEvent(plate: string, overrides: Record<string, unknown> = {}
     body: 'Скидка 50% при оплате в течение 20 дней',
     amount: 500,
     status: 'UNPAID',
-    occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+    // Now: after the plate was proven (personal events before verifiedAt are not shown).
+    occurredAt: new Date().toISOString(),
     dueAt: new Date(Date.now() + 20 * 86400_000).toISOString(),
     data: { article: '12.9.2' },
     ...overrides,

@@ -6,7 +6,6 @@ import {
   ADD_CHILD,
   ADD_VEHICLE,
   ADD_WIDGET,
-  DASHBOARD,
   DashboardHarness,
   eventually,
   externalId,
@@ -65,15 +64,48 @@ describe('dashboard: proven links', () => {
 
   /** The inbox's service-event notifications (the SNILS check's own notices left out). */
   async function inboxTitles(who: Person): Promise<string[]> {
-    const { notifications } = await h.gql.ok(NOTIFICATIONS, {}, { token: who.token });
+    const { notifications } = await h.gql.ok<{
+      notifications: { edges: { node: { category: string; title: string } }[] };
+    }>(NOTIFICATIONS, {}, { token: who.token });
     return notifications.edges
-      .filter((e: { node: { category: string } }) => e.node.category !== 'DOCUMENTS')
-      .map((e: { node: { title: string } }) => e.node.title);
+      .filter((e) => e.node.category !== 'DOCUMENTS')
+      .map((e) => e.node.title);
   }
 
-  async function widget(who: Person, type: string) {
-    const { dashboard } = await h.gql.ok(WIDGETS, {}, { token: who.token });
-    return dashboard.find((w: { type: string }) => w.type === type);
+  interface WidgetView {
+    type: string;
+    pendingProofs: { field: string; value: string; verification: string; reason: string }[];
+    content: { items: { title: string }[] };
+  }
+
+  async function widget(who: Person, type: string): Promise<WidgetView> {
+    const { dashboard } = await h.gql.ok<{ dashboard: WidgetView[] }>(
+      WIDGETS,
+      {},
+      {
+        token: who.token,
+      },
+    );
+    return dashboard.find((w) => w.type === type)!;
+  }
+
+  interface LinkView {
+    verification: string;
+    verifiedAt: string | null;
+    verificationNote: string | null;
+  }
+
+  /** My OMS policy link once its check reached `state`. */
+  async function omsLink(who: Person, state: string): Promise<LinkView> {
+    return eventually(async () => {
+      const { me } = await h.gql.ok<{ me: { profileLinks: (LinkView & { kind: string })[] } }>(
+        ME_LINKS,
+        {},
+        { token: who.token },
+      );
+      const link = me.profileLinks.find((l) => l.kind === 'OMS_POLICY');
+      return link?.verification === state ? link : undefined;
+    });
   }
 
   /** A person whose SNILS the registry verified (names from the fixture, this birth date). */
@@ -135,12 +167,22 @@ describe('dashboard: proven links', () => {
       const theirs = await widget(wrongCertificate, 'TRAFFIC_FINES');
       expect(theirs.content.items).toEqual([]);
       expect(theirs.pendingProofs).toEqual([
-        { field: 'vehicles', value: plate, verification: 'REJECTED', reason: expect.stringMatching(/СТС/) },
+        {
+          field: 'vehicles',
+          value: plate,
+          verification: 'REJECTED',
+          reason: expect.stringMatching(/СТС/),
+        },
       ]);
       const bareWidget = await widget(noCertificate, 'TRAFFIC_FINES');
       expect(bareWidget.content.items).toEqual([]);
       expect(bareWidget.pendingProofs).toEqual([
-        { field: 'vehicles', value: plate, verification: 'UNVERIFIED', reason: expect.stringMatching(/СТС/) },
+        {
+          field: 'vehicles',
+          value: plate,
+          verification: 'UNVERIFIED',
+          reason: expect.stringMatching(/СТС/),
+        },
       ]);
     } finally {
       [ownerLive, wrongLive, bareLive].forEach((l) => l.stop());
@@ -189,16 +231,10 @@ describe('dashboard: proven links', () => {
       await h.gql.ok(ADD_WIDGET, { type: 'HEALTH' }, { token: who.token });
       await h.gql.ok(SUBSCRIBE, { category: 'VACCINATION' }, { token: who.token });
     }
-    const linkOf = async (who: Person, state: string) =>
-      eventually(async () => {
-        const { me } = await h.gql.ok(ME_LINKS, {}, { token: who.token });
-        const link = me.profileLinks.find((l: { kind: string }) => l.kind === 'OMS_POLICY');
-        return link?.verification === state ? link : undefined;
-      });
-    await linkOf(holder, 'VERIFIED');
-    await linkOf(other, 'REJECTED');
+    await omsLink(holder, 'VERIFIED');
+    await omsLink(other, 'REJECTED');
     // Without a verified SNILS or passport the policy is not even sent: it waits, saying why.
-    const waiting = await linkOf(unproven, 'UNVERIFIED');
+    const waiting = await omsLink(unproven, 'UNVERIFIED');
     expect(waiting.verificationNote).toMatch(/СНИЛС/);
     expect(h.registry.requestsFor(policy)).toHaveLength(2);
 
@@ -234,14 +270,23 @@ describe('dashboard: proven links', () => {
     const { addChild } = await h.gql.ok(
       ADD_CHILD,
       {
-        input: { lastName: 'Иванова', firstName: 'Анна', birthDate: '2012-05-06', snils: childSnils },
+        input: {
+          lastName: 'Иванова',
+          firstName: 'Анна',
+          birthDate: '2012-05-06',
+          snils: childSnils,
+        },
       },
       { token: parent.token },
     );
-    const childOf = async (state: string) =>
+    const childOf = (state: string): Promise<LinkView> =>
       eventually(async () => {
-        const { me } = await h.gql.ok(ME_LINKS, {}, { token: parent.token });
-        const child = me.children.find((c: { id: string }) => c.id === addChild.id);
+        const { me } = await h.gql.ok<{ me: { children: (LinkView & { id: string })[] } }>(
+          ME_LINKS,
+          {},
+          { token: parent.token },
+        );
+        const child = me.children.find((c) => c.id === addChild.id);
         return child?.verification === state ? child : undefined;
       });
     expect((await childOf('UNVERIFIED')).verificationNote).toMatch(/СНИЛС/);

@@ -51,7 +51,12 @@ interface MatchSource {
 // (snils, verification, parent_user_id) of migration 1797201000000). The SNILS in force is
 // registry-verified and the phone proven by a code, so they carry no further link proof.
 const SOURCES: Record<IdentityMatchKind, MatchSource> = {
-  SNILS: { table: 'identity_documents', column: 'verified_snils', userColumn: 'user_id', proof: null },
+  SNILS: {
+    table: 'identity_documents',
+    column: 'verified_snils',
+    userColumn: 'user_id',
+    proof: null,
+  },
   PHONE: { table: 'users', column: 'phone', userColumn: 'id', proof: null },
   CHILD_SNILS: {
     table: 'children',

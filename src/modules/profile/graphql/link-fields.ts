@@ -10,7 +10,9 @@ export abstract class LinkProofFields {
   })
   verification!: LinkVerification;
 
-  @Field(() => GraphQLISODateTime, { description: 'When the identifier was linked (or given new proof).' })
+  @Field(() => GraphQLISODateTime, {
+    description: 'When the identifier was linked (or given new proof).',
+  })
   linkedAt!: Date;
 
   @Field(() => GraphQLISODateTime, {

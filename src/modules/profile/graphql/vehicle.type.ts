@@ -9,6 +9,9 @@ export class Vehicle extends LinkProofFields {
   @Field({ description: 'Registration plate, normalised (`А123ВС77`).' })
   plate!: string;
 
-  @Field(() => String, { nullable: true, description: 'Vehicle registration certificate (СТС): the proof checked with the plate.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Vehicle registration certificate (СТС): the proof checked with the plate.',
+  })
   registrationCertificate!: string | null;
 }

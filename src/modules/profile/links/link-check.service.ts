@@ -134,7 +134,10 @@ export class LinkCheckService {
           fields: ['children', 'snils'],
         };
       }
-      default: {
+      case 'DRIVER_LICENSE':
+      case 'PAYER_CODE':
+      case 'ELECTRICITY_ACCOUNT':
+      case 'OMS_POLICY': {
         const field = LINK_KIND_FIELD[kind]!;
         const profile = await this.profiles.findProfile(em, id, lock);
         if (!profile || !profile[field]) {
@@ -164,7 +167,10 @@ export class LinkCheckService {
         return this.vehicles.update(em, id, { verification, verifiedAt });
       case 'CHILD':
         return this.children.updateVerification(em, id, verification, verifiedAt);
-      default: {
+      case 'DRIVER_LICENSE':
+      case 'PAYER_CODE':
+      case 'ELECTRICITY_ACCOUNT':
+      case 'OMS_POLICY': {
         const field = LINK_KIND_FIELD[kind]!;
         return this.profiles.updateProfile(em, id, {
           [`${field}Verification`]: verification,

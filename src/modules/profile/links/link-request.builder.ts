@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ChildEntity, DocumentKind, IdentityDocumentRepository, VerificationStatus } from '../../identity';
+import {
+  ChildEntity,
+  DocumentKind,
+  IdentityDocumentRepository,
+  VerificationStatus,
+} from '../../identity';
 import type { UserProfileEntity } from '../entities/user-profile.entity';
 import type { VehicleEntity } from '../entities/vehicle.entity';
 import type { LinkCheckRequest, PersonData } from '../registry/person-registry.port';

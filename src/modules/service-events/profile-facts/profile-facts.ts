@@ -1,4 +1,5 @@
-import type { ChildFact, LinkVerification } from '../../identity';
+import { LinkVerification } from '../../identity';
+import type { ChildFact } from '../../identity';
 import { waitingReason } from '../../profile';
 import type { LinkFact, LinkKind } from '../../profile';
 import { SubjectKind } from '../graphql/subject-kind.enum';
@@ -39,7 +40,8 @@ export interface PersonSubject {
 /** A link that does not (yet) show personal events, for widgets to say so. */
 export interface UnprovenLink {
   /** The profile field it belongs to (names as in `User`). */
-  field: 'vehicles' | 'children' | 'driverLicense' | 'payerCode' | 'electricityAccount' | 'omsPolicy';
+  field:
+    'vehicles' | 'children' | 'driverLicense' | 'payerCode' | 'electricityAccount' | 'omsPolicy';
   kind: SubjectKind;
   value: string;
   verification: LinkVerification;
@@ -87,7 +89,9 @@ const LINK_FIELD: Record<LinkFact['kind'], UnprovenLink['field']> = {
 };
 
 function provenSince(link: { verification: LinkVerification; verifiedAt: Date | null }) {
-  return link.verification === 'VERIFIED' && link.verifiedAt ? link.verifiedAt : null;
+  return link.verification === LinkVerification.VERIFIED && link.verifiedAt
+    ? link.verifiedAt
+    : null;
 }
 
 /** Every identifier the facts hold, with what each may show, to look events up by. */
@@ -109,7 +113,7 @@ export function subjectsOf(facts: ProfileFacts): PersonSubject[] {
 /** The links of the facts that do not show personal events, in the order of `subjectsOf`. */
 export function unprovenLinksOf(facts: ProfileFacts): UnprovenLink[] {
   const links: UnprovenLink[] = facts.links
-    .filter((link) => link.verification !== 'VERIFIED')
+    .filter((link) => link.verification !== LinkVerification.VERIFIED)
     .map((link) => ({
       field: LINK_FIELD[link.kind],
       kind: link.kind as SubjectKind,
@@ -118,7 +122,7 @@ export function unprovenLinksOf(facts: ProfileFacts): UnprovenLink[] {
       reason: waitingReason(LINK_KIND[link.kind], link.verification) ?? '',
     }));
   for (const child of facts.children) {
-    if (child.snils && child.verification !== 'VERIFIED') {
+    if (child.snils && child.verification !== LinkVerification.VERIFIED) {
       links.push({
         field: 'children',
         kind: SubjectKind.CHILD_SNILS,

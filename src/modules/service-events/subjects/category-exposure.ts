@@ -40,6 +40,6 @@ export function scopeOf(category: string, occurredAt: Date): EventScope {
 }
 
 /** The categories whose events reach unproven links. */
-export const PUBLIC_CATEGORIES = (
-  Object.keys(CATEGORY_EXPOSURE) as NotificationCategory[]
-).filter((c) => CATEGORY_EXPOSURE[c] === 'PUBLIC');
+export const PUBLIC_CATEGORIES = (Object.keys(CATEGORY_EXPOSURE) as NotificationCategory[]).filter(
+  (c) => CATEGORY_EXPOSURE[c] === 'PUBLIC',
+);
