@@ -94,6 +94,19 @@ export const registryConfig = registerAs('registry', () => {
   };
 });
 
+export const profileLinksConfig = registerAs('profileLinks', () => {
+  const env = loadEnv();
+  return {
+    maxVehicles: env.PROFILE_MAX_VEHICLES,
+    maxChildren: env.PROFILE_MAX_CHILDREN,
+    rate: {
+      name: 'profile-links',
+      max: env.PROFILE_LINK_RATE_MAX,
+      windowSeconds: env.PROFILE_LINK_RATE_WINDOW_SECONDS,
+    },
+  };
+});
+
 export const reportsConfig = registerAs('reports', () => {
   const env = loadEnv();
   return {
@@ -158,6 +171,7 @@ export const ALL_CONFIGS = [
   authConfig,
   messagingConfig,
   registryConfig,
+  profileLinksConfig,
   reportsConfig,
   storageConfig,
   limitsConfig,

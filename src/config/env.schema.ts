@@ -136,6 +136,30 @@ export class EnvVars {
   @IsString()
   EMAIL_FROM = 'Kabinet <no-reply@kabinet.local>';
 
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  PROFILE_MAX_VEHICLES = 10;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  PROFILE_MAX_CHILDREN = 10;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  PROFILE_LINK_RATE_MAX = 20;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  PROFILE_LINK_RATE_WINDOW_SECONDS = 3600;
+
   @IsIn(['table', 'http'])
   REGISTRY_DRIVER: 'table' | 'http' = 'table';
 

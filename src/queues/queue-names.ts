@@ -15,6 +15,7 @@ export enum JobName {
   ProcessRemoteWorkReport = 'process-remote-work-report',
   DeliverWebhook = 'deliver-webhook',
   CheckDocument = 'check-document',
+  CheckLink = 'check-link',
   FanOutServiceEvent = 'fan-out-service-event',
   CheckInformationSystem = 'check-information-system',
   CheckAccessRequest = 'check-access-request',
@@ -33,6 +34,16 @@ export interface DeliverWebhookJob {
 /** Payload of {@link JobName.CheckDocument}; the job id is the identity document id too. */
 export interface CheckDocumentJob {
   documentId: string;
+}
+
+/**
+ * Payload of {@link JobName.CheckLink} (queue `document-checks`): the link's kind and its row id
+ * (a vehicle, a child, or the account for the profile's single-valued identifiers); the job id
+ * is `link:<kind>:<id>`.
+ */
+export interface CheckLinkJob {
+  kind: string;
+  id: string;
 }
 
 /** Payload of {@link JobName.FanOutServiceEvent}; the job id is `<eventId>:<revision>`. */

@@ -14,6 +14,16 @@ export interface RegistryRequest {
   body: Record<string, unknown>;
 }
 
+/** The link-check paths (REGISTRY_DRIVER=http) and the body field each is keyed by. */
+const LINK_KEYS: Record<string, string> = {
+  '/vehicle': 'plate',
+  '/oms-policy': 'policy',
+  '/birth-record': 'childSnils',
+  '/payer-code': 'code',
+  '/electricity-account': 'account',
+  '/driver-license': 'number',
+};
+
 /**
  * A real HTTP person registry for e2e tests (the `REGISTRY_DRIVER=http` contract of API.md:
  * `POST /snils`, `POST /passport` → `{ result }`) on 127.0.0.1 with a free port. Scriptable per
@@ -24,6 +34,7 @@ export class RegistryServer {
   readonly requests: RegistryRequest[] = [];
   private readonly scripts = new Map<string, RegistryBehaviour[]>();
   private readonly defaults = new Map<string, RegistryBehaviour>();
+  private readonly records = new Map<string, Record<string, unknown>>();
   private readonly hanging = new Set<ServerResponse>();
   private readonly server: Server;
   private port = 0;
@@ -60,15 +71,39 @@ export class RegistryServer {
     return this;
   }
 
+  /**
+   * A record of a link registry (`path` as `/vehicle`, `/oms-policy`, `/birth-record`,
+   * `/payer-code`, `/electricity-account`, `/driver-license`): a check of `key` answers MATCH
+   * when every field of `proof` equals the request's, MISMATCH otherwise. A link check of a key
+   * without a record answers NOT_FOUND (scripts still come first).
+   */
+  record(path: string, key: string, proof: Record<string, unknown>): this {
+    this.records.set(`${path} ${key}`, proof);
+    return this;
+  }
+
   /** Requests about `key`. */
   requestsFor(key: string): RegistryRequest[] {
-    return this.requests.filter((r) => keyOf(r.body) === key);
+    return this.requests.filter((r) => keyOf(r.body, r.path) === key);
   }
 
   async close(): Promise<void> {
     this.hanging.forEach((res) => res.destroy());
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private fromRecord(path: string, key: string): RegistryBehaviour | undefined {
+    if (!LINK_KEYS[path]) {
+      return undefined;
+    }
+    const proof = this.records.get(`${path} ${key}`);
+    if (!proof) {
+      return { result: 'NOT_FOUND' };
+    }
+    const body = this.requests[this.requests.length - 1].body;
+    const same = Object.entries(proof).every(([field, value]) => body[field] === value);
+    return { result: same ? 'MATCH' : 'MISMATCH' };
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
@@ -84,9 +119,10 @@ export class RegistryServer {
       }
       const path = req.url ?? '/';
       this.requests.push({ path, body });
-      const key = keyOf(body);
+      const key = keyOf(body, path);
       const behaviour = this.scripts.get(key)?.shift() ??
-        this.defaults.get(key) ?? { result: 'MATCH' as const };
+        this.defaults.get(key) ??
+        this.fromRecord(path, key) ?? { result: 'MATCH' as const };
       if ('hang' in behaviour) {
         this.hanging.add(res);
         return;
@@ -102,7 +138,11 @@ export class RegistryServer {
   }
 }
 
-function keyOf(body: Record<string, unknown>): string {
+function keyOf(body: Record<string, unknown>, path = ''): string {
+  const linkKey = LINK_KEYS[path];
+  if (linkKey) {
+    return String(body[linkKey]);
+  }
   return typeof body.snils === 'string'
     ? body.snils
     : `${String(body.series)} ${String(body.number)}`;

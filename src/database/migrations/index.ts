@@ -48,6 +48,11 @@ import { IndexRemoteWorkReportsStatusOrg1797040000000 } from './1797040000000-in
 import { AddNotificationsCopiesDueAt1797030000000 } from './1797030000000-add-notifications-copies-due-at';
 import { AddNotificationsCopiesDueIndex1797031000000 } from './1797031000000-add-notifications-copies-due-index';
 import { CreateSignatureIdentities1797020000000 } from './1797020000000-create-signature-identities';
+import { AddVehiclesLinkVerification1797200000000 } from './1797200000000-add-vehicles-link-verification';
+import { AddChildrenLinkVerification1797201000000 } from './1797201000000-add-children-link-verification';
+import { AddUserProfilesLinkVerification1797202000000 } from './1797202000000-add-user-profiles-link-verification';
+import { BackfillLinkDates1797203000000 } from './1797203000000-backfill-link-dates';
+import { CreateLinkRegistry1797204000000 } from './1797204000000-create-link-registry';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -101,4 +106,9 @@ export const MIGRATIONS: (new () => unknown)[] = [
   AddNotificationsCopiesDueAt1797030000000,
   AddNotificationsCopiesDueIndex1797031000000,
   CreateSignatureIdentities1797020000000,
+  AddVehiclesLinkVerification1797200000000,
+  AddChildrenLinkVerification1797201000000,
+  AddUserProfilesLinkVerification1797202000000,
+  BackfillLinkDates1797203000000,
+  CreateLinkRegistry1797204000000,
 ];

@@ -21,6 +21,9 @@ export { IdentityErrorCode, IdentityException } from './identity.exception';
 export { IdentityDirectory } from './directory/identity-directory';
 export type {
   AccountContacts,
+  ChildFact,
   IdentityFacts,
+  IdentityMatchScope,
   IdentityMatchKind,
 } from './directory/identity-directory';
+export { LinkVerification } from './link-verification';

@@ -89,11 +89,13 @@ export class NotificationRepository {
   async findMatchedPage(
     em: EntityManager,
     subject: { kind: SubjectKind; value: string },
-    category: string,
+    event: { category: string; occurredAt: Date },
     afterUserId: string,
     limit: number,
   ): Promise<MatchedRecipient[]> {
-    const userIds = await this.matcher.matchedUsersPage(em, subject, afterUserId, limit);
+    // Personal categories reach only links proven by the time the event occurred.
+    const userIds = await this.matcher.matchedUsersPage(em, subject, event, afterUserId, limit);
+    const { category } = event;
     if (userIds.length === 0) {
       return [];
     }

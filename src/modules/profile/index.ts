@@ -11,4 +11,11 @@ export { DocumentSubmissionService } from './documents/document-submission.servi
 export { VehicleService } from './vehicles/vehicle.service';
 export { ChildService } from './children/child.service';
 export { ProfileDirectory } from './directory/profile-directory';
-export type { ProfileIdentifierFacts, ProfileMatchKind } from './directory/profile-directory';
+export type {
+  LinkFact,
+  MatchScope,
+  ProfileIdentifierFacts,
+  ProfileMatchKind,
+} from './directory/profile-directory';
+export { waitingReason } from './links/link-kinds';
+export type { LinkKind } from './registry/person-registry.port';

@@ -17,6 +17,10 @@ export enum ProfileErrorCode {
   SCHOOL_LOGIN_TAKEN = 'SCHOOL_LOGIN_TAKEN',
   VEHICLE_NOT_FOUND = 'VEHICLE_NOT_FOUND',
   CHILD_NOT_FOUND = 'CHILD_NOT_FOUND',
+  /** The account holds PROFILE_MAX_VEHICLES vehicles already. */
+  VEHICLE_LIMIT_REACHED = 'VEHICLE_LIMIT_REACHED',
+  /** The account holds PROFILE_MAX_CHILDREN children already. */
+  CHILD_LIMIT_REACHED = 'CHILD_LIMIT_REACHED',
 }
 
 export const PROFILE_ERRORS: Record<ProfileErrorCode, ErrorCode> = {
@@ -32,6 +36,8 @@ export const PROFILE_ERRORS: Record<ProfileErrorCode, ErrorCode> = {
   SCHOOL_LOGIN_TAKEN: ErrorCode.CONFLICT,
   VEHICLE_NOT_FOUND: ErrorCode.NOT_FOUND,
   CHILD_NOT_FOUND: ErrorCode.NOT_FOUND,
+  VEHICLE_LIMIT_REACHED: ErrorCode.CONFLICT,
+  CHILD_LIMIT_REACHED: ErrorCode.CONFLICT,
 };
 
 /** A profile refusal; its `code` follows from the sub-code through {@link PROFILE_ERRORS}. */

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { QueueName } from '../../queues/queue-names';
+import { RateLimitModule } from '../../shared/rate-limit';
 import { workerProviders } from '../../queues/worker-providers';
 import { AuditModule } from '../audit';
 import { AuthModule } from '../auth';
@@ -16,6 +17,12 @@ import { CheckDocumentProcessor } from './jobs/check-document.processor';
 import { DocumentCheckQueue } from './jobs/document-check.queue';
 import { DocumentCheckService } from './jobs/document-check.service';
 import { DocumentCheckSweeper } from './jobs/document-check.sweeper';
+import { CheckLinkProcessor } from './links/check-link.processor';
+import { LinkCheckQueue } from './links/link-check.queue';
+import { LinkCheckService } from './links/link-check.service';
+import { LinkLimits } from './links/link-limits';
+import { LinkReconsideration } from './links/link-reconsideration';
+import { LinkRequestBuilder } from './links/link-request.builder';
 import { ProfileDeletionService } from './profile-deletion.service';
 import { ProfileReader } from './profile-reader.service';
 import { ProfileResolver } from './profile.resolver';
@@ -41,6 +48,7 @@ import { VehicleService } from './vehicles/vehicle.service';
     IdentityModule,
     AuditModule,
     PersonRegistryModule,
+    RateLimitModule,
   ],
   providers: [
     UserProfileRepository,
@@ -48,6 +56,10 @@ import { VehicleService } from './vehicles/vehicle.service';
     ApplicationRepository,
     ApplicationService,
     DocumentCheckQueue,
+    LinkCheckQueue,
+    LinkLimits,
+    LinkRequestBuilder,
+    LinkReconsideration,
     DocumentStatusEvents,
     DocumentSubmissionService,
     ProfileService,
@@ -67,6 +79,8 @@ import { VehicleService } from './vehicles/vehicle.service';
       DocumentCheckService,
       CheckDocumentProcessor,
       DocumentCheckSweeper,
+      LinkCheckService,
+      CheckLinkProcessor,
     ),
   ],
   exports: [

@@ -9,7 +9,7 @@ import { isIsoDate } from '../../shared/graphql/date.scalar';
 import { cleanText } from '../../shared/identifiers';
 import { DataAccessAction, DataAccessLogService } from '../audit';
 import { toUser, User } from '../auth';
-import { accountOwnerId } from '../identity';
+import { accountOwnerId, LinkVerification } from '../identity';
 import type { UserEntity } from '../identity';
 import { ApplicationService } from './applications/application.service';
 import { DOCUMENT_KINDS } from './documents/document-kinds';
@@ -19,6 +19,11 @@ import { UserProfileEntity } from './entities/user-profile.entity';
 import { DocumentStatusEvents } from './events/document-status.events';
 import { UpdateProfileInput } from './graphql/update-profile.input';
 import { DocumentCheckQueue } from './jobs/document-check.queue';
+import { LinkCheckQueue } from './links/link-check.queue';
+import { FIELD_LINK_KIND, PROFILE_FIELD_LINKS, ProfileFieldLink } from './links/link-kinds';
+import { LinkLimits } from './links/link-limits';
+import { LinkRequestBuilder } from './links/link-request.builder';
+import type { LinkKind } from './registry/person-registry.port';
 import { ProfileErrorCode, ProfileException } from './profile.exception';
 import { VerificationStatus } from './profile.enums';
 import { IdentityDocumentRepository } from '../identity';
@@ -35,6 +40,19 @@ const PROFILE_FIELDS = [
   'omsPolicy',
 ] as const;
 type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+// The proof given with a link; changing it starts a new check like changing the value does.
+const PROOF_FIELDS = [
+  'driverLicenseIssuedAt',
+  'payerCodeCheck',
+  'electricityAccountCheck',
+] as const;
+type ProofField = (typeof PROOF_FIELDS)[number];
+const PROOF_OF: Partial<Record<ProfileFieldLink, ProofField>> = {
+  driverLicense: 'driverLicenseIssuedAt',
+  payerCode: 'payerCodeCheck',
+  electricityAccount: 'electricityAccountCheck',
+};
 
 function digits(value: string): string {
   return value.replace(/\D/g, '');
@@ -79,13 +97,20 @@ export class ProfileService {
     private readonly audit: DataAccessLogService,
     private readonly queue: DocumentCheckQueue,
     private readonly events: DocumentStatusEvents,
+    private readonly limits: LinkLimits,
+    private readonly requests: LinkRequestBuilder,
+    private readonly linkChecks: LinkCheckQueue,
     @Inject(registryConfig.KEY) private readonly config: ConfigType<typeof registryConfig>,
   ) {}
 
   async update(principal: AuthPrincipal, input: UpdateProfileInput, ip?: string): Promise<User> {
     const userId = accountOwnerId(principal);
     const accountChanges = this.accountChanges(input);
-    const { user, rechecked } = await this.tx.run(async (em) => {
+    const proofs = this.proofChanges(input);
+    if (PROFILE_FIELD_LINKS.some((f) => input[f] !== undefined) || Object.keys(proofs).length > 0) {
+      await this.limits.consume(userId);
+    }
+    const { user, rechecked, linkChecks } = await this.tx.run(async (em) => {
       const account = await this.accounts.findAccount(em, userId, true);
       if (!account) {
         throw AppException.unauthenticated();
@@ -95,9 +120,10 @@ export class ProfileService {
         ...Object.keys(accountChanges).filter(
           (k) => accountChanges[k as keyof AccountPersonalData] !== account[k as keyof UserEntity],
         ),
-        ...(await this.updateProfileRow(em, userId, input)),
       ];
       await this.updateAccount(em, userId, accountChanges);
+      const row = await this.updateProfileRow(em, userId, input, proofs);
+      changed.push(...row.changed);
       const identityChanged = IDENTITY_FIELDS.some((f) => changed.includes(f));
       const recheck = identityChanged ? await this.startRechecks(em, userId) : [];
       await this.audit.record(
@@ -105,8 +131,9 @@ export class ProfileService {
         DataAccessLogService.self(principal, userId, DataAccessAction.UPDATE, changed, ip),
       );
       const updated = await this.accounts.findAccount(em, userId);
-      return { user: toUser(updated!), rechecked: recheck };
+      return { user: toUser(updated!), rechecked: recheck, linkChecks: row.linkChecks };
     });
+    await this.linkChecks.queueAll(linkChecks);
     for (const document of rechecked) {
       await this.queue.ensureQueued(document.id).catch((error: unknown) => {
         this.logger.error({ err: error, documentId: document.id }, 're-check not queued');
@@ -153,6 +180,10 @@ export class ProfileService {
     return changes;
   }
 
+  private plausiblePastDate(value: string): boolean {
+    return this.plausibleBirthDate(value);
+  }
+
   private plausibleBirthDate(value: string): boolean {
     return (
       isIsoDate(value) && value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10)
@@ -177,25 +208,62 @@ export class ProfileService {
     }
   }
 
-  /** Writes the given profile fields; returns the names of those that changed. */
+  /** The proof fields given, normalised (null clears). */
+  private proofChanges(input: UpdateProfileInput): Partial<Record<ProofField, string | null>> {
+    const proofs: Partial<Record<ProofField, string | null>> = {};
+    for (const field of PROOF_FIELDS) {
+      const raw = input[field];
+      if (raw === undefined) {
+        continue;
+      }
+      if (field === 'driverLicenseIssuedAt' && raw !== null && !this.plausiblePastDate(raw)) {
+        throw ProfileException.invalidField(
+          ProfileErrorCode.DATE_INVALID,
+          field,
+          'Дата выдачи должна быть в прошлом, не ранее 1900 года',
+        );
+      }
+      proofs[field] = raw === null ? null : raw.replace(/\s/g, '').toUpperCase() || null;
+    }
+    return proofs;
+  }
+
+  /**
+   * Writes the given profile fields and proofs; returns the names of those that changed and the
+   * link checks to queue. A link whose value or proof changed starts afresh: linkedAt now,
+   * verifiedAt cleared, PENDING when its proof is complete, UNVERIFIED otherwise.
+   */
   private async updateProfileRow(
     em: EntityManager,
     userId: string,
     input: UpdateProfileInput,
-  ): Promise<string[]> {
+    proofs: Partial<Record<ProofField, string | null>>,
+  ): Promise<{ changed: string[]; linkChecks: { kind: LinkKind; id: string }[] }> {
     const given = PROFILE_FIELDS.filter((f) => input[f] !== undefined);
-    if (given.length === 0) {
-      return [];
+    if (given.length === 0 && Object.keys(proofs).length === 0) {
+      return { changed: [], linkChecks: [] };
     }
-    const [current] = await this.accounts.findManyByUserIds(em, [userId]);
+    const now = new Date();
+    const current = await this.accounts.findProfile(em, userId);
     const next: UserProfileEntity = Object.assign(new UserProfileEntity(), {
+      address: null,
+      driverLicense: null,
+      payerCode: null,
+      electricityAccount: null,
+      omsPolicy: null,
+      driverLicenseIssuedAt: null,
+      payerCodeCheck: null,
+      electricityAccountCheck: null,
+      ...Object.fromEntries(
+        PROFILE_FIELD_LINKS.flatMap((f) => [
+          [`${f}Verification`, LinkVerification.UNVERIFIED],
+          [`${f}LinkedAt`, null],
+          [`${f}VerifiedAt`, null],
+        ]),
+      ),
+      ...current,
       userId,
-      address: current?.address ?? null,
-      driverLicense: current?.driverLicense ?? null,
-      payerCode: current?.payerCode ?? null,
-      electricityAccount: current?.electricityAccount ?? null,
-      omsPolicy: current?.omsPolicy ?? null,
-      updatedAt: new Date(),
+      updatedAt: now,
     });
     const changed: string[] = [];
     for (const field of given) {
@@ -206,10 +274,36 @@ export class ProfileService {
         next[field] = value;
       }
     }
+    for (const [field, value] of Object.entries(proofs) as [ProofField, string | null][]) {
+      if (value !== next[field]) {
+        changed.push(field);
+        next[field] = value;
+      }
+    }
+    const relinked = PROFILE_FIELD_LINKS.filter((f) => {
+      const proof = PROOF_OF[f];
+      return changed.includes(f) || (proof !== undefined && changed.includes(proof));
+    });
+    const linkChecks: { kind: LinkKind; id: string }[] = [];
+    if (relinked.length > 0) {
+      const holder = await this.requests.holder(em, userId);
+      for (const field of relinked) {
+        const linked = next[field] !== null;
+        const ready = linked && this.requests.field(field, next, holder) !== null;
+        next[`${field}Verification`] = ready
+          ? LinkVerification.PENDING
+          : LinkVerification.UNVERIFIED;
+        next[`${field}LinkedAt`] = linked ? now : null;
+        next[`${field}VerifiedAt`] = null;
+        if (ready) {
+          linkChecks.push({ kind: FIELD_LINK_KIND[field], id: userId });
+        }
+      }
+    }
     if (changed.length > 0) {
       await this.accounts.upsert(em, next);
     }
-    return changed;
+    return { changed, linkChecks };
   }
 
   /** Verified documents in force go back to PENDING (still in force until the verdict). */

@@ -4,4 +4,5 @@ export const PROFILE_TABLES = [
   'vehicles',
   'applications',
   'person_registry',
+  'link_registry',
 ] as const;

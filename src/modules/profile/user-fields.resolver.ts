@@ -9,7 +9,9 @@ import { latestOf, toPassportDocument, toSnilsDocument } from './documents/docum
 import { Child } from './graphql/child.type';
 import { PassportDocument } from './graphql/passport-document.type';
 import { SnilsDocument } from './graphql/snils-document.type';
+import { ProfileLink, ProfileLinkKind } from './graphql/profile-link.type';
 import { Vehicle } from './graphql/vehicle.type';
+import { FIELD_LINK_KIND, PROFILE_FIELD_LINKS, waitingReason } from './links/link-kinds';
 import { DocumentKind } from './profile.enums';
 import { ProfileReader } from './profile-reader.service';
 import { ReadAuditService } from './read-audit.service';
@@ -130,6 +132,34 @@ export class UserFieldsResolver {
   @ResolveField(() => String, { nullable: true, description: 'OMS policy number (16 digits).' })
   omsPolicy(@Parent() user: User, @Context() ctx: GraphQLContext): Promise<string | null> {
     return this.column(ctx, user.id, 'omsPolicy');
+  }
+
+  @ResolveField(() => [ProfileLink], {
+    description:
+      'My driver licence, payer code, electricity account and OMS policy with their registry proof (only those filled in).',
+  })
+  async profileLinks(@Parent() user: User, @Context() ctx: GraphQLContext): Promise<ProfileLink[]> {
+    const profile = await this.reader.profile(ctx, user.id);
+    const links: ProfileLink[] = [];
+    for (const field of PROFILE_FIELD_LINKS) {
+      const value = profile?.[field];
+      if (!profile || !value) {
+        continue;
+      }
+      await this.audit.note(ctx, user.id, field);
+      const kind = FIELD_LINK_KIND[field];
+      links.push(
+        Object.assign(new ProfileLink(), {
+          kind: kind as ProfileLinkKind,
+          value,
+          verification: profile[`${field}Verification`],
+          linkedAt: profile[`${field}LinkedAt`] ?? profile.updatedAt,
+          verifiedAt: profile[`${field}VerifiedAt`],
+          verificationNote: waitingReason(kind, profile[`${field}Verification`]),
+        }),
+      );
+    }
+    return links;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Address of residence.' })

@@ -10,7 +10,14 @@ export {
 } from './ingest/service-event-ingest.service';
 export type { SubjectKey } from './service-event.repository';
 export { ProfileFactsReader } from './profile-facts/profile-facts.reader';
-export { missingFields, subjectsOf } from './profile-facts/profile-facts';
-export type { ProfileFacts, ProfileField } from './profile-facts/profile-facts';
+export { missingFields, subjectsOf, unprovenLinksOf } from './profile-facts/profile-facts';
+export type {
+  PersonSubject,
+  ProfileFacts,
+  ProfileField,
+  UnprovenLink,
+} from './profile-facts/profile-facts';
+export { VisibleEventsReader } from './subjects/visible-events.reader';
+export { CATEGORY_EXPOSURE } from './subjects/category-exposure';
 export { SubjectMatcher } from './subjects/subject-match';
 export { normalizeSubject } from './subjects/subject-normalizer';

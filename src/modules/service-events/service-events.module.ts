@@ -11,6 +11,7 @@ import { ProfileFactsReader } from './profile-facts/profile-facts.reader';
 import { ServiceEventRepository } from './service-event.repository';
 import { ServiceEventResolver } from './service-event.resolver';
 import { SubjectMatcher } from './subjects/subject-match';
+import { VisibleEventsReader } from './subjects/visible-events.reader';
 
 /**
  * Events of city systems: `ingestServiceEvents`, their storage, the identifiers they name, and
@@ -30,6 +31,7 @@ import { SubjectMatcher } from './subjects/subject-match';
     ServiceEventResolver,
     ProfileFactsReader,
     SubjectMatcher,
+    VisibleEventsReader,
     ...workerProviders(ServiceEventFanOutSweeper),
   ],
   exports: [
@@ -38,6 +40,7 @@ import { SubjectMatcher } from './subjects/subject-match';
     ProfileFactsReader,
     ServiceEventIngestService,
     SubjectMatcher,
+    VisibleEventsReader,
   ],
 })
 export class ServiceEventsModule {}

@@ -4,14 +4,16 @@ import { AppException } from '../../shared/errors';
 import {
   missingFields,
   ProfileFactsReader,
-  ServiceEventRepository,
   subjectsOf,
+  unprovenLinksOf,
+  VisibleEventsReader,
 } from '../service-events';
 import type { ProfileFacts } from '../service-events';
 import { widgetDefinition } from './catalog/widget-catalog';
 import { buildWidgetContent } from './content/widget-content.builder';
 import type { WidgetEntity } from './entities/widget.entity';
 import { WidgetType } from './graphql/widget-type.enum';
+import { WidgetPendingProof } from './graphql/widget-pending-proof.type';
 import { Widget } from './graphql/widget.type';
 import type { WidgetSettings } from './settings/widget-settings';
 
@@ -26,7 +28,7 @@ export interface DashboardOwner {
 }
 
 /**
- * Turns widget rows into `Widget`s with missingFields and content. A bounded number of queries
+ * Turns widget rows into `Widget`s with missingFields, pendingProofs and content. A bounded number of queries
  * whatever the number of widgets: the person's identifiers (one query) and the latest events of
  * all of them (one query), shared by every widget.
  */
@@ -34,7 +36,7 @@ export interface DashboardOwner {
 export class WidgetViewService {
   constructor(
     private readonly factsReader: ProfileFactsReader,
-    private readonly events: ServiceEventRepository,
+    private readonly events: VisibleEventsReader,
   ) {}
 
   async facts(em: EntityManager, owner: DashboardOwner): Promise<ProfileFacts> {
@@ -64,11 +66,11 @@ export class WidgetViewService {
     const kinds = new Set(complete.flatMap((w) => widgetDefinition(w.type as WidgetType).subjects));
     const subjects = subjectsOf(facts).filter((s) => kinds.has(s.kind));
     const events =
-      subjects.length > 0
-        ? await this.events.findLatestBySubjects(em, subjects, EVENTS_PER_GROUP)
-        : [];
+      subjects.length > 0 ? await this.events.findLatest(em, subjects, EVENTS_PER_GROUP) : [];
+    const unproven = unprovenLinksOf(facts);
     return widgets.map((row) => {
       const definition = widgetDefinition(row.type as WidgetType);
+      const reads = new Set(definition.subjects);
       const settings = JSON.parse(row.settings) as WidgetSettings;
       const missing = missingFields(facts, definition.requiredFields);
       return Object.assign(new Widget(), {
@@ -78,6 +80,16 @@ export class WidgetViewService {
         hidden: row.hidden,
         settings,
         missingFields: missing,
+        pendingProofs: unproven
+          .filter((link) => reads.has(link.kind))
+          .map((link) =>
+            Object.assign(new WidgetPendingProof(), {
+              field: link.field,
+              value: link.value,
+              verification: link.verification,
+              reason: link.reason,
+            }),
+          ),
         content:
           missing.length > 0 ? null : buildWidgetContent(definition, settings, facts, events),
       });

@@ -4,12 +4,28 @@
 import { randomInt } from 'node:crypto';
 import { AuthHarness, startAuthApp } from '../auth/auth-e2e.helpers';
 import { insertUser, randomPhone } from '../../support/db-fixtures';
+import { RegistryServer } from '../../support/registry-server';
 import { signTestToken } from '../../support/tokens';
 
-export type DashboardHarness = AuthHarness;
+export interface DashboardHarness extends AuthHarness {
+  /** The scripted registry (REGISTRY_DRIVER=http) that proves links. */
+  registry: RegistryServer;
+}
 
-export function startDashboardApp(env: Record<string, string> = {}): Promise<DashboardHarness> {
-  return startAuthApp(env);
+/** Boots the app with its registry checks going to a scripted registry (the e2e fakes). */
+export async function startDashboardApp(
+  env: Record<string, string> = {},
+): Promise<DashboardHarness> {
+  const registry = await RegistryServer.start();
+  const h = await startAuthApp({ REGISTRY_DRIVER: 'http', REGISTRY_URL: registry.url, ...env });
+  return {
+    ...h,
+    registry,
+    close: async () => {
+      await h.close();
+      await registry.close();
+    },
+  };
 }
 
 export interface Person {
@@ -44,6 +60,54 @@ export async function platformClientToken(
   return await signTestToken(h.t.app, { sub: client.id, typ: 'client', scope: scopes.join(' ') });
 }
 
+export const MY_VEHICLES =
+  '{ me { vehicles { id plate verification linkedAt verifiedAt verificationNote } } }';
+
+/** A valid СТС number. */
+export function randomCertificate(): string {
+  return `77УК${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+}
+
+/**
+ * Adds the plate with its right СТС (the registry fake holds that record) and waits until the
+ * registry check made it VERIFIED; returns the vehicle with its verifiedAt.
+ */
+export async function provenVehicle(
+  h: DashboardHarness,
+  who: Person,
+  plate: string,
+): Promise<{ id: string; verifiedAt: string }> {
+  const certificate = randomCertificate();
+  h.registry.record('/vehicle', plate, { registrationCertificate: certificate });
+  const { addVehicle } = await h.gql.ok(
+    ADD_VEHICLE,
+    { input: { plate, registrationCertificate: certificate } },
+    { token: who.token },
+  );
+  return vehicleSettled(h, who, addVehicle.id as string, 'VERIFIED');
+}
+
+/** Waits until the vehicle's check reached `state`. */
+export async function vehicleSettled(
+  h: DashboardHarness,
+  who: Person,
+  id: string,
+  state: string,
+): Promise<{ id: string; verifiedAt: string; verification: string; verificationNote: string }> {
+  return eventually(async () => {
+    const { me } = await h.gql.ok(MY_VEHICLES, {}, { token: who.token });
+    const vehicle = (
+      me.vehicles as {
+        id: string;
+        verification: string;
+        verifiedAt: string;
+        verificationNote: string;
+      }[]
+    ).find((v) => v.id === id);
+    return vehicle?.verification === state ? vehicle : undefined;
+  });
+}
+
 /** A valid plate nobody else in the run has. */
 export function randomPlate(): string {
   const letters = 'АВЕКМНОРСТУХ';
@@ -67,7 +131,8 @@ export function fineEvent(plate: string, overrides: Record<string, unknown> = {}
     body: 'Скидка 50% при оплате в течение 20 дней',
     amount: 500,
     status: 'UNPAID',
-    occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+    // Now: after the plate was proven (personal events before verifiedAt are not shown).
+    occurredAt: new Date().toISOString(),
     dueAt: new Date(Date.now() + 20 * 86400_000).toISOString(),
     data: { article: '12.9.2' },
     ...overrides,

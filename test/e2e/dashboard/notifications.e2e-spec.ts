@@ -12,6 +12,8 @@ import {
   NOTIFICATIONS,
   person,
   platformClientToken,
+  provenVehicle,
+  randomCertificate,
   randomPlate,
   startDashboardApp,
   SUBSCRIBE,
@@ -19,6 +21,7 @@ import {
   UNREAD_COUNT,
   UNSUBSCRIBE,
   UPDATE_PROFILE,
+  vehicleSettled,
 } from './dashboard-e2e.helpers';
 import { MessagingService } from '../../../src/modules/messaging';
 import {
@@ -70,8 +73,16 @@ describe('dashboard: service events become notifications', () => {
       .replace(/Т/g, 't')
       .replace(/У/g, 'y')
       .replace(/Х/g, 'x');
-    await h.gql.ok(ADD_VEHICLE, { input: { plate: latin } }, { token: driver.token });
-    await h.gql.ok(ADD_VEHICLE, { input: { plate: randomPlate() } }, { token: neighbour.token });
+    // Proven with its СТС: fines reach only a VERIFIED plate.
+    const certificate = randomCertificate();
+    h.registry.record('/vehicle', plate, { registrationCertificate: certificate });
+    const added = await h.gql.ok(
+      ADD_VEHICLE,
+      { input: { plate: latin, registrationCertificate: certificate } },
+      { token: driver.token },
+    );
+    await vehicleSettled(h, driver, added.addVehicle.id, 'VERIFIED');
+    await provenVehicle(h, neighbour, randomPlate());
     const subscribed = await h.gql.ok(
       SUBSCRIBE,
       { category: 'TRAFFIC_FINES', channels: ['SMS', 'IN_APP'] },
@@ -147,7 +158,7 @@ describe('dashboard: service events become notifications', () => {
   it('should count repeats as duplicates, update a changed event in place, and refuse a bad batch whole', async () => {
     const driver = await person(h);
     const plate = randomPlate();
-    await h.gql.ok(ADD_VEHICLE, { input: { plate } }, { token: driver.token });
+    await provenVehicle(h, driver, plate);
     await h.gql.ok(SUBSCRIBE, { category: 'TRAFFIC_FINES' }, { token: driver.token });
     const events = [fineEvent(plate), fineEvent(plate, { amount: 800 })];
 
@@ -493,11 +504,22 @@ describe('dashboard: service events become notifications', () => {
     const reader = await person(h);
     const stranger = await person(h);
     const payer = '12345' + String(Date.now()).slice(-5);
+    // Proven with the check code of the bill: meter notices are a household's personal events.
+    h.registry.record('/electricity-account', payer, { checkCode: 'K7' });
     await h.gql.ok(
       UPDATE_PROFILE,
-      { input: { electricityAccount: payer } },
+      { input: { electricityAccount: payer, electricityAccountCheck: 'k7' } },
       { token: reader.token },
     );
+    const verifiedAt = await eventually(async () => {
+      const { me } = await h.gql.ok(
+        '{ me { profileLinks { kind verification verifiedAt } } }',
+        {},
+        { token: reader.token },
+      );
+      const link = me.profileLinks.find((l: { kind: string }) => l.kind === 'ELECTRICITY_ACCOUNT');
+      return link?.verification === 'VERIFIED' ? Date.parse(link.verifiedAt as string) : 0;
+    });
     await h.gql.ok(SUBSCRIBE, { category: 'ELECTRICITY_METER' }, { token: reader.token });
     const events = [1, 2, 3].map((n) => ({
       source: 'mosenergosbyt',
@@ -505,7 +527,7 @@ describe('dashboard: service events become notifications', () => {
       category: 'ELECTRICITY_METER',
       subject: { kind: 'ELECTRICITY_ACCOUNT', value: payer },
       title: `Передайте показания, период ${n}`,
-      occurredAt: new Date(Date.now() - (10 - n) * 60_000).toISOString(),
+      occurredAt: new Date(verifiedAt + n).toISOString(),
     }));
     for (const event of events) {
       await h.gql.ok(INGEST, { events: [event] }, { token: client });
@@ -556,6 +578,7 @@ describe('dashboard: service events become notifications', () => {
       { input: { birthDate: '1980-01-02' } },
       { token: resident.token },
     );
+    h.registry.always('112-233-445 95', { result: 'NOT_FOUND' });
     const ws = h.gql.ws(resident.token);
     await ws.connected;
     const live = ws.subscribe(NOTIFICATION_RECEIVED);
@@ -573,7 +596,7 @@ describe('dashboard: service events become notifications', () => {
         category: 'DOCUMENTS',
         title: 'СНИЛС отправлен на проверку',
       });
-      // The table registry knows nobody: the check ends REJECTED.
+      // The registry does not know this SNILS: the check ends REJECTED.
       const verdict = await live.next(20_000);
       expect(verdict.data!.notificationReceived).toMatchObject({
         category: 'DOCUMENTS',

@@ -2,7 +2,6 @@ import { randomSnils } from '../profile/profile-e2e.helpers';
 import { signTestToken } from '../../support/tokens';
 import {
   ADD_CHILD,
-  ADD_VEHICLE,
   ADD_WIDGET,
   DASHBOARD,
   DashboardHarness,
@@ -14,6 +13,7 @@ import {
   person,
   Person,
   platformClientToken,
+  provenVehicle,
   randomPlate,
   REMOVE_WIDGET,
   SHOW_WIDGET,
@@ -217,7 +217,7 @@ describe('dashboard: widgets', () => {
     const plate = randomPlate();
     const childSnils = randomSnils();
     const payerCode = String(Date.now()).slice(-10);
-    await h.gql.ok(ADD_VEHICLE, { input: { plate } }, { token: owner.token });
+    await provenVehicle(h, owner, plate);
     await h.gql.ok(
       UPDATE_PROFILE,
       {
@@ -241,6 +241,12 @@ describe('dashboard: widgets', () => {
         },
       },
       { token: owner.token },
+    );
+    // Proven an hour ago (the birth-record check itself is proven-links.e2e-spec's): exam
+    // results are a child's personal events.
+    await h.t.dataSource.query(
+      "UPDATE children SET verification = 'VERIFIED', verified_at = ? WHERE id = ?",
+      [new Date(Date.now() - 3600_000), child.addChild.id],
     );
     const exam = {
       source: 'rcoi',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { LinkVerification } from '../link-verification';
 
 /** The identifiers the identity module matches accounts by (service-event subject kinds). */
 export type IdentityMatchKind = 'SNILS' | 'PHONE' | 'CHILD_SNILS';
@@ -12,9 +13,24 @@ export interface IdentityFacts {
   birthDate: string | null;
   /** The verified SNILS in force, if any. */
   snils: string | null;
-  /** The account's children in creation order, each with its SNILS (null when none). */
-  children: { id: string; snils: string | null }[];
+  /** The account's children in creation order, each with its SNILS and the link's proof. */
+  children: ChildFact[];
 }
+
+/** A child of the account: its SNILS and whether the birth record proved the link. */
+export interface ChildFact {
+  id: string;
+  snils: string | null;
+  verification: LinkVerification;
+  /** When the birth record confirmed the link; null unless VERIFIED. */
+  verifiedAt: Date | null;
+}
+
+/**
+ * Public events reach any link; personal ones only links proven by the time they occurred.
+ * (The same shape as the profile directory's.)
+ */
+export type IdentityMatchScope = { personal: false } | { personal: true; occurredAt: Date };
 
 /** Where an account's contacts are sent copies. */
 export interface AccountContacts {
@@ -27,13 +43,27 @@ interface MatchSource {
   table: string;
   column: string;
   userColumn: string;
+  /** The link's proof columns, for identifiers typed in by the person (a child's SNILS). */
+  proof: { verification: string; verifiedAt: string } | null;
 }
 
-// Every column here has an index (1795452324000 / 1795452325000 and the users' unique phone).
+// Every column here has an index (the verified SNILS's unique key, the users' unique phone and
+// (snils, verification, parent_user_id) of migration 1797201000000). The SNILS in force is
+// registry-verified and the phone proven by a code, so they carry no further link proof.
 const SOURCES: Record<IdentityMatchKind, MatchSource> = {
-  SNILS: { table: 'identity_documents', column: 'verified_snils', userColumn: 'user_id' },
-  PHONE: { table: 'users', column: 'phone', userColumn: 'id' },
-  CHILD_SNILS: { table: 'children', column: 'snils', userColumn: 'parent_user_id' },
+  SNILS: {
+    table: 'identity_documents',
+    column: 'verified_snils',
+    userColumn: 'user_id',
+    proof: null,
+  },
+  PHONE: { table: 'users', column: 'phone', userColumn: 'id', proof: null },
+  CHILD_SNILS: {
+    table: 'children',
+    column: 'snils',
+    userColumn: 'parent_user_id',
+    proof: { verification: 'verification', verifiedAt: 'verified_at' },
+  },
 };
 
 // GROUP_CONCAT separators that no stored id or SNILS contains.
@@ -56,13 +86,23 @@ export class IdentityDirectory {
     value: string,
     after: string,
     limit: number,
+    scope: IdentityMatchScope,
   ): Promise<string[]> {
-    const { table, column, userColumn } = SOURCES[kind];
+    const { table, column, userColumn, proof } = SOURCES[kind];
+    const proven =
+      scope.personal && proof
+        ? `AND m.${proof.verification} = ? AND m.${proof.verifiedAt} <= ?`
+        : '';
     const rows = await em.query<{ user_id: string }[]>(
       `SELECT DISTINCT m.${userColumn} AS user_id FROM ${table} m
-        WHERE m.${column} = ? AND m.${userColumn} > ?
+        WHERE m.${column} = ? ${proven} AND m.${userColumn} > ?
         ORDER BY m.${userColumn} LIMIT ?`,
-      [value, after, limit],
+      [
+        value,
+        ...(scope.personal && proof ? [LinkVerification.VERIFIED, scope.occurredAt] : []),
+        after,
+        limit,
+      ],
     );
     return rows.map((r) => r.user_id);
   }
@@ -73,7 +113,9 @@ export class IdentityDirectory {
       `SELECT u.phone, u.email, DATE_FORMAT(u.birth_date, '%Y-%m-%d') AS birth_date,
               (SELECT d.verified_snils FROM identity_documents d
                 WHERE d.user_id = u.id AND d.verified_snils IS NOT NULL LIMIT 1) AS snils,
-              (SELECT GROUP_CONCAT(CONCAT(c.id, '${PART}', COALESCE(c.snils, ''))
+              (SELECT GROUP_CONCAT(CONCAT(c.id, '${PART}', COALESCE(c.snils, ''), '${PART}',
+                                          c.verification, '${PART}',
+                                          COALESCE(DATE_FORMAT(c.verified_at, '%Y-%m-%dT%H:%i:%s.%fZ'), ''))
                       ORDER BY c.created_at SEPARATOR '${ITEM}')
                  FROM children c WHERE c.parent_user_id = u.id) AS children
          FROM users u
@@ -90,8 +132,13 @@ export class IdentityDirectory {
       snils: row.snils,
       children: row.children
         ? row.children.split(ITEM).map((item) => {
-            const [id, snils] = item.split(PART);
-            return { id, snils: snils || null };
+            const [id, snils, verification, verifiedAt] = item.split(PART);
+            return {
+              id,
+              snils: snils || null,
+              verification: verification as LinkVerification,
+              verifiedAt: verifiedAt ? new Date(verifiedAt) : null,
+            };
           })
         : [],
     };
@@ -102,12 +149,21 @@ export class IdentityDirectory {
     em: EntityManager,
     parentUserId: string,
     childId: string,
-  ): Promise<{ id: string; snils: string | null } | null> {
-    const [row] = await em.query<{ id: string; snils: string | null }[]>(
-      'SELECT id, snils FROM children WHERE id = ? AND parent_user_id = ?',
+  ): Promise<ChildFact | null> {
+    const [row] = await em.query<
+      { id: string; snils: string | null; verification: string; verified_at: Date | null }[]
+    >(
+      'SELECT id, snils, verification, verified_at FROM children WHERE id = ? AND parent_user_id = ?',
       [childId, parentUserId],
     );
-    return row ? { id: row.id, snils: row.snils } : null;
+    return row
+      ? {
+          id: row.id,
+          snils: row.snils,
+          verification: row.verification as LinkVerification,
+          verifiedAt: row.verified_at ? new Date(row.verified_at) : null,
+        }
+      : null;
   }
 
   /**

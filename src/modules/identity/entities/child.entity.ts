@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { LinkVerification } from '../link-verification';
 
 /** A child of a person; `schoolLogin` lets the child sign in with the parent's password. */
 @Entity('children')
@@ -31,4 +32,16 @@ export class ChildEntity {
 
   @Column({ type: 'datetime', precision: 3 })
   createdAt!: Date;
+
+  /** The birth-record check of the child's SNILS against the parent's verified SNILS. */
+  @Column({ type: 'varchar', length: 16, default: LinkVerification.UNVERIFIED })
+  verification!: LinkVerification;
+
+  /** When the SNILS was linked (the child added, or its SNILS changed). */
+  @Column({ type: 'datetime', precision: 3 })
+  linkedAt!: Date;
+
+  /** When the birth record confirmed it; personal events before it stay hidden. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  verifiedAt!: Date | null;
 }

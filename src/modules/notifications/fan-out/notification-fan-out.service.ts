@@ -64,7 +64,7 @@ export class NotificationFanOutService {
       const page = await this.notifications.findMatchedPage(
         em,
         subject,
-        event.category,
+        { category: event.category, occurredAt: event.occurredAt },
         after,
         chunk,
       );

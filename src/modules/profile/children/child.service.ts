@@ -5,10 +5,13 @@ import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { isIsoDate } from '../../../shared/graphql/date.scalar';
 import { checkSnils, cleanText } from '../../../shared/identifiers';
 import { DataAccessAction, DataAccessLogService } from '../../audit';
-import { accountOwnerId } from '../../identity';
-import { ChildEntity } from '../../identity';
+import { accountOwnerId, ChildEntity, IdentityDirectory, LinkVerification } from '../../identity';
 import { ChildInput } from '../graphql/child.input';
 import { Child } from '../graphql/child.type';
+import { LinkCheckQueue } from '../links/link-check.queue';
+import { waitingReason } from '../links/link-kinds';
+import { LinkLimits } from '../links/link-limits';
+import { LinkRequestBuilder } from '../links/link-request.builder';
 import { ProfileErrorCode, ProfileException } from '../profile.exception';
 import { ChildRepository } from '../../identity';
 import { isDuplicateKey } from '../../../shared/database/duplicate-key';
@@ -22,6 +25,10 @@ export function toChild(entity: ChildEntity): Child {
     birthDate: entity.birthDate,
     snils: entity.snils,
     schoolLogin: entity.schoolLogin,
+    verification: entity.verification,
+    linkedAt: entity.linkedAt,
+    verifiedAt: entity.verifiedAt,
+    verificationNote: waitingReason('CHILD', entity.verification),
   });
 }
 
@@ -32,8 +39,16 @@ export class ChildService {
     private readonly tx: TransactionRunner,
     private readonly children: ChildRepository,
     private readonly audit: DataAccessLogService,
+    private readonly identity: IdentityDirectory,
+    private readonly limits: LinkLimits,
+    private readonly requests: LinkRequestBuilder,
+    private readonly checks: LinkCheckQueue,
   ) {}
 
+  /**
+   * Adds a child. With the child's SNILS and the parent's verified SNILS the birth-record check
+   * is queued (PENDING); otherwise the link stays UNVERIFIED until both are there.
+   */
   async add(principal: AuthPrincipal, input: ChildInput, ip?: string): Promise<Child> {
     const userId = accountOwnerId(principal);
     const child = Object.assign(new ChildEntity(), {
@@ -46,9 +61,19 @@ export class ChildService {
       snils: this.snils(input.snils),
       schoolLogin: input.schoolLogin ? input.schoolLogin.toLowerCase() : null,
       createdAt: new Date(),
+      verification: LinkVerification.UNVERIFIED,
+      verifiedAt: null,
     });
+    child.linkedAt = child.createdAt;
+    await this.limits.consume(userId);
     try {
       await this.tx.run(async (em) => {
+        await this.identity.lockAccount(em, userId);
+        this.limits.assertChildRoom(await this.children.countByParentId(em, userId));
+        const holder = await this.requests.holder(em, userId);
+        child.verification = this.requests.child(child, holder)
+          ? LinkVerification.PENDING
+          : LinkVerification.UNVERIFIED;
         await this.children.insert(em, child);
         await this.audit.record(
           em,
@@ -66,6 +91,9 @@ export class ChildService {
         );
       }
       throw error;
+    }
+    if (child.verification === LinkVerification.PENDING) {
+      await this.checks.queueAll([{ kind: 'CHILD', id: child.id }]);
     }
     return toChild(child);
   }

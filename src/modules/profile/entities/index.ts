@@ -1,4 +1,5 @@
 import { ApplicationEntity } from './application.entity';
+import { LinkRegistryEntity } from './link-registry.entity';
 import { PersonRegistryEntity } from './person-registry.entity';
 import { UserProfileEntity } from './user-profile.entity';
 import { VehicleEntity } from './vehicle.entity';
@@ -8,4 +9,5 @@ export const PROFILE_ENTITIES = [
   VehicleEntity,
   ApplicationEntity,
   PersonRegistryEntity,
+  LinkRegistryEntity,
 ];

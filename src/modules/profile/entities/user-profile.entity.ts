@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { LinkVerification } from '../../identity';
 
 /** Profile fields of an account besides the ones on `users` (one row, created on first update). */
 @Entity('user_profiles')
@@ -25,4 +26,56 @@ export class UserProfileEntity {
 
   @Column({ type: 'datetime', precision: 3 })
   updatedAt!: Date;
+
+  /** Registry proof of the driver licence (number + issue date + name). */
+  @Column({ type: 'varchar', length: 16, default: LinkVerification.UNVERIFIED })
+  driverLicenseVerification!: LinkVerification;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  driverLicenseLinkedAt!: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  driverLicenseVerifiedAt!: Date | null;
+
+  /** Registry proof of the payer code (code + the check code on the bill). */
+  @Column({ type: 'varchar', length: 16, default: LinkVerification.UNVERIFIED })
+  payerCodeVerification!: LinkVerification;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  payerCodeLinkedAt!: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  payerCodeVerifiedAt!: Date | null;
+
+  /** Registry proof of the electricity account (number + the check code on the bill). */
+  @Column({ type: 'varchar', length: 16, default: LinkVerification.UNVERIFIED })
+  electricityAccountVerification!: LinkVerification;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  electricityAccountLinkedAt!: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  electricityAccountVerifiedAt!: Date | null;
+
+  /** Registry proof of the OMS policy (number + verified name and birth date). */
+  @Column({ type: 'varchar', length: 16, default: LinkVerification.UNVERIFIED })
+  omsPolicyVerification!: LinkVerification;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  omsPolicyLinkedAt!: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  omsPolicyVerifiedAt!: Date | null;
+
+  /** `YYYY-MM-DD`: the licence's issue date, part of its proof. */
+  @Column({ type: 'date', nullable: true })
+  driverLicenseIssuedAt!: string | null;
+
+  /** The check code printed on the bill beside the payer code. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  payerCodeCheck!: string | null;
+
+  /** The check code printed on the electricity bill. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  electricityAccountCheck!: string | null;
 }

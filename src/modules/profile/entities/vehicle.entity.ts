@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { LinkVerification } from '../../identity';
 
 /** A vehicle of a person. */
 @Entity('vehicles')
@@ -18,4 +19,16 @@ export class VehicleEntity {
 
   @Column({ type: 'datetime', precision: 3 })
   createdAt!: Date;
+
+  /** The traffic police check of plate + СТС. */
+  @Column({ type: 'varchar', length: 16, default: LinkVerification.UNVERIFIED })
+  verification!: LinkVerification;
+
+  /** When the plate was linked (or its СТС given again for a new check). */
+  @Column({ type: 'datetime', precision: 3 })
+  linkedAt!: Date;
+
+  /** When the registry confirmed it; fines before it stay hidden. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  verifiedAt!: Date | null;
 }

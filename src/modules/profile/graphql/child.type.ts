@@ -1,8 +1,9 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../../../shared/graphql/date.scalar';
+import { LinkProofFields } from './link-fields';
 
 @ObjectType({ description: 'A child of the person.' })
-export class Child {
+export class Child extends LinkProofFields {
   @Field(() => ID, { description: 'Child id.' })
   id!: string;
 

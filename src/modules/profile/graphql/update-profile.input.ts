@@ -85,4 +85,33 @@ export class UpdateProfileInput {
   @IsString()
   @Matches(/^\s*\d{16}\s*$/, { message: 'Полис ОМС: 16 цифр' })
   omsPolicy?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Issue date of the driver licence: with the number and my name it proves the licence.',
+  })
+  @IsOptional()
+  @IsString()
+  driverLicenseIssuedAt?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The check code printed on the housing bill beside the payer code: it proves the payer code.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*[\dA-Za-z]{2,16}\s*$/, { message: 'Проверочный код: от 2 до 16 букв и цифр' })
+  payerCodeCheck?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The check code printed on the electricity bill: it proves the electricity account.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*[\dA-Za-z]{2,16}\s*$/, { message: 'Проверочный код: от 2 до 16 букв и цифр' })
+  electricityAccountCheck?: string | null;
 }

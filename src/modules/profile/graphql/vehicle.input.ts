@@ -10,7 +10,8 @@ export class VehicleInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Registration certificate (СТС): 10 characters.',
+    description:
+      'Registration certificate (СТС): 10 characters. Needed to prove the vehicle; giving it for a vehicle already added but not proven starts a new check.',
   })
   @IsOptional()
   @IsString()

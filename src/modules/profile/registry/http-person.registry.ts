@@ -1,4 +1,6 @@
 import {
+  LinkCheckRequest,
+  LinkKind,
   PassportCheckRequest,
   PersonRegistry,
   RegistryUnavailableError,
@@ -8,6 +10,16 @@ import {
 
 const VERDICTS = new Set<RegistryVerdict>(['MATCH', 'MISMATCH', 'NOT_FOUND']);
 export const REGISTRY_TIMEOUT_MS = 5000;
+
+/** The path of each link check (API.md); the body is the request without `kind`. */
+export const LINK_CHECK_PATHS: Record<LinkKind, string> = {
+  VEHICLE: 'vehicle',
+  OMS_POLICY: 'oms-policy',
+  CHILD: 'birth-record',
+  PAYER_CODE: 'payer-code',
+  ELECTRICITY_ACCOUNT: 'electricity-account',
+  DRIVER_LICENSE: 'driver-license',
+};
 
 /** Maps a registry HTTP answer to a verdict; anything but a 2xx with a known result throws. */
 export function verdictOf(status: number, body: unknown): RegistryVerdict {
@@ -22,7 +34,8 @@ export function verdictOf(status: number, body: unknown): RegistryVerdict {
 }
 
 /**
- * The outside registry: `POST {url}/snils` and `{url}/passport` (API.md), 5 s timeout. A 5xx,
+ * The outside registry: `POST {url}/snils`, `{url}/passport` and the link checks of
+ * `LINK_CHECK_PATHS` (API.md), 5 s timeout. A 5xx,
  * a timeout or an unreadable answer throws, so the job is retried instead of rejecting.
  */
 export class HttpPersonRegistry extends PersonRegistry {
@@ -49,6 +62,11 @@ export class HttpPersonRegistry extends PersonRegistry {
       middleName,
       birthDate,
     });
+  }
+
+  checkLink(request: LinkCheckRequest): Promise<RegistryVerdict> {
+    const { kind, ...body } = request;
+    return this.post(LINK_CHECK_PATHS[kind], body);
   }
 
   private async post(path: string, body: Record<string, unknown>): Promise<RegistryVerdict> {

@@ -22,6 +22,23 @@ export interface PassportCheckRequest extends PersonData {
   issuedAt: string;
 }
 
+/** The identifier links the registries prove, with what each check needs. */
+export type LinkCheckRequest =
+  /** Traffic police: the plate with its registration certificate (СТС). */
+  | { kind: 'VEHICLE'; plate: string; registrationCertificate: string }
+  /** The OMS policy register: the policy with its holder's verified name and birth date. */
+  | ({ kind: 'OMS_POLICY'; policy: string } & PersonData)
+  /** The civil registry's birth record: the child's SNILS with the parent's verified SNILS. */
+  | { kind: 'CHILD'; childSnils: string; parentSnils: string }
+  /** The billing centre: the payer code with the check code printed on the bill. */
+  | { kind: 'PAYER_CODE'; code: string; checkCode: string }
+  /** The power supplier: the account with the check code printed on the bill. */
+  | { kind: 'ELECTRICITY_ACCOUNT'; account: string; checkCode: string }
+  /** Traffic police: the licence number, its issue date and the holder's name. */
+  | ({ kind: 'DRIVER_LICENSE'; number: string; issuedAt: string } & PersonData);
+
+export type LinkKind = LinkCheckRequest['kind'];
+
 /** The registry did not answer usefully (5xx, timeout, network): the check is retried later. */
 export class RegistryUnavailableError extends Error {
   constructor(message: string) {
@@ -31,10 +48,11 @@ export class RegistryUnavailableError extends Error {
 }
 
 /**
- * The person registry (SNILS and passport checks). Adapters: `http` (the outside registry) and
+ * The person registry (SNILS and passport checks) and the identifier links' registries. Adapters: `http` (the outside registry) and
  * `table` (the `person_registry` table). A verdict is an outcome; an unavailable registry throws.
  */
 export abstract class PersonRegistry {
   abstract checkSnils(request: SnilsCheckRequest): Promise<RegistryVerdict>;
   abstract checkPassport(request: PassportCheckRequest): Promise<RegistryVerdict>;
+  abstract checkLink(request: LinkCheckRequest): Promise<RegistryVerdict>;
 }

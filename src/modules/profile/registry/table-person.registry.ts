@@ -1,7 +1,10 @@
 import { DataSource } from 'typeorm';
 import type { PersonRegistryEntity } from '../entities/person-registry.entity';
+import type { LinkRegistryEntity } from '../entities/link-registry.entity';
+import { LinkRegistryRepository } from '../repositories/link-registry.repository';
 import { PersonRegistryRepository } from '../repositories/person-registry.repository';
 import {
+  LinkCheckRequest,
   PassportCheckRequest,
   PersonData,
   PersonRegistry,
@@ -31,13 +34,77 @@ function verdict(person: PersonRegistryEntity | null, claimed: PersonData): Regi
   return samePerson(person, claimed) ? 'MATCH' : 'MISMATCH';
 }
 
-/** The registry kept in the app's own `person_registry` table (filled by `registry:import`). */
+/** The identifier a link check looks up, and whether the found row proves the request. */
+function linkLookup(request: LinkCheckRequest): {
+  identifier: string;
+  proves: (row: LinkRegistryEntity) => boolean;
+} {
+  switch (request.kind) {
+    case 'VEHICLE':
+      return {
+        identifier: request.plate,
+        proves: (row) => row.proof === request.registrationCertificate,
+      };
+    case 'OMS_POLICY':
+      return {
+        identifier: request.policy,
+        proves: (row) =>
+          row.birthDate !== null &&
+          samePerson(
+            {
+              lastName: row.lastName ?? '',
+              firstName: row.firstName ?? '',
+              middleName: row.middleName,
+              birthDate: row.birthDate,
+            },
+            request,
+          ),
+      };
+    case 'CHILD':
+      return { identifier: request.childSnils, proves: (row) => row.proof === request.parentSnils };
+    case 'PAYER_CODE':
+      return { identifier: request.code, proves: (row) => row.proof === request.checkCode };
+    case 'ELECTRICITY_ACCOUNT':
+      return { identifier: request.account, proves: (row) => row.proof === request.checkCode };
+    case 'DRIVER_LICENSE':
+      // A licence carries the name, not the birth date: names and the issue date must agree.
+      return {
+        identifier: request.number,
+        proves: (row) =>
+          row.proof === request.issuedAt &&
+          samePerson(
+            {
+              lastName: row.lastName ?? '',
+              firstName: row.firstName ?? '',
+              middleName: row.middleName,
+              birthDate: '',
+            },
+            { ...request, birthDate: '' },
+          ),
+      };
+  }
+}
+
+/**
+ * The registry kept in the app's own tables: `person_registry` (filled by `registry:import`) and
+ * `link_registry` for the identifier links.
+ */
 export class TablePersonRegistry extends PersonRegistry {
   constructor(
     private readonly dataSource: DataSource,
     private readonly people: PersonRegistryRepository,
+    private readonly links: LinkRegistryRepository,
   ) {
     super();
+  }
+
+  async checkLink(request: LinkCheckRequest): Promise<RegistryVerdict> {
+    const { identifier, proves } = linkLookup(request);
+    const row = await this.links.findOne(this.dataSource.manager, request.kind, identifier);
+    if (!row) {
+      return 'NOT_FOUND';
+    }
+    return proves(row) ? 'MATCH' : 'MISMATCH';
   }
 
   async checkSnils(request: SnilsCheckRequest): Promise<RegistryVerdict> {

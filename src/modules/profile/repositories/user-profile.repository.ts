@@ -24,6 +24,22 @@ export class UserProfileRepository {
     return (lock ? qb.setLock('pessimistic_write') : qb).getOne();
   }
 
+  /** The profile row, locked for update when asked. */
+  findProfile(em: EntityManager, userId: string, lock = false): Promise<UserProfileEntity | null> {
+    const qb = em
+      .createQueryBuilder(UserProfileEntity, 'p')
+      .where('p.user_id = :userId', { userId });
+    return (lock ? qb.setLock('pessimistic_write') : qb).getOne();
+  }
+
+  async updateProfile(
+    em: EntityManager,
+    userId: string,
+    changes: Partial<Omit<UserProfileEntity, 'userId'>>,
+  ): Promise<void> {
+    await em.update(UserProfileEntity, { userId }, changes);
+  }
+
   async upsert(em: EntityManager, profile: UserProfileEntity): Promise<void> {
     await em.upsert(UserProfileEntity, profile, ['userId']);
   }

@@ -16,6 +16,26 @@ export class VehicleRepository {
     return em.findOneBy(VehicleEntity, { userId, plate });
   }
 
+  /** The vehicle row, locked for update when asked. */
+  findById(em: EntityManager, id: string, lock = false): Promise<VehicleEntity | null> {
+    const qb = em.createQueryBuilder(VehicleEntity, 'v').where('v.id = :id', { id });
+    return (lock ? qb.setLock('pessimistic_write') : qb).getOne();
+  }
+
+  countByUserId(em: EntityManager, userId: string): Promise<number> {
+    return em.countBy(VehicleEntity, { userId });
+  }
+
+  async update(
+    em: EntityManager,
+    id: string,
+    changes: Partial<
+      Pick<VehicleEntity, 'registrationCertificate' | 'verification' | 'linkedAt' | 'verifiedAt'>
+    >,
+  ): Promise<void> {
+    await em.update(VehicleEntity, { id }, changes);
+  }
+
   async insert(em: EntityManager, vehicle: VehicleEntity): Promise<void> {
     await em.insert(VehicleEntity, vehicle);
   }

@@ -37,6 +37,7 @@ export class ProfileFactsReader {
       snils: person.snils,
       vehicles: profile.vehicles,
       children: person.children,
+      links: profile.links,
     };
   }
 
@@ -67,6 +68,7 @@ export class ProfileFactsReader {
       snils: null,
       vehicles: [],
       children: [child],
+      links: [],
     };
   }
 }

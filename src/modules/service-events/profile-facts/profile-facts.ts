@@ -1,3 +1,7 @@
+import { LinkVerification } from '../../identity';
+import type { ChildFact } from '../../identity';
+import { waitingReason } from '../../profile';
+import type { LinkFact, LinkKind } from '../../profile';
 import { SubjectKind } from '../graphql/subject-kind.enum';
 
 /** The identifiers and personal fields of one person (or one child) that events and widgets use. */
@@ -16,7 +20,33 @@ export interface ProfileFacts {
   /** The verified SNILS in force. */
   snils: string | null;
   vehicles: string[];
-  children: { id: string; snils: string | null }[];
+  children: ChildFact[];
+  /** The profile's identifier links (plates, licence, payer code, account, policy) and proof. */
+  links: LinkFact[];
+}
+
+/**
+ * An identifier of the person to look events up by, with what it may show: `personalSince`
+ * null → public events only (an unproven link, the address); a date → personal events that
+ * occurred at or after it too (a proven link); 'ALWAYS' → all its events (the verified SNILS in
+ * force and the phone proven by a code carry no link of their own).
+ */
+export interface PersonSubject {
+  kind: SubjectKind;
+  value: string;
+  personalSince: Date | 'ALWAYS' | null;
+}
+
+/** A link that does not (yet) show personal events, for widgets to say so. */
+export interface UnprovenLink {
+  /** The profile field it belongs to (names as in `User`). */
+  field:
+    'vehicles' | 'children' | 'driverLicense' | 'payerCode' | 'electricityAccount' | 'omsPolicy';
+  kind: SubjectKind;
+  value: string;
+  verification: LinkVerification;
+  /** Why it does not show personal events (Russian, for the person). */
+  reason: string;
 }
 
 /** Field names of `User` that widgets and categories may need. */
@@ -41,22 +71,66 @@ export function missingFields(facts: ProfileFacts, required: readonly ProfileFie
   });
 }
 
-/** Every (kind, value) identifier the facts hold, to look events up by. */
-export function subjectsOf(facts: ProfileFacts): { kind: SubjectKind; value: string }[] {
-  const subjects: { kind: SubjectKind; value: string }[] = [];
-  const add = (kind: SubjectKind, value: string | null) => {
+const LINK_KIND: Record<LinkFact['kind'] | 'CHILD_SNILS', LinkKind> = {
+  VEHICLE_PLATE: 'VEHICLE',
+  DRIVER_LICENSE: 'DRIVER_LICENSE',
+  PAYER_CODE: 'PAYER_CODE',
+  ELECTRICITY_ACCOUNT: 'ELECTRICITY_ACCOUNT',
+  OMS_POLICY: 'OMS_POLICY',
+  CHILD_SNILS: 'CHILD',
+};
+
+const LINK_FIELD: Record<LinkFact['kind'], UnprovenLink['field']> = {
+  VEHICLE_PLATE: 'vehicles',
+  DRIVER_LICENSE: 'driverLicense',
+  PAYER_CODE: 'payerCode',
+  ELECTRICITY_ACCOUNT: 'electricityAccount',
+  OMS_POLICY: 'omsPolicy',
+};
+
+function provenSince(link: { verification: LinkVerification; verifiedAt: Date | null }) {
+  return link.verification === LinkVerification.VERIFIED && link.verifiedAt
+    ? link.verifiedAt
+    : null;
+}
+
+/** Every identifier the facts hold, with what each may show, to look events up by. */
+export function subjectsOf(facts: ProfileFacts): PersonSubject[] {
+  const subjects: PersonSubject[] = [];
+  const add = (kind: SubjectKind, value: string | null, personalSince: Date | 'ALWAYS' | null) => {
     if (value) {
-      subjects.push({ kind, value });
+      subjects.push({ kind, value, personalSince });
     }
   };
-  add(SubjectKind.PHONE, facts.phone);
-  add(SubjectKind.SNILS, facts.snils);
-  add(SubjectKind.ADDRESS, facts.address);
-  add(SubjectKind.DRIVER_LICENSE, facts.driverLicense);
-  add(SubjectKind.PAYER_CODE, facts.payerCode);
-  add(SubjectKind.ELECTRICITY_ACCOUNT, facts.electricityAccount);
-  add(SubjectKind.OMS_POLICY, facts.omsPolicy);
-  facts.vehicles.forEach((plate) => add(SubjectKind.VEHICLE_PLATE, plate));
-  facts.children.forEach((child) => add(SubjectKind.CHILD_SNILS, child.snils));
+  add(SubjectKind.PHONE, facts.phone, 'ALWAYS');
+  add(SubjectKind.SNILS, facts.snils, 'ALWAYS');
+  add(SubjectKind.ADDRESS, facts.address, null);
+  facts.links.forEach((link) => add(link.kind as SubjectKind, link.value, provenSince(link)));
+  facts.children.forEach((child) => add(SubjectKind.CHILD_SNILS, child.snils, provenSince(child)));
   return subjects;
+}
+
+/** The links of the facts that do not show personal events, in the order of `subjectsOf`. */
+export function unprovenLinksOf(facts: ProfileFacts): UnprovenLink[] {
+  const links: UnprovenLink[] = facts.links
+    .filter((link) => link.verification !== LinkVerification.VERIFIED)
+    .map((link) => ({
+      field: LINK_FIELD[link.kind],
+      kind: link.kind as SubjectKind,
+      value: link.value,
+      verification: link.verification,
+      reason: waitingReason(LINK_KIND[link.kind], link.verification) ?? '',
+    }));
+  for (const child of facts.children) {
+    if (child.snils && child.verification !== LinkVerification.VERIFIED) {
+      links.push({
+        field: 'children',
+        kind: SubjectKind.CHILD_SNILS,
+        value: child.snils,
+        verification: child.verification,
+        reason: waitingReason(LINK_KIND.CHILD_SNILS, child.verification) ?? '',
+      });
+    }
+  }
+  return links;
 }

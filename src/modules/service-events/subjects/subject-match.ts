@@ -5,6 +5,7 @@ import type { IdentityMatchKind } from '../../identity';
 import { ProfileDirectory } from '../../profile';
 import type { ProfileMatchKind } from '../../profile';
 import { SubjectKind } from '../graphql/subject-kind.enum';
+import { scopeOf } from './category-exposure';
 
 // Which module keeps each identifier; both answer with an indexed equality and keyset paging.
 const OWNER: Record<SubjectKind, 'identity' | 'profile'> = {
@@ -27,13 +28,19 @@ export class SubjectMatcher {
     private readonly profile: ProfileDirectory,
   ) {}
 
-  /** A page of the matched account ids, in id order after `after` (keyset), at most `limit`. */
+  /**
+   * A page of the account ids an event reaches, in id order after `after` (keyset), at most
+   * `limit`. A personal category reaches only VERIFIED links proven by the time the event
+   * occurred; a public one any link (`category-exposure.ts`).
+   */
   matchedUsersPage(
     em: EntityManager,
     subject: { kind: SubjectKind; value: string },
+    event: { category: string; occurredAt: Date },
     after: string,
     limit: number,
   ): Promise<string[]> {
+    const scope = scopeOf(event.category, event.occurredAt);
     return OWNER[subject.kind] === 'identity'
       ? this.identity.matchSubjects(
           em,
@@ -41,6 +48,7 @@ export class SubjectMatcher {
           subject.value,
           after,
           limit,
+          scope,
         )
       : this.profile.matchSubjects(
           em,
@@ -48,6 +56,7 @@ export class SubjectMatcher {
           subject.value,
           after,
           limit,
+          scope,
         );
   }
 }

@@ -1,3 +1,4 @@
+import { LinkVerification } from '../../identity';
 import type { ProfileFacts } from '../../service-events';
 import { widgetDefinition } from '../catalog/widget-catalog';
 import { WidgetType } from '../graphql/widget-type.enum';
@@ -17,9 +18,20 @@ const FACTS: ProfileFacts = {
   snils: null,
   vehicles: ['А123ВС77'],
   children: [
-    { id: 'c1', snils: '112-233-445 95' },
-    { id: 'c2', snils: '123-456-789 64' },
+    {
+      id: 'c1',
+      snils: '112-233-445 95',
+      verification: LinkVerification.VERIFIED,
+      verifiedAt: null,
+    },
+    {
+      id: 'c2',
+      snils: '123-456-789 64',
+      verification: LinkVerification.VERIFIED,
+      verifiedAt: null,
+    },
   ],
+  links: [],
 };
 
 function event(overrides: Partial<WidgetEvent>): WidgetEvent {

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { WidgetContent } from './widget-content.type';
+import { WidgetPendingProof } from './widget-pending-proof.type';
 import { WidgetType } from './widget-type.enum';
 
 @ObjectType({ description: 'A widget on my dashboard.' })
@@ -22,6 +23,12 @@ export class Widget {
 
   @Field(() => [String], { description: 'Profile fields it needs that I lack.' })
   missingFields!: string[];
+
+  @Field(() => [WidgetPendingProof], {
+    description:
+      'Identifiers it reads that wait for proof (and why): their personal events are not shown until they are VERIFIED.',
+  })
+  pendingProofs!: WidgetPendingProof[];
 
   @Field(() => WidgetContent, {
     nullable: true,
