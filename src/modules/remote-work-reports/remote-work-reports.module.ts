@@ -7,6 +7,7 @@ import { workerProviders } from '../../queues/worker-providers';
 import { UPLOAD_PERMISSION } from '../../shared/graphql/upload-permission';
 import { RateLimitModule } from '../../shared/rate-limit';
 import { StorageModule } from '../../shared/storage';
+import { NotificationsModule } from '../notifications';
 import { OrganizationsModule } from '../organizations';
 import {
   REPORT_CHECK_PARSER_OPTIONS,
@@ -39,6 +40,8 @@ import { RemoteWorkReportCheckResolver } from './remote-work-report-check.resolv
 import { RemoteWorkReportFieldsResolver } from './remote-work-report-fields.resolver';
 import { RemoteWorkReportStatusResolver } from './remote-work-report-status.resolver';
 import { RemoteWorkReportResolver } from './remote-work-report.resolver';
+import { ReportDeadlineReminderTask } from './reminders/report-deadline-reminder.task';
+import { ReportReminderRepository } from './repositories/report-reminder.repository';
 import { RemoteWorkReportRowRepository } from './repositories/remote-work-report-row.repository';
 import { RemoteWorkReportRepository } from './repositories/remote-work-report.repository';
 import { ReportAccess, ReportUploadPermission } from './report-access.service';
@@ -68,6 +71,7 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
     forwardRef(() => OrganizationsModule),
     ReportDeadlinesModule,
     RemoteWorkReportEventsModule,
+    NotificationsModule,
   ],
   controllers: [RemoteWorkReportFilesController],
   providers: [
@@ -121,6 +125,8 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
       ReportSlotGate,
       ProcessRemoteWorkReportProcessor,
       RemoteWorkReportReconciler,
+      ReportReminderRepository,
+      ReportDeadlineReminderTask,
     ),
   ],
   // The upload middleware's gate (UploadsModule.withPermission).
