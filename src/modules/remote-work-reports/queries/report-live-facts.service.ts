@@ -29,7 +29,7 @@ export class ReportLiveFactsService implements OnModuleInit {
       const processing: string[] = [];
       for (const key of keys) {
         const at = key.indexOf(':');
-        (key.slice(0, at) === ReportStatus.QUEUED ? queued : processing).push(key.slice(at + 1));
+        (key.startsWith(`${ReportStatus.QUEUED}:`) ? queued : processing).push(key.slice(at + 1));
       }
       const { positions, progress } = await this.stats.live(queued, processing);
       return keys.map((key) => {
