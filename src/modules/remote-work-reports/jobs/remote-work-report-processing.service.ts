@@ -281,11 +281,14 @@ export class RemoteWorkReportProcessingService {
     superseded: boolean,
   ): { rowsStored(count: number): Promise<void> } {
     let rows = 0;
-    let lastSentAt = Date.now();
+    // Counted from the first batch stored, not from the job's start (a cold parser child takes
+    // a second or two to start): a report whose rows fit in one batch sends no progress at all.
+    let lastSentAt: number | null = null;
     return {
       rowsStored: async (count: number) => {
         rows += count;
         const now = Date.now();
+        lastSentAt ??= now;
         if (now - lastSentAt < PROGRESS_INTERVAL_MS) {
           return;
         }
