@@ -122,6 +122,9 @@ export const reportsConfig = registerAs('reports', () => {
     reconcileIntervalMs: env.REPORT_RECONCILE_INTERVAL_SECONDS * 1000,
     jobLockMs: env.REPORT_JOB_LOCK_SECONDS * 1000,
     stalledCheckMs: env.REPORT_JOB_STALLED_CHECK_SECONDS * 1000,
+    checksPerMinute: env.REPORT_CHECKS_PER_MINUTE,
+    checkConcurrency: env.REPORT_CHECK_CONCURRENCY,
+    reminderFromHour: env.REPORT_REMINDER_FROM_HOUR,
   };
 });
 

@@ -408,6 +408,26 @@ export class EnvVars {
   @Min(1)
   REPORT_JOB_STALLED_CHECK_SECONDS = 15;
 
+  // checkRemoteWorkReport: checks per organization per minute, and parser children per API
+  // process answering checks (each check holds one for its parse).
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  REPORT_CHECKS_PER_MINUTE = 10;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  REPORT_CHECK_CONCURRENCY = 1;
+
+  // Deadline reminders (Thursday and Friday before the deadline): not before this Moscow hour.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  REPORT_REMINDER_FROM_HOUR = 9;
+
   @Transform(toNumber)
   @IsInt()
   @Min(1)

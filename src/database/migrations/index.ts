@@ -53,6 +53,7 @@ import { AddChildrenLinkVerification1797201000000 } from './1797201000000-add-ch
 import { AddUserProfilesLinkVerification1797202000000 } from './1797202000000-add-user-profiles-link-verification';
 import { BackfillLinkDates1797203000000 } from './1797203000000-backfill-link-dates';
 import { CreateLinkRegistry1797204000000 } from './1797204000000-create-link-registry';
+import { CreateRemoteWorkReportReminders1797500000000 } from './1797500000000-create-remote-work-report-reminders';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -111,4 +112,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   AddUserProfilesLinkVerification1797202000000,
   BackfillLinkDates1797203000000,
   CreateLinkRegistry1797204000000,
+  CreateRemoteWorkReportReminders1797500000000,
 ];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { NotificationSubscriptionEntity } from './entities/notification-subscription.entity';
 
@@ -7,6 +8,18 @@ import { NotificationSubscriptionEntity } from './entities/notification-subscrip
 export class NotificationSubscriptionRepository {
   findManyByUser(em: EntityManager, userId: string): Promise<NotificationSubscriptionEntity[]> {
     return em.findBy(NotificationSubscriptionEntity, { userId });
+  }
+
+  /** The subscriptions of those users to one category (absent: not subscribed). */
+  findManyByUsersAndCategory(
+    em: EntityManager,
+    userIds: readonly string[],
+    category: string,
+  ): Promise<NotificationSubscriptionEntity[]> {
+    if (userIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return em.findBy(NotificationSubscriptionEntity, { userId: In([...userIds]), category });
   }
 
   async upsert(em: EntityManager, subscription: NotificationSubscriptionEntity): Promise<void> {

@@ -10,6 +10,8 @@ export enum RemoteWorkReportErrorCode {
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
   /** `issues(first:)` outside 1…ISSUES_MAX. */
   ISSUES_LIMIT_INVALID = 'ISSUES_LIMIT_INVALID',
+  /** `checkRemoteWorkReport` answers for files of up to CHECK_MAX_ROWS employee rows. */
+  CHECK_TOO_MANY_ROWS = 'CHECK_TOO_MANY_ROWS',
 }
 
 export const REMOTE_WORK_REPORT_ERRORS: Record<RemoteWorkReportErrorCode, ErrorCode> = {
@@ -17,6 +19,7 @@ export const REMOTE_WORK_REPORT_ERRORS: Record<RemoteWorkReportErrorCode, ErrorC
   WEEK_NOT_MONDAY: ErrorCode.BAD_USER_INPUT,
   FILE_TOO_LARGE: ErrorCode.PAYLOAD_TOO_LARGE,
   ISSUES_LIMIT_INVALID: ErrorCode.BAD_USER_INPUT,
+  CHECK_TOO_MANY_ROWS: ErrorCode.BAD_USER_INPUT,
 };
 
 /** A refusal of the remote-work reports module; `code` follows from the sub-code. */
@@ -56,5 +59,13 @@ export class RemoteWorkReportException extends AppException<RemoteWorkReportErro
     return new RemoteWorkReportException(RemoteWorkReportErrorCode.ISSUES_LIMIT_INVALID, message, {
       fields: [{ field: 'first', message }],
     });
+  }
+
+  static checkTooManyRows(max: number): RemoteWorkReportException {
+    const limit = String(max).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+    return new RemoteWorkReportException(
+      RemoteWorkReportErrorCode.CHECK_TOO_MANY_ROWS,
+      `Предварительная проверка доступна для файлов до ${limit} строк о работниках. Этот файл больше: отправьте его как отчёт (submitRemoteWorkReport) — его проверят в очереди, и результат появится в журнале отчётов`,
+    );
   }
 }

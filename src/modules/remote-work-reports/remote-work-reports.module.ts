@@ -5,8 +5,15 @@ import { reportsConfig } from '../../config/configuration';
 import { QueueName } from '../../queues/queue-names';
 import { workerProviders } from '../../queues/worker-providers';
 import { UPLOAD_PERMISSION } from '../../shared/graphql/upload-permission';
+import { RateLimitModule } from '../../shared/rate-limit';
 import { StorageModule } from '../../shared/storage';
+import { NotificationsModule } from '../notifications';
 import { OrganizationsModule } from '../organizations';
+import {
+  REPORT_CHECK_PARSER_OPTIONS,
+  ReportCheckParserPool,
+} from './check/report-check-parser.pool';
+import { RemoteWorkReportCheckService } from './check/remote-work-report-check.service';
 import { RemoteWorkComplianceService } from './compliance/remote-work-compliance.service';
 import { ReportDeadlinesModule } from './deadlines/report-deadlines.module';
 import { RemoteWorkReportEventsModule } from './events/report-status-events.module';
@@ -17,6 +24,9 @@ import { ReportResultRenderer } from './files/report-result.renderer';
 import { ProcessRemoteWorkReportProcessor } from './jobs/process-remote-work-report.processor';
 import { RemoteWorkReportProcessingService } from './jobs/remote-work-report-processing.service';
 import { RemoteWorkReportQueue } from './jobs/remote-work-report.queue';
+import { ReportQueueStats } from './jobs/report-queue.stats';
+import { ReportLiveFactsService } from './queries/report-live-facts.service';
+import { RemoteWorkReportQueueResolver } from './remote-work-report-queue.resolver';
 import { RemoteWorkReportReconciler } from './jobs/remote-work-report.reconciler';
 import { ReportSlotGate } from './jobs/report-slot.gate';
 import {
@@ -26,9 +36,12 @@ import {
 } from './jobs/report-parser.pool';
 import { RemoteWorkReportQueryService } from './queries/remote-work-report-query.service';
 import { ReportIssuesService } from './queries/report-issues.service';
+import { RemoteWorkReportCheckResolver } from './remote-work-report-check.resolver';
 import { RemoteWorkReportFieldsResolver } from './remote-work-report-fields.resolver';
 import { RemoteWorkReportStatusResolver } from './remote-work-report-status.resolver';
 import { RemoteWorkReportResolver } from './remote-work-report.resolver';
+import { ReportDeadlineReminderTask } from './reminders/report-deadline-reminder.task';
+import { ReportReminderRepository } from './repositories/report-reminder.repository';
 import { RemoteWorkReportRowRepository } from './repositories/remote-work-report-row.repository';
 import { RemoteWorkReportRepository } from './repositories/remote-work-report.repository';
 import { ReportAccess, ReportUploadPermission } from './report-access.service';
@@ -53,10 +66,12 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
       }),
     }),
     StorageModule,
+    RateLimitModule,
     // organizations will import the events module from this module's index (webhooks).
     forwardRef(() => OrganizationsModule),
     ReportDeadlinesModule,
     RemoteWorkReportEventsModule,
+    NotificationsModule,
   ],
   controllers: [RemoteWorkReportFilesController],
   providers: [
@@ -66,6 +81,9 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
     ReportUploadPermission,
     { provide: UPLOAD_PERMISSION, useExisting: ReportUploadPermission },
     RemoteWorkReportQueue,
+    ReportQueueStats,
+    ReportLiveFactsService,
+    RemoteWorkReportQueueResolver,
     RemoteWorkReportQueryService,
     ReportIssuesService,
     RemoteWorkReportSubmissionService,
@@ -77,6 +95,20 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
     RemoteWorkReportResolver,
     RemoteWorkReportFieldsResolver,
     RemoteWorkReportStatusResolver,
+    // checkRemoteWorkReport answers in the API process, with parser children of its own.
+    {
+      provide: REPORT_CHECK_PARSER_OPTIONS,
+      inject: [reportsConfig.KEY],
+      useFactory: (config: ConfigType<typeof reportsConfig>) => ({
+        childPath: reportParserChildPath(),
+        size: config.checkConcurrency,
+        maxHeapMb: config.parserMaxHeapMb,
+        timeoutMs: config.parseTimeoutMs,
+      }),
+    },
+    ReportCheckParserPool,
+    RemoteWorkReportCheckService,
+    RemoteWorkReportCheckResolver,
     ...workerProviders(
       {
         provide: REPORT_PARSER_POOL_OPTIONS,
@@ -93,6 +125,8 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
       ReportSlotGate,
       ProcessRemoteWorkReportProcessor,
       RemoteWorkReportReconciler,
+      ReportReminderRepository,
+      ReportDeadlineReminderTask,
     ),
   ],
   // The upload middleware's gate (UploadsModule.withPermission).

@@ -61,3 +61,23 @@ export function parseInstantWithOffset(value: string): Date | null {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : new Date(ms);
 }
+
+/** An instant as a Moscow reader sees it: «30.11.2026 23:59». */
+export function moscowDateTime(instant: Date): string {
+  const iso = new Date(instant.getTime() + MOSCOW_OFFSET_MS).toISOString();
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}.${m}.${y} ${iso.slice(11, 16)}`;
+}
+
+/**
+ * The week whose deadline reminders are due at `now`: on a Thursday or Friday (Moscow), from
+ * `fromHour` o'clock Moscow time on, the coming Monday's week; null on any other day or hour.
+ */
+export function reminderWeek(now: Date, fromHour: number): string | null {
+  const moscow = new Date(now.getTime() + MOSCOW_OFFSET_MS);
+  const weekday = moscow.getUTCDay();
+  if ((weekday !== 4 && weekday !== 5) || moscow.getUTCHours() < fromHour) {
+    return null;
+  }
+  return defaultReportingWeek(now);
+}

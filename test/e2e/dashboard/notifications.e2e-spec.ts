@@ -436,9 +436,16 @@ describe('dashboard: service events become notifications', () => {
       {},
       { token: newcomer.token },
     );
-    expect(notificationSubscriptions).toHaveLength(9);
+    expect(notificationSubscriptions).toHaveLength(10);
     expect(new Set(notificationSubscriptions.map((o: { area: string }) => o.area))).toEqual(
-      new Set(['ЖКХ', 'Транспорт', 'Образование', 'Здоровье', 'Домашние животные']),
+      new Set([
+        'ЖКХ',
+        'Транспорт',
+        'Образование',
+        'Здоровье',
+        'Домашние животные',
+        'Работодателям',
+      ]),
     );
     expect(
       notificationSubscriptions.find((o: { category: string }) => o.category === 'TRAFFIC_FINES'),

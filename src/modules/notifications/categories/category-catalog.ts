@@ -14,6 +14,7 @@ const TRANSPORT = 'Транспорт';
 const EDUCATION = 'Образование';
 const HEALTH = 'Здоровье';
 const PETS = 'Домашние животные';
+const EMPLOYERS = 'Работодателям';
 
 // Required fields are those without which the category's events could never reach the person
 // (they are matched through these identifiers); field names as in `User`.
@@ -71,6 +72,13 @@ export const CATEGORY_CATALOG: readonly CategoryDefinition[] = [
     area: PETS,
     title: 'Домашние животные: вакцинация и регистрация',
     requiredFields: ['address'],
+  },
+  {
+    // Sent by the portal itself (remote-work reports), never by agencies' service events.
+    category: NotificationCategory.REPORTS,
+    area: EMPLOYERS,
+    title: 'Напоминания о сроке сдачи отчёта об удалённой работе',
+    requiredFields: [],
   },
 ];
 

@@ -125,6 +125,44 @@ export class OrganizationAccess {
   }
 
   /** Read by the worker for every report it checks: a plain statement by the primary key. */
+  /**
+   * A page of organizations (by id, after `after`) that have ACTIVE HEAD or ADMIN members, each
+   * with its name and those members' account ids (deadline reminders of remote-work reports).
+   */
+  async managersPage(
+    after: string,
+    limit: number,
+  ): Promise<{ organizationId: string; fullName: string; userIds: string[] }[]> {
+    const managed = `role IN ('${MemberRole.HEAD}', '${MemberRole.ADMIN}') AND status = '${MembershipStatus.ACTIVE}'`;
+    const page = await this.dataSource.query<{ organization_id: string }[]>(
+      `SELECT DISTINCT organization_id FROM memberships
+       WHERE ${managed} AND organization_id > ? ORDER BY organization_id LIMIT ?`,
+      [after, limit],
+    );
+    if (page.length === 0) {
+      return [];
+    }
+    const ids = page.map((r) => r.organization_id);
+    const marks = ids.map(() => '?').join(', ');
+    const [members, names] = await Promise.all([
+      this.dataSource.query<{ organization_id: string; user_id: string }[]>(
+        `SELECT organization_id, user_id FROM memberships
+         WHERE ${managed} AND organization_id IN (${marks}) ORDER BY user_id`,
+        ids,
+      ),
+      this.dataSource.query<{ id: string; full_name: string }[]>(
+        `SELECT id, full_name FROM organizations WHERE id IN (${marks})`,
+        ids,
+      ),
+    ]);
+    const nameOf = new Map(names.map((n) => [n.id, n.full_name]));
+    return ids.map((organizationId) => ({
+      organizationId,
+      fullName: nameOf.get(organizationId) ?? '',
+      userIds: members.filter((m) => m.organization_id === organizationId).map((m) => m.user_id),
+    }));
+  }
+
   async findOrganization(id: string): Promise<OrganizationEntity | null> {
     const [row] = await this.dataSource.query<Partial<OrganizationEntity>[]>(
       `SELECT id, type, inn, ogrn, kpp, full_name AS fullName, short_name AS shortName,

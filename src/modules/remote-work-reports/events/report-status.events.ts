@@ -45,6 +45,19 @@ export class RemoteWorkReportEvents {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Rows checked so far of a PROCESSING report, to subscribers only (no status changed: no
+   * listener, no webhook). The event has the revision of PROCESSING and `rowsProcessed` set.
+   */
+  async progress(report: RemoteWorkReport): Promise<void> {
+    const message: ReportStatusMessage = { report };
+    try {
+      await this.pubSub.publish(reportStatusChannel(report.organizationId), message);
+    } catch (error) {
+      this.logger.warn({ err: error, reportId: report.id }, 'report progress not published');
+    }
+  }
+
   async statusChanged(report: RemoteWorkReport): Promise<void> {
     const message: ReportStatusMessage = { report };
     try {

@@ -37,14 +37,21 @@ export class ReportStatusFeed {
     reportId?: string,
   ): Promise<AsyncIterableIterator<ReportStatusEvent>> {
     const { organizationId } = await this.access.forRead(principal);
-    const sent = new Map<string, number>();
+    // Per report: the revision sent, and the rows processed sent with it (progress events
+    // share the revision of PROCESSING and are sent while their figure grows).
+    const sent = new Map<string, { revision: number; rows: number }>();
     // Closed only after the subscription below exists (the queue is handed out after it).
     const events = new AsyncEventQueue<ReportStatusEvent>(() => {
       this.pubSub.unsubscribe(subscriptionId);
     });
     const deliver = (report: RemoteWorkReport) => {
-      if (report.revision > (sent.get(report.id) ?? -1)) {
-        sent.set(report.id, report.revision);
+      const last = sent.get(report.id) ?? { revision: -1, rows: -1 };
+      const rows = report.rowsProcessed ?? -1;
+      if (
+        report.revision > last.revision ||
+        (report.revision === last.revision && rows > last.rows)
+      ) {
+        sent.set(report.id, { revision: report.revision, rows });
         events.push({ remoteWorkReportStatusChanged: report });
       }
     };

@@ -83,4 +83,6 @@ export class RemoteWorkReport {
   createdAt!: Date;
   revision!: number;
   sheetIssues!: ParsedReportIssue[];
+  // Set on progress events only (`rowsProcessed` is resolved from Redis otherwise).
+  rowsProcessed?: number | null;
 }

@@ -15,6 +15,7 @@ import type { RemoteWorkReportQueryService } from '../queries/remote-work-report
 import { ReportStatus } from '../remote-work-report.enums';
 import type { RemoteWorkReportRowRepository } from '../repositories/remote-work-report-row.repository';
 import type { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
+import type { ReportQueueStats } from './report-queue.stats';
 import { RemoteWorkReportProcessingService } from './remote-work-report-processing.service';
 import { ParserCrashedError, ReportParserPool } from './report-parser.pool';
 
@@ -72,6 +73,7 @@ describe(RemoteWorkReportProcessingService.name, () => {
   let parser: { parse: jest.Mock };
   let events: { statusChanged: jest.Mock };
   let service: RemoteWorkReportProcessingService;
+  let stats: { started: jest.Mock; progressed: jest.Mock; finished: jest.Mock };
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kabinet-processing-'));
@@ -92,6 +94,11 @@ describe(RemoteWorkReportProcessingService.name, () => {
     stagedInTransaction = [];
     parser = { parse: strict() };
     events = { statusChanged: jest.fn().mockResolvedValue(undefined) };
+    stats = {
+      started: jest.fn().mockResolvedValue(undefined),
+      progressed: jest.fn().mockResolvedValue(undefined),
+      finished: jest.fn().mockResolvedValue(undefined),
+    };
     service = new RemoteWorkReportProcessingService(
       { manager: {} } as DataSource,
       {
@@ -112,6 +119,7 @@ describe(RemoteWorkReportProcessingService.name, () => {
       parser as unknown as ReportParserPool,
       storage,
       { maxRows: 100, maxUnpackedBytes: 1000, maxAttempts: 3 } as never,
+      stats as unknown as ReportQueueStats,
     );
     reports.transition.mockResolvedValue(true);
     rows.deleteByReport.mockResolvedValue(undefined);

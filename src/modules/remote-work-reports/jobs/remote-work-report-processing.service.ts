@@ -16,6 +16,10 @@ import { RemoteWorkReportRowRepository } from '../repositories/remote-work-repor
 import { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
 import type { StoredReport } from '../repositories/remote-work-report.repository';
 import { ParserCrashedError, ReportParserPool } from './report-parser.pool';
+import { ReportQueueStats } from './report-queue.stats';
+
+// Progress of a PROCESSING report goes to subscribers at most this often.
+const PROGRESS_INTERVAL_MS = 1000;
 
 const PARSER_CRASH_MESSAGE =
   'Файл не удалось обработать: при чтении он исчерпал отведённые ресурсы или время. Сохраните его в Excel или LibreOffice как «Книга Excel (.xlsx)» без лишних листов и данных и загрузите снова';
@@ -45,9 +49,12 @@ export class RemoteWorkReportProcessingService {
     private readonly parser: ReportParserPool,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(reportsConfig.KEY) private readonly config: ConfigType<typeof reportsConfig>,
+    private readonly stats: ReportQueueStats,
   ) {}
 
   async process(reportId: string): Promise<void> {
+    // Taken by a worker: it leaves the queue positions (once, whatever the tries).
+    await this.bestEffort(reportId, () => this.stats.started(reportId));
     const found = await this.reports.findWithSuperseded(this.dataSource.manager, reportId);
     // Finished already: a repeated or re-added job has nothing left to do.
     if (!found || FINAL_STATUSES.includes(found.entity.status)) {
@@ -80,6 +87,7 @@ export class RemoteWorkReportProcessingService {
     const em = this.dataSource.manager;
     await this.rows.clearStage(em, report.id);
     const original = await this.storage.materialize(report.originalKey);
+    const progress = this.progressOf(report, found.superseded);
     try {
       const outcome = await this.parser.parse(
         {
@@ -90,7 +98,10 @@ export class RemoteWorkReportProcessingService {
             maxUnpackedBytes: this.config.maxUnpackedBytes,
           },
         },
-        (batch) => this.rows.insertStageBatch(em, report.id, attempt, batch),
+        async (batch) => {
+          await this.rows.insertStageBatch(em, report.id, attempt, batch);
+          await progress.rowsStored(batch.length);
+        },
       );
       // One short transaction makes the outcome and its rows visible together: a crash before
       // it leaves the report as it was, after it the whole new result.
@@ -118,6 +129,7 @@ export class RemoteWorkReportProcessingService {
         await this.events.statusChanged(
           this.query.toView({ entity: finished, superseded: found.superseded }),
         );
+        await this.bestEffort(reportId, () => this.stats.finished(reportId, new Date()));
       }
     } finally {
       await original.release();
@@ -259,6 +271,42 @@ export class RemoteWorkReportProcessingService {
     await this.events.statusChanged(
       await this.query.findInOrganization(report.organizationId, report.id),
     );
+    await this.bestEffort(report.id, () => this.stats.finished(report.id, new Date()));
+  }
+
+  // Rows stored so far, sent to subscribers (and kept for queries) at most once a second: the
+  // PROCESSING view with `rowsProcessed`, same revision, so the feed sends it while it grows.
+  private progressOf(
+    report: RemoteWorkReportEntity,
+    superseded: boolean,
+  ): { rowsStored(count: number): Promise<void> } {
+    let rows = 0;
+    // Counted from the first batch stored, not from the job's start (a cold parser child takes
+    // a second or two to start): a report whose rows fit in one batch sends no progress at all.
+    let lastSentAt: number | null = null;
+    return {
+      rowsStored: async (count: number) => {
+        rows += count;
+        const now = Date.now();
+        lastSentAt ??= now;
+        if (now - lastSentAt < PROGRESS_INTERVAL_MS) {
+          return;
+        }
+        lastSentAt = now;
+        const view = this.query.toView({ entity: report, superseded });
+        await this.bestEffort(report.id, () => this.stats.progressed(report.id, rows));
+        await this.events.progress({ ...view, rowsProcessed: rows });
+      },
+    };
+  }
+
+  // Queue figures are advisory: Redis trouble there never fails a report.
+  private async bestEffort(reportId: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.logger.warn({ err: error, reportId }, 'report queue figures not updated');
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import type { JobOptions, Queue } from 'bull';
 import { reportsConfig } from '../../../config/configuration';
 import { idsWithoutLiveJob, isLiveJob } from '../../../queues/live-jobs';
 import { JobName, ProcessRemoteWorkReportJob, QueueName } from '../../../queues/queue-names';
+import { ReportQueueStats } from './report-queue.stats';
 
 // Internal faults get REPORT_MAX_ATTEMPTS tries, 5 s, 10 s… apart; a bad file is an outcome, not
 // a fault. The report's own count of tries (its `attempts` column) caps tries of every kind.
@@ -16,6 +17,7 @@ export class RemoteWorkReportQueue {
   constructor(
     @InjectQueue(QueueName.RemoteWorkReports) private readonly queue: Queue,
     @Inject(reportsConfig.KEY) private readonly config: ConfigType<typeof reportsConfig>,
+    private readonly stats: ReportQueueStats,
   ) {}
 
   /**
@@ -24,6 +26,8 @@ export class RemoteWorkReportQueue {
    */
   async enqueue(reportId: string): Promise<void> {
     const data: ProcessRemoteWorkReportJob = { reportId };
+    // Its place first: a worker may take the job before add() returns.
+    await this.stats.enqueued(reportId);
     await this.queue.add(JobName.ProcessRemoteWorkReport, data, {
       attempts: this.config.maxAttempts,
       backoff: PROCESS_JOB_BACKOFF,

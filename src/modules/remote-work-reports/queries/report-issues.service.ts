@@ -15,7 +15,8 @@ const ROW_ISSUES_LOADER = 'remoteWorkReportRowIssues';
 // Loader key: `<reportId>:<how many row issues>` (DataLoader compares keys by value).
 type RowIssuesKey = `${string}:${number}`;
 
-function toIssue(issue: ParsedReportIssue, fileName: string): ReportIssue {
+/** A parsed issue as the API shows it (a file-level one is placed on the file name). */
+export function toIssue(issue: ParsedReportIssue, fileName: string): ReportIssue {
   return {
     severity: issue.severity === 'ERROR' ? IssueSeverity.ERROR : IssueSeverity.WARNING,
     sheet: issue.sheet ?? fileName,

@@ -15,6 +15,8 @@ export enum NotificationCategory {
   DOCUMENTS = 'DOCUMENTS',
   /** Invitations to organizations: always delivered, not subscribable. */
   ORGANIZATIONS = 'ORGANIZATIONS',
+  /** Reminders of an organization's remote-work report deadline (HEAD and ADMIN who subscribed). */
+  REPORTS = 'REPORTS',
 }
 
 registerEnumType(NotificationCategory, {
@@ -24,6 +26,10 @@ registerEnumType(NotificationCategory, {
     DOCUMENTS: {
       description:
         'Status changes of my SNILS or passport checks: always delivered in-app, not subscribable, not accepted from service events.',
+    },
+    REPORTS: {
+      description:
+        'Reminders to HEAD and ADMIN members on the Thursday and Friday before a remote-work report deadline their organization has not met yet: subscribable, not accepted from service events.',
     },
     ORGANIZATIONS: {
       description:

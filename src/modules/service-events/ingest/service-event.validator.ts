@@ -16,6 +16,7 @@ const CATEGORIES = new Set<string>(Object.values(NotificationCategory));
 const PORTAL_ONLY = new Set<string>([
   NotificationCategory.DOCUMENTS,
   NotificationCategory.ORGANIZATIONS,
+  NotificationCategory.REPORTS,
 ]);
 const SUBJECT_KINDS = new Set<string>(Object.values(SubjectKind));
 
