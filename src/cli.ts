@@ -11,6 +11,7 @@ import { grantRole } from './cli/grant-role.command';
 import { registryImport } from './cli/registry-import.command';
 import { reportDeadlineExtend } from './cli/report-deadline-extend.command';
 import { seedDemo } from './cli/seed-demo.command';
+import { setEventSources } from './cli/set-event-sources.command';
 import { loadEnv } from './config/env.schema';
 import { ensureDatabase } from './database/ensure-database';
 
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   'registry:import': registryImport,
   'report-deadline:extend': reportDeadlineExtend,
   'seed:demo': seedDemo,
+  'set-event-sources': setEventSources,
 };
 
 async function main(): Promise<number> {

@@ -48,6 +48,12 @@ import { IndexRemoteWorkReportsStatusOrg1797040000000 } from './1797040000000-in
 import { AddNotificationsCopiesDueAt1797030000000 } from './1797030000000-add-notifications-copies-due-at';
 import { AddNotificationsCopiesDueIndex1797031000000 } from './1797031000000-add-notifications-copies-due-index';
 import { CreateSignatureIdentities1797020000000 } from './1797020000000-create-signature-identities';
+import { CreateServiceEventSources1797300000000 } from './1797300000000-create-service-event-sources';
+import { BackfillServiceEventSources1797300001000 } from './1797300001000-backfill-service-event-sources';
+import { AddServiceEventsSubjectChangedRevision1797300002000 } from './1797300002000-add-service-events-subject-changed-revision';
+import { IndexServiceEventsOccurredAt1797300003000 } from './1797300003000-index-service-events-occurred-at';
+import { CreateNotificationSettings1797300004000 } from './1797300004000-create-notification-settings';
+import { IndexDataAccessLogActor1797300005000 } from './1797300005000-index-data-access-log-actor';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -101,4 +107,10 @@ export const MIGRATIONS: (new () => unknown)[] = [
   AddNotificationsCopiesDueAt1797030000000,
   AddNotificationsCopiesDueIndex1797031000000,
   CreateSignatureIdentities1797020000000,
+  CreateServiceEventSources1797300000000,
+  BackfillServiceEventSources1797300001000,
+  AddServiceEventsSubjectChangedRevision1797300002000,
+  IndexServiceEventsOccurredAt1797300003000,
+  CreateNotificationSettings1797300004000,
+  IndexDataAccessLogActor1797300005000,
 ];

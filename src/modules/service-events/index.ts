@@ -14,3 +14,6 @@ export { missingFields, subjectsOf } from './profile-facts/profile-facts';
 export type { ProfileFacts, ProfileField } from './profile-facts/profile-facts';
 export { SubjectMatcher } from './subjects/subject-match';
 export { normalizeSubject } from './subjects/subject-normalizer';
+export { EventSourcesModule } from './sources/event-sources.module';
+export { checkEventSources, EventSources } from './sources/event-sources.service';
+export { ServiceEventRetentionTask } from './ingest/service-event-retention.task';

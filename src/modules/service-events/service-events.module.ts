@@ -6,10 +6,12 @@ import { IdentityModule } from '../identity';
 import { ProfileModule } from '../profile';
 import { ServiceEventFanOutSweeper } from './ingest/service-event-fan-out.sweeper';
 import { ServiceEventIngestService } from './ingest/service-event-ingest.service';
+import { ServiceEventRetentionTask } from './ingest/service-event-retention.task';
 import { ServiceEventQueue } from './ingest/service-event.queue';
 import { ProfileFactsReader } from './profile-facts/profile-facts.reader';
 import { ServiceEventRepository } from './service-event.repository';
 import { ServiceEventResolver } from './service-event.resolver';
+import { EventSourcesModule } from './sources/event-sources.module';
 import { SubjectMatcher } from './subjects/subject-match';
 
 /**
@@ -22,6 +24,7 @@ import { SubjectMatcher } from './subjects/subject-match';
     BullModule.registerQueue({ name: QueueName.ServiceEvents }),
     IdentityModule,
     ProfileModule,
+    EventSourcesModule,
   ],
   providers: [
     ServiceEventRepository,
@@ -30,10 +33,11 @@ import { SubjectMatcher } from './subjects/subject-match';
     ServiceEventResolver,
     ProfileFactsReader,
     SubjectMatcher,
-    ...workerProviders(ServiceEventFanOutSweeper),
+    ...workerProviders(ServiceEventFanOutSweeper, ServiceEventRetentionTask),
   ],
   exports: [
     BullModule,
+    EventSourcesModule,
     ServiceEventRepository,
     ProfileFactsReader,
     ServiceEventIngestService,

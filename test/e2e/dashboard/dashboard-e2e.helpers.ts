@@ -25,10 +25,17 @@ export async function person(h: DashboardHarness): Promise<Person> {
   return { id: user.id, phone, token: await signTestToken(h.t.app, { sub: user.id }) };
 }
 
-/** A platform API client (as `npm run cli -- create-api-client` makes them) and its token. */
+/** The sources the e2e files' events come from. */
+export const TEST_EVENT_SOURCES = ['gibdd', 'mosvodokanal', 'mosenergosbyt', 'epd', 'rcoi', 'mos.ru'];
+
+/**
+ * A platform API client (as `npm run cli -- create-api-client --sources …` makes them) and its
+ * token; with `events:write` it may write `sources`.
+ */
 export async function platformClientToken(
   h: DashboardHarness,
   scopes: string[] = ['events:write'],
+  sources: string[] = TEST_EVENT_SOURCES,
 ): Promise<string> {
   // Required here, not imported: the app's modules must load after the harness reset GraphQL's
   // metadata storage.
@@ -41,6 +48,12 @@ export async function platformClientToken(
     organizationId: null,
     createdByUserId: null,
   });
+  if (scopes.includes('events:write')) {
+    const events =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('../../../src/modules/service-events') as typeof import('../../../src/modules/service-events');
+    await h.t.app.get(events.EventSources).set(client.id, sources);
+  }
   return await signTestToken(h.t.app, { sub: client.id, typ: 'client', scope: scopes.join(' ') });
 }
 
