@@ -6,9 +6,7 @@ export class AddServiceEventsSubjectChangedRevision1797300002000 implements Migr
   name = 'AddServiceEventsSubjectChangedRevision1797300002000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'ALTER TABLE `service_events` ADD `subject_changed_revision` int NULL',
-    );
+    await queryRunner.query('ALTER TABLE `service_events` ADD `subject_changed_revision` int NULL');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -277,11 +277,7 @@ export class NotificationRepository {
   }
 
   /** A person's notifications whose copies may still sit in the messaging queue. */
-  async findRecentOfUser(
-    em: EntityManager,
-    userId: string,
-    since: Date,
-  ): Promise<string[]> {
+  async findRecentOfUser(em: EntityManager, userId: string, since: Date): Promise<string[]> {
     const rows = await em.query<{ id: string }[]>(
       `SELECT id FROM notifications
         WHERE user_id = ? AND (created_at >= ? OR copies_due_at IS NOT NULL)`,

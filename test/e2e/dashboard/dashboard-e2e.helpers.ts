@@ -27,7 +27,14 @@ export async function person(h: DashboardHarness): Promise<Person> {
 }
 
 /** The sources the e2e files' events come from. */
-export const TEST_EVENT_SOURCES = ['gibdd', 'mosvodokanal', 'mosenergosbyt', 'epd', 'rcoi', 'mos.ru'];
+export const TEST_EVENT_SOURCES = [
+  'gibdd',
+  'mosvodokanal',
+  'mosenergosbyt',
+  'epd',
+  'rcoi',
+  'mos.ru',
+];
 
 /**
  * A platform API client (as `npm run cli -- create-api-client --sources …` makes them) and its

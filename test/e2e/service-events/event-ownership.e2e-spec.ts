@@ -104,7 +104,11 @@ describe('service events: ownership, retraction, deletion and retention', () => 
     await h.gql.ok(INGEST, { events: [fine] }, { token: gibdd });
     const original = await stored('gibdd', fine.externalId);
     // The same source, another client: neither a new revision nor a new subject of that event.
-    const hijack = { ...fine, title: 'Штраф отменён', subject: { ...fine.subject, value: randomPlate() } };
+    const hijack = {
+      ...fine,
+      title: 'Штраф отменён',
+      subject: { ...fine.subject, value: randomPlate() },
+    };
     const fresh = fineEvent(randomPlate());
     const refused = await h.gql.request(INGEST, { events: [fresh, hijack] }, { token: other });
     expect(refused.errors?.[0].extensions).toMatchObject({
@@ -223,7 +227,12 @@ describe('service events: ownership, retraction, deletion and retention', () => 
       `INSERT INTO data_access_log
               (id, subject_user_id, actor_kind, actor_id, actor_label, action, fields, purpose, ip, created_at)
        VALUES (?, ?, 'ORGANIZATION_MEMBER', ?, ?, 'READ', '["vehicles"]', NULL, NULL, NOW(3))`,
-      [randomUUID(), other.id, account.userId, `ООО «Ромашка», сотрудник ${account.lastName} А. Б.`],
+      [
+        randomUUID(),
+        other.id,
+        account.userId,
+        `ООО «Ромашка», сотрудник ${account.lastName} А. Б.`,
+      ],
     );
     await messaging.pause(true);
     try {

@@ -197,11 +197,7 @@ describe('notifications: quiet hours of SMS and e-mail copies', () => {
 
   it('should send at once for a person who turned quiet hours off', async () => {
     const owl = await resident('HOT_WATER_SHUTOFF');
-    await h.gql.ok(
-      UPDATE,
-      { input: { quietHours: { enabled: false } } },
-      { token: owl.token },
-    );
+    await h.gql.ok(UPDATE, { input: { quietHours: { enabled: false } } }, { token: owl.token });
     await shutoff(owl.address);
     await h.sms.waitForMessage(owl.phone, (t) => t.includes('горячей'), 20_000);
     expect((await outbox(owl.id)).due).toBeNull();

@@ -4,7 +4,6 @@ import type { ServiceEventEntity, ServiceEventRepository } from '../../service-e
 import type { NotificationDeliveryService } from '../delivery/notification-delivery.service';
 import type { MatchedRecipient, NotificationRepository } from '../notification.repository';
 import { NotificationSettingsService } from '../quiet-hours/notification-settings.service';
-import type { NotificationClock } from '../quiet-hours/notification-clock';
 import { NotificationFanOutService } from './notification-fan-out.service';
 import type { NotificationRetractionService } from './notification-retraction.service';
 
@@ -66,11 +65,10 @@ describe(NotificationFanOutService.name, () => {
     const markFannedOut = jest.fn().mockResolvedValue(undefined);
     const markCopiesQueued = jest.fn().mockResolvedValue(undefined);
     const retractMadeBefore = jest.fn().mockResolvedValue(0);
-    const settings = new NotificationSettingsService(
-      {} as never,
-      {} as never,
-      { fanOutChunk: 3, quietHoursDefault: '22:00-08:00' },
-    );
+    const settings = new NotificationSettingsService({} as never, {} as never, {
+      fanOutChunk: 3,
+      quietHoursDefault: '22:00-08:00',
+    });
     const service = new NotificationFanOutService(
       { manager: {} } as unknown as DataSource,
       strict<ServiceEventRepository>({
@@ -86,7 +84,7 @@ describe(NotificationFanOutService.name, () => {
       strict<NotificationDeliveryService>({ publish, sendCopies }),
       strict<NotificationRetractionService>({ retractMadeBefore }),
       settings,
-      { now: () => now } as NotificationClock,
+      { now: () => now },
       { fanOutChunk: 3, quietHoursDefault: '22:00-08:00' },
     );
     return {
@@ -206,7 +204,15 @@ describe(NotificationFanOutService.name, () => {
     );
     expect(publish.mock.calls[0][0]).toHaveLength(2);
     expect(sendCopies).toHaveBeenCalledWith(
-      [{ userId: 'u002', channels: 'IN_APP,SMS', phone: '+79160000000', email: null, notificationId: 'n-u002' }],
+      [
+        {
+          userId: 'u002',
+          channels: 'IN_APP,SMS',
+          phone: '+79160000000',
+          email: null,
+          notificationId: 'n-u002',
+        },
+      ],
       EVENT.title,
       null,
     );
@@ -215,7 +221,7 @@ describe(NotificationFanOutService.name, () => {
 
   it('should send copies of an urgent category at once, even in quiet hours', async () => {
     const sms = { ...recipient(1), channels: 'IN_APP,SMS' };
-    const urgent = { ...EVENT, category: 'UTILITY_EMERGENCY' } as ServiceEventEntity;
+    const urgent = { ...EVENT, category: 'UTILITY_EMERGENCY' };
     const { service, sendCopies } = setup([[sms], []], urgent, NIGHT);
     await service.fanOut('e1', 2);
     expect(sendCopies.mock.calls[0][0]).toHaveLength(1);
@@ -226,7 +232,7 @@ describe(NotificationFanOutService.name, () => {
     const { service, retractMadeBefore } = setup([[]], moved);
     await service.fanOut('e1', 2);
     expect(retractMadeBefore).toHaveBeenCalledWith('e1', EVENT.updatedAt);
-    const same = setup([[]], { ...EVENT, subjectChangedRevision: 1 } as ServiceEventEntity);
+    const same = setup([[]], { ...EVENT, subjectChangedRevision: 1 });
     await same.service.fanOut('e1', 2);
     expect(same.retractMadeBefore).not.toHaveBeenCalled();
   });

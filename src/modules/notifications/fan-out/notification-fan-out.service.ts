@@ -91,9 +91,7 @@ export class NotificationFanOutService {
       }
       matched += page.length;
       after = page[page.length - 1].userId;
-      const recipients = page.filter(
-        (r): r is MatchedRecipient & Recipient => r.channels !== null,
-      );
+      const recipients = page.filter((r): r is MatchedRecipient & Recipient => r.channels !== null);
       if (recipients.length > 0) {
         created += await this.createAndDeliver(shared, recipients);
       }

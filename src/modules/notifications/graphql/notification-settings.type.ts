@@ -11,7 +11,9 @@ export class QuietHours {
   @Field({ description: 'Start, `HH:MM` Moscow time.' })
   from!: string;
 
-  @Field({ description: 'End (copies go at this time), `HH:MM` Moscow time; before `from`: the next day.' })
+  @Field({
+    description: 'End (copies go at this time), `HH:MM` Moscow time; before `from`: the next day.',
+  })
   to!: string;
 }
 

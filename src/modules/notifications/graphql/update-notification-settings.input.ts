@@ -6,7 +6,9 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 @InputType({ description: 'Quiet hours of SMS and e-mail copies (Moscow time).' })
 export class QuietHoursInput {
-  @Field({ description: 'Hold copies during the window (false: copies go at once, day and night).' })
+  @Field({
+    description: 'Hold copies during the window (false: copies go at once, day and night).',
+  })
   @IsBoolean()
   enabled!: boolean;
 

@@ -50,10 +50,12 @@ export class NotificationSettingsService {
   }
 
   /** A stored row (or none) as the setting delivery uses. */
-  fromRow(row: Pick<
-    NotificationSettingsEntity,
-    'quietHoursEnabled' | 'quietFromMinute' | 'quietToMinute'
-  > | null): QuietHoursSetting {
+  fromRow(
+    row: Pick<
+      NotificationSettingsEntity,
+      'quietHoursEnabled' | 'quietFromMinute' | 'quietToMinute'
+    > | null,
+  ): QuietHoursSetting {
     return row
       ? {
           enabled: !!row.quietHoursEnabled,

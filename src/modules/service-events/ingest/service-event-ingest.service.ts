@@ -91,7 +91,7 @@ export class ServiceEventIngestService {
         const revision = existing ? existing.revision + 1 : 1;
         const subjectChanged =
           existing !== undefined &&
-          (existing.subjectKind !== event.subjectKind ||
+          (existing.subjectKind !== String(event.subjectKind) ||
             existing.subjectValue !== event.subjectValue);
         writes.push({
           ...event,
