@@ -425,7 +425,7 @@ describe('dashboard: service events become notifications', () => {
       {},
       { token: newcomer.token },
     );
-    expect(notificationSubscriptions).toHaveLength(9);
+    expect(notificationSubscriptions).toHaveLength(10);
     expect(new Set(notificationSubscriptions.map((o: { area: string }) => o.area))).toEqual(
       new Set(['ЖКХ', 'Транспорт', 'Образование', 'Здоровье', 'Домашние животные']),
     );
