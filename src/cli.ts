@@ -13,6 +13,7 @@ import { reportDeadlineExtend } from './cli/report-deadline-extend.command';
 import { revokeApiClient } from './cli/revoke-api-client.command';
 import { revokeRole } from './cli/revoke-role.command';
 import { seedDemo } from './cli/seed-demo.command';
+import { setEventSources } from './cli/set-event-sources.command';
 import { loadEnv } from './config/env.schema';
 import { ensureDatabase } from './database/ensure-database';
 
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   'revoke-api-client': revokeApiClient,
   'revoke-role': revokeRole,
   'seed:demo': seedDemo,
+  'set-event-sources': setEventSources,
 };
 
 async function main(): Promise<number> {

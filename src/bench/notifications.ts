@@ -20,6 +20,7 @@ import { AppModule } from '../app.module';
 import { configureApp } from '../bootstrap';
 import { ensureDatabase } from '../database/ensure-database';
 import { ApiClientRegistry } from '../modules/integrations';
+import { EventSources } from '../modules/service-events';
 import { seedSubscribers } from './notifications-seed';
 import { deleteDatabaseKeys } from './redis-keys';
 
@@ -82,6 +83,7 @@ async function run(flags: NotificationBenchFlags): Promise<Result> {
       organizationId: null,
       createdByUserId: null,
     });
+    await app.get(EventSources).set(client.id, ['bench']);
     const tokenAnswer = await fetch(`${base}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

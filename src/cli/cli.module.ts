@@ -8,6 +8,7 @@ import { ApiClientsModule } from '../modules/integrations';
 import { PlatformRolesModule } from '../modules/platform-roles';
 import { PersonRegistryModule } from '../modules/profile';
 import { ReportDeadlinesModule } from '../modules/remote-work-reports';
+import { EventSourcesModule } from '../modules/service-events';
 import { DatabaseCoreModule } from '../shared/database/database-core.module';
 
 /** What the operator CLI needs: configuration, the migrated database, the modules it drives. */
@@ -24,6 +25,7 @@ import { DatabaseCoreModule } from '../shared/database/database-core.module';
     IdentityModule,
     PlatformRolesModule,
     ApiClientsModule,
+    EventSourcesModule,
     ReportDeadlinesModule,
     DatabaseCoreModule,
     PersonRegistryModule,

@@ -29,6 +29,7 @@ import { DemoReportSeeder } from '../modules/remote-work-reports';
 import type { DemoReport } from '../modules/remote-work-reports';
 import {
   EVENTS_WRITE_SCOPE,
+  EventSources,
   NotificationCategory,
   ServiceEventIngestService,
   SubjectKind,
@@ -408,6 +409,7 @@ async function ensureResidentEvents(
     organizationId: null,
     createdByUserId: null,
   });
+  await app.get(EventSources).set(client.id, [DEMO_EVENT_SOURCE]);
   const cityClient: AuthPrincipal = {
     kind: 'client',
     subject: client.id,

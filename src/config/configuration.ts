@@ -165,6 +165,11 @@ export const integrationsConfig = registerAs('integrations', () => {
 
 export const notificationsConfig = registerAs('notifications', () => ({
   fanOutChunk: loadEnv().NOTIFICATIONS_FANOUT_CHUNK,
+  quietHoursDefault: loadEnv().NOTIFICATIONS_QUIET_HOURS_DEFAULT,
+}));
+
+export const serviceEventsConfig = registerAs('serviceEvents', () => ({
+  retentionDays: loadEnv().SERVICE_EVENT_RETENTION_DAYS,
 }));
 
 export const ALL_CONFIGS = [
@@ -180,4 +185,5 @@ export const ALL_CONFIGS = [
   limitsConfig,
   integrationsConfig,
   notificationsConfig,
+  serviceEventsConfig,
 ];

@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -476,6 +477,16 @@ export class EnvVars {
   @Min(50)
   @Max(5000)
   NOTIFICATIONS_FANOUT_CHUNK = 1000;
+
+  // Quiet hours (Moscow time) for SMS / e-mail copies of people who set none: `HH:MM-HH:MM` or `off`.
+  @Matches(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/)
+  NOTIFICATIONS_QUIET_HOURS_DEFAULT = '22:00-08:00';
+
+  // Service events older than this many days (by occurred_at) are deleted (152-FZ art. 5 part 7).
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  SERVICE_EVENT_RETENTION_DAYS = 1095;
 }
 
 /**

@@ -54,6 +54,12 @@ import { AddUserProfilesLinkVerification1797202000000 } from './1797202000000-ad
 import { BackfillLinkDates1797203000000 } from './1797203000000-backfill-link-dates';
 import { CreateLinkRegistry1797204000000 } from './1797204000000-create-link-registry';
 import { CreateRemoteWorkReportReminders1797500000000 } from './1797500000000-create-remote-work-report-reminders';
+import { CreateServiceEventSources1797300000000 } from './1797300000000-create-service-event-sources';
+import { BackfillServiceEventSources1797300001000 } from './1797300001000-backfill-service-event-sources';
+import { AddServiceEventsSubjectChangedRevision1797300002000 } from './1797300002000-add-service-events-subject-changed-revision';
+import { IndexServiceEventsOccurredAt1797300003000 } from './1797300003000-index-service-events-occurred-at';
+import { CreateNotificationSettings1797300004000 } from './1797300004000-create-notification-settings';
+import { IndexDataAccessLogActor1797300005000 } from './1797300005000-index-data-access-log-actor';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -113,4 +119,10 @@ export const MIGRATIONS: (new () => unknown)[] = [
   BackfillLinkDates1797203000000,
   CreateLinkRegistry1797204000000,
   CreateRemoteWorkReportReminders1797500000000,
+  CreateServiceEventSources1797300000000,
+  BackfillServiceEventSources1797300001000,
+  AddServiceEventsSubjectChangedRevision1797300002000,
+  IndexServiceEventsOccurredAt1797300003000,
+  CreateNotificationSettings1797300004000,
+  IndexDataAccessLogActor1797300005000,
 ];

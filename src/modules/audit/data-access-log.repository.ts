@@ -29,4 +29,24 @@ export class DataAccessLogRepository {
   async deleteBySubject(em: EntityManager, subjectUserId: string): Promise<void> {
     await em.delete(DataAccessRecordEntity, { subjectUserId });
   }
+
+  /**
+   * Replaces a deleted account's name in other people's records where it acted: an
+   * organization member's «<organization>, сотрудник <name>» keeps the organization; any other
+   * label becomes the neutral label whole. The account id goes too.
+   */
+  async relabelActor(em: EntityManager, actorId: string, neutral: string): Promise<void> {
+    await em.query(
+      `UPDATE data_access_log
+          SET actor_label = IF(LOCATE(?, actor_label) > 0,
+                               CONCAT(SUBSTRING(actor_label, 1, LOCATE(?, actor_label) - 1), ?),
+                               ?),
+              actor_id = NULL
+        WHERE actor_id = ? AND subject_user_id <> ?`,
+      [MEMBER_MARK, MEMBER_MARK, `, ${neutral}`, neutral, actorId, actorId],
+    );
+  }
 }
+
+// How organizations label a member's access («ООО «Ромашка», сотрудник Иванов И. И.»).
+const MEMBER_MARK = ', сотрудник ';

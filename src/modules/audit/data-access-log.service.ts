@@ -22,6 +22,8 @@ export interface DataAccessEntry {
 
 // The person's own actions are shown as «Вы» whatever label was stored.
 const SELF_LABEL = 'Вы';
+/** What replaces a deleted account's name in other people's logs. */
+export const DELETED_ACCOUNT_LABEL = 'удалённая учётная запись';
 
 /**
  * The personal-data access log (152-FZ accountability): modules record reads, updates and
@@ -74,8 +76,13 @@ export class DataAccessLogService {
     return toConnection(rows.map(toRecord), first, total);
   }
 
+  /**
+   * A deleted account: its own log goes, and its name leaves the logs of the people whose data
+   * it touched (they keep the record that access happened, and by which organization).
+   */
   async purge(em: EntityManager, userId: string): Promise<void> {
     await this.records.deleteBySubject(em, userId);
+    await this.records.relabelActor(em, userId, DELETED_ACCOUNT_LABEL);
   }
 
   private toEntity(entry: DataAccessEntry): DataAccessRecordEntity {

@@ -30,4 +30,25 @@ export class MessagingService {
     const job: SendEmailJob = { to, subject, text };
     await this.queue.add(JobName.SendEmail, job, withJobId(jobId));
   }
+
+  /**
+   * Drops queued messages by job id (waiting, delayed or waiting to retry): a message being sent
+   * right now, or already gone, is left alone. Returns how many were dropped.
+   */
+  async cancel(jobIds: readonly string[]): Promise<number> {
+    let dropped = 0;
+    for (const jobId of jobIds) {
+      const job = await this.queue.getJob(jobId);
+      if (!job || (await job.isActive())) {
+        continue;
+      }
+      try {
+        await job.remove();
+        dropped += 1;
+      } catch {
+        // Taken by a worker between the two calls: it is being sent.
+      }
+    }
+    return dropped;
+  }
 }

@@ -13,6 +13,15 @@ export interface MatchedRecipient {
   channels: string | null;
   phone: string;
   email: string | null;
+  /** The stored quiet-hours row; null: the deployment's default. */
+  quietHours: QuietHoursRow | null;
+}
+
+/** A `notification_settings` row as read with a recipient. */
+export interface QuietHoursRow {
+  quietHoursEnabled: boolean;
+  quietFromMinute: number;
+  quietToMinute: number;
 }
 
 /** What every notification of one event's fan-out shares. */
@@ -27,6 +36,7 @@ export interface FanOutNotification {
 /** A notification whose SMS / e-mail copies were never queued. */
 export interface DueCopy {
   notificationId: string;
+  category: string;
   title: string;
   body: string | null;
   /** Channels as now subscribed (null: unsubscribed since, nothing is sent). */
@@ -106,6 +116,7 @@ export class NotificationRepository {
       [category, ...userIds],
     );
     const channels = new Map(subscriptions.map((r) => [r.user_id, r.channels]));
+    const quiet = await this.quietHoursOf(em, userIds);
     return userIds.flatMap((userId) => {
       const contact = contacts.get(userId);
       return contact
@@ -115,6 +126,7 @@ export class NotificationRepository {
               channels: channels.get(userId) ?? null,
               phone: contact.phone,
               email: contact.email,
+              quietHours: quiet.get(userId) ?? null,
             },
           ]
         : [];
@@ -125,30 +137,27 @@ export class NotificationRepository {
    * Creates the event's notification for each of the accounts that still exist (share-locked
    * through the identity port, in one transaction with the insert); an account that already has
    * it (a repeated job, a new revision) keeps it, with the new title and body.
-   * The rows of `copyUserIds` (who chose SMS or e-mail) are created with `copies_due_at` set in
-   * the same statement: the outbox mark that survives a worker dying before the enqueue. An
-   * existing row keeps its mark (copies are sent for the first revision only).
+   * The rows of accounts in `copiesDueAt` (who chose SMS or e-mail) are created with their
+   * `copies_due_at` in the same statement: the outbox mark, the time from which the copy sweeper
+   * sends them (a held copy: the end of the quiet hours). An existing row keeps its mark (copies
+   * are sent for the first revision only).
    */
   async insertForUsers(
     em: EntityManager,
     notification: FanOutNotification,
     userIds: readonly string[],
-    copyUserIds: readonly string[] = [],
+    copiesDueAt: ReadonlyMap<string, Date> = new Map(),
   ): Promise<void> {
     await em.transaction(async (tx) => {
       const existing = await this.identity.shareLockExisting(tx, userIds);
       if (existing.length === 0) {
         return;
       }
-      const copies =
-        copyUserIds.length > 0
-          ? `x.user_id IN (${copyUserIds.map(() => '?').join(', ')})`
-          : 'FALSE';
       await tx.query(
         `INSERT INTO notifications
                 (id, user_id, event_id, category, title, body, created_at, read_at, copies_due_at)
-         SELECT UUID(), x.user_id, ?, ?, ?, ?, ?, NULL, IF(${copies}, ?, NULL)
-           FROM (${existing.map(() => 'SELECT ? AS user_id').join(' UNION ALL ')}) x
+         SELECT UUID(), x.user_id, ?, ?, ?, ?, ?, NULL, x.copies_due_at
+           FROM (${existing.map(() => 'SELECT ? AS user_id, CAST(? AS DATETIME(3)) AS copies_due_at').join(' UNION ALL ')}) x
          ON DUPLICATE KEY UPDATE title = VALUES(title), body = VALUES(body)`,
         [
           notification.eventId,
@@ -156,41 +165,81 @@ export class NotificationRepository {
           notification.title,
           notification.body,
           notification.createdAt,
-          ...copyUserIds,
-          notification.createdAt,
-          ...existing,
+          ...existing.flatMap((userId) => [userId, copiesDueAt.get(userId) ?? null]),
         ],
       );
     });
   }
 
-  /**
-   * Notifications whose copies are still due since before `before` (oldest first), with their
-   * owner's current subscription channels and contacts: what the copy sweeper queues again.
-   */
-  async findCopiesDue(em: EntityManager, before: Date, limit: number): Promise<DueCopy[]> {
+  /** The stored quiet hours of these accounts (absent: the default applies). */
+  async quietHoursOf(
+    em: EntityManager,
+    userIds: readonly string[],
+  ): Promise<Map<string, QuietHoursRow>> {
+    if (userIds.length === 0) {
+      return new Map();
+    }
     const rows = await em.query<
-      { id: string; user_id: string; title: string; body: string | null; channels: string | null }[]
+      {
+        user_id: string;
+        quiet_hours_enabled: number;
+        quiet_from_minute: number;
+        quiet_to_minute: number;
+      }[]
     >(
-      `SELECT n.id, n.user_id, n.title, n.body, s.channels
+      `SELECT user_id, quiet_hours_enabled, quiet_from_minute, quiet_to_minute
+         FROM notification_settings WHERE user_id IN (${userIds.map(() => '?').join(', ')})`,
+      [...userIds],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.user_id,
+        {
+          quietHoursEnabled: Number(r.quiet_hours_enabled) === 1,
+          quietFromMinute: Number(r.quiet_from_minute),
+          quietToMinute: Number(r.quiet_to_minute),
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Notifications whose copies are due at `now` (oldest first), with their owner's current
+   * subscription channels, contacts and quiet hours: what the copy sweeper sends or holds.
+   */
+  async findCopiesDue(em: EntityManager, now: Date, limit: number): Promise<DueCopy[]> {
+    const rows = await em.query<
+      {
+        id: string;
+        user_id: string;
+        category: string;
+        title: string;
+        body: string | null;
+        channels: string | null;
+      }[]
+    >(
+      `SELECT n.id, n.user_id, n.category, n.title, n.body, s.channels
          FROM notifications n
          LEFT JOIN notification_subscriptions s ON s.user_id = n.user_id AND s.category = n.category
-        WHERE n.copies_due_at IS NOT NULL AND n.copies_due_at < ?
+        WHERE n.copies_due_at IS NOT NULL AND n.copies_due_at <= ?
         ORDER BY n.copies_due_at, n.id
         LIMIT ?`,
-      [before, limit],
+      [now, limit],
     );
     if (rows.length === 0) {
       return [];
     }
     // Contacts come from their owner, in one batch; an account gone since has none.
-    const contacts = await this.identity.contacts(em, [...new Set(rows.map((r) => r.user_id))]);
+    const userIds = [...new Set(rows.map((r) => r.user_id))];
+    const contacts = await this.identity.contacts(em, userIds);
+    const quiet = await this.quietHoursOf(em, userIds);
     return rows.flatMap((r) => {
       const contact = contacts.get(r.user_id);
       return contact
         ? [
             {
               notificationId: r.id,
+              category: r.category,
               title: r.title,
               body: r.body,
               recipient: {
@@ -198,11 +247,56 @@ export class NotificationRepository {
                 channels: r.channels,
                 phone: contact.phone,
                 email: contact.email,
+                quietHours: quiet.get(r.user_id) ?? null,
               },
             },
           ]
         : [];
     });
+  }
+
+  /** Moves a held copy's outbox mark to the end of its owner's quiet hours. */
+  async holdCopies(em: EntityManager, id: string, until: Date): Promise<void> {
+    await em.update(NotificationEntity, { id }, { copiesDueAt: until });
+  }
+
+  /**
+   * Up to `limit` notifications of an event made before `before` (by an earlier revision): what
+   * a subject change retracts.
+   */
+  async findMadeBefore(
+    em: EntityManager,
+    eventId: string,
+    before: Date,
+    limit: number,
+  ): Promise<{ id: string; userId: string }[]> {
+    const rows = await em.query<{ id: string; user_id: string }[]>(
+      `SELECT id, user_id FROM notifications WHERE event_id = ? AND created_at < ?
+        ORDER BY id LIMIT ?`,
+      [eventId, before, limit],
+    );
+    return rows.map((r) => ({ id: r.id, userId: r.user_id }));
+  }
+
+  /** A person's notifications whose copies may still sit in the messaging queue. */
+  async findRecentOfUser(em: EntityManager, userId: string, since: Date): Promise<string[]> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT id FROM notifications
+        WHERE user_id = ? AND (created_at >= ? OR copies_due_at IS NOT NULL)`,
+      [userId, since],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async deleteByIds(em: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) {
+      return;
+    }
+    await em.delete(NotificationEntity, { id: In([...ids]) });
+  }
+
+  async deleteByUser(em: EntityManager, userId: string): Promise<void> {
+    await em.delete(NotificationEntity, { userId });
   }
 
   /** Clears the outbox mark of notifications whose copies are queued. */

@@ -21,3 +21,6 @@ export { VisibleEventsReader } from './subjects/visible-events.reader';
 export { CATEGORY_EXPOSURE } from './subjects/category-exposure';
 export { SubjectMatcher } from './subjects/subject-match';
 export { normalizeSubject } from './subjects/subject-normalizer';
+export { EventSourcesModule } from './sources/event-sources.module';
+export { checkEventSources, EventSources } from './sources/event-sources.service';
+export { ServiceEventRetentionTask } from './ingest/service-event-retention.task';

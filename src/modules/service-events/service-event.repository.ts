@@ -10,12 +10,18 @@ export interface StoredEventKey {
   externalId: string;
   contentHash: string;
   revision: number;
+  /** The client that wrote it (null for events stored before clients were recorded). */
+  clientId: string | null;
+  subjectKind: string;
+  subjectValue: string;
 }
 
 /** A row to write: a normalised event with the id it has (or gets). */
 export interface ServiceEventWrite extends NormalizedServiceEvent {
   id: string;
   clientId: string | null;
+  /** Set when this write changes the subject of a stored event: the new revision. */
+  subjectChangedRevision: number | null;
 }
 
 /** A subject identifier, as stored. */
@@ -42,12 +48,16 @@ const COLUMNS = [
   'due_at',
   'data',
   'content_hash',
+  'subject_changed_revision',
   'revision',
   'created_at',
   'updated_at',
 ];
 const UPDATED = COLUMNS.filter(
-  (c) => !['id', 'source', 'external_id', 'revision', 'created_at'].includes(c),
+  (c) =>
+    !['id', 'source', 'external_id', 'revision', 'created_at', 'subject_changed_revision'].includes(
+      c,
+    ),
 );
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -76,9 +86,14 @@ export class ServiceEventRepository {
           external_id: string;
           content_hash: string;
           revision: number;
+          client_id: string | null;
+          subject_kind: string;
+          subject_value: string;
         }[]
       >(
-        `SELECT id, source, external_id, content_hash, revision FROM service_events
+        `SELECT id, source, external_id, content_hash, revision, client_id, subject_kind,
+                subject_value
+           FROM service_events
           WHERE (source, external_id) IN (${part.map(() => '(?, ?)').join(', ')})
           ${lock ? 'FOR UPDATE' : ''}`,
         part.flatMap((k) => [k.source, k.externalId]),
@@ -90,6 +105,9 @@ export class ServiceEventRepository {
           externalId: r.external_id,
           contentHash: r.content_hash,
           revision: Number(r.revision),
+          clientId: r.client_id,
+          subjectKind: r.subject_kind,
+          subjectValue: r.subject_value,
         })),
       );
     }
@@ -122,6 +140,7 @@ export class ServiceEventRepository {
         e.dueAt,
         e.data,
         e.contentHash,
+        e.subjectChangedRevision,
         1,
         now,
         now,
@@ -131,6 +150,8 @@ export class ServiceEventRepository {
         `INSERT INTO service_events (${COLUMNS.join(', ')})
          VALUES ${part.map(() => row).join(', ')}
          ON DUPLICATE KEY UPDATE ${UPDATED.map((c) => `${c} = VALUES(${c})`).join(', ')},
+           subject_changed_revision =
+             COALESCE(VALUES(subject_changed_revision), subject_changed_revision),
            revision = revision + 1`,
         values,
       );
@@ -163,6 +184,18 @@ export class ServiceEventRepository {
       [before, limit],
     );
     return rows.map((r) => ({ id: r.id, revision: Number(r.revision) }));
+  }
+
+  /**
+   * Deletes up to `limit` events that occurred before `before`, oldest first; returns how many.
+   * Their notifications go with them (foreign key ON DELETE CASCADE).
+   */
+  async deleteOccurredBefore(em: EntityManager, before: Date, limit: number): Promise<number> {
+    const result = await em.query<{ affectedRows?: number }>(
+      'DELETE FROM service_events WHERE occurred_at < ? ORDER BY occurred_at LIMIT ?',
+      [before, limit],
+    );
+    return Number(result.affectedRows ?? 0);
   }
 
   /**

@@ -6,10 +6,12 @@ import { IdentityModule } from '../identity';
 import { ProfileModule } from '../profile';
 import { ServiceEventFanOutSweeper } from './ingest/service-event-fan-out.sweeper';
 import { ServiceEventIngestService } from './ingest/service-event-ingest.service';
+import { ServiceEventRetentionTask } from './ingest/service-event-retention.task';
 import { ServiceEventQueue } from './ingest/service-event.queue';
 import { ProfileFactsReader } from './profile-facts/profile-facts.reader';
 import { ServiceEventRepository } from './service-event.repository';
 import { ServiceEventResolver } from './service-event.resolver';
+import { EventSourcesModule } from './sources/event-sources.module';
 import { SubjectMatcher } from './subjects/subject-match';
 import { VisibleEventsReader } from './subjects/visible-events.reader';
 
@@ -23,6 +25,7 @@ import { VisibleEventsReader } from './subjects/visible-events.reader';
     BullModule.registerQueue({ name: QueueName.ServiceEvents }),
     IdentityModule,
     ProfileModule,
+    EventSourcesModule,
   ],
   providers: [
     ServiceEventRepository,
@@ -32,10 +35,11 @@ import { VisibleEventsReader } from './subjects/visible-events.reader';
     ProfileFactsReader,
     SubjectMatcher,
     VisibleEventsReader,
-    ...workerProviders(ServiceEventFanOutSweeper),
+    ...workerProviders(ServiceEventFanOutSweeper, ServiceEventRetentionTask),
   ],
   exports: [
     BullModule,
+    EventSourcesModule,
     ServiceEventRepository,
     ProfileFactsReader,
     ServiceEventIngestService,

@@ -17,7 +17,13 @@ export async function startDashboardApp(
   env: Record<string, string> = {},
 ): Promise<DashboardHarness> {
   const registry = await RegistryServer.start();
-  const h = await startAuthApp({ REGISTRY_DRIVER: 'http', REGISTRY_URL: registry.url, ...env });
+  // Copies go at once whatever the hour the suite runs at; quiet hours have their own file.
+  const h = await startAuthApp({
+    REGISTRY_DRIVER: 'http',
+    REGISTRY_URL: registry.url,
+    NOTIFICATIONS_QUIET_HOURS_DEFAULT: 'off',
+    ...env,
+  });
   return {
     ...h,
     registry,
@@ -41,10 +47,24 @@ export async function person(h: DashboardHarness): Promise<Person> {
   return { id: user.id, phone, token: await signTestToken(h.t.app, { sub: user.id }) };
 }
 
-/** A platform API client (as `npm run cli -- create-api-client` makes them) and its token. */
+/** The sources the e2e files' events come from. */
+export const TEST_EVENT_SOURCES = [
+  'gibdd',
+  'mosvodokanal',
+  'mosenergosbyt',
+  'epd',
+  'rcoi',
+  'mos.ru',
+];
+
+/**
+ * A platform API client (as `npm run cli -- create-api-client --sources …` makes them) and its
+ * token; with `events:write` it may write `sources`.
+ */
 export async function platformClientToken(
   h: DashboardHarness,
   scopes: string[] = ['events:write'],
+  sources: string[] = TEST_EVENT_SOURCES,
 ): Promise<string> {
   // Required here, not imported: the app's modules must load after the harness reset GraphQL's
   // metadata storage.
@@ -57,6 +77,12 @@ export async function platformClientToken(
     organizationId: null,
     createdByUserId: null,
   });
+  if (scopes.includes('events:write')) {
+    const events =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('../../../src/modules/service-events') as typeof import('../../../src/modules/service-events');
+    await h.t.app.get(events.EventSources).set(client.id, sources);
+  }
   return await signTestToken(h.t.app, { sub: client.id, typ: 'client', scope: scopes.join(' ') });
 }
 

@@ -436,7 +436,7 @@ describe('dashboard: service events become notifications', () => {
       {},
       { token: newcomer.token },
     );
-    expect(notificationSubscriptions).toHaveLength(10);
+    expect(notificationSubscriptions).toHaveLength(11);
     expect(new Set(notificationSubscriptions.map((o: { area: string }) => o.area))).toEqual(
       new Set([
         'ЖКХ',

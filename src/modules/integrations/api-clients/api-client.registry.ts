@@ -58,6 +58,13 @@ export class ApiClientRegistry {
     return { client, secret };
   }
 
+  /** The client with that public client_id, revoked or not (for the operator CLI). */
+  findByClientId(clientId: string): Promise<ApiClientEntity | null> {
+    return clientId.length <= CLIENT_ID_MAX
+      ? this.clients.findByClientId(this.dataSource.manager, clientId)
+      : Promise.resolve(null);
+  }
+
   /** The active client with that client_id and secret; null for anything else. */
   async authenticate(clientId: string, secret: string): Promise<ApiClientEntity | null> {
     const client =

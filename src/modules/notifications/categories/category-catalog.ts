@@ -7,6 +7,8 @@ export interface CategoryDefinition {
   area: string;
   title: string;
   requiredFields: ProfileField[];
+  /** Copies go at once, even in the person's quiet hours (emergencies). */
+  urgent?: boolean;
 }
 
 const HOUSING = 'ЖКХ';
@@ -30,6 +32,13 @@ export const CATEGORY_CATALOG: readonly CategoryDefinition[] = [
     area: HOUSING,
     title: 'Отключение горячей воды',
     requiredFields: ['address'],
+  },
+  {
+    category: NotificationCategory.UTILITY_EMERGENCY,
+    area: HOUSING,
+    title: 'Аварийные отключения воды, отопления, газа, электричества',
+    requiredFields: ['address'],
+    urgent: true,
   },
   {
     category: NotificationCategory.TRAFFIC_FINES,
@@ -87,4 +96,9 @@ const BY_CATEGORY = new Map(CATEGORY_CATALOG.map((d) => [d.category, d]));
 /** The definition of a subscribable category; undefined for DOCUMENTS (always delivered). */
 export function categoryDefinition(category: NotificationCategory): CategoryDefinition | undefined {
   return BY_CATEGORY.get(category);
+}
+
+/** Whether copies of this category's notifications skip quiet hours. */
+export function isUrgentCategory(category: string): boolean {
+  return BY_CATEGORY.get(category as NotificationCategory)?.urgent === true;
 }

@@ -13,20 +13,25 @@ import {
   NotificationDeliveryService,
   wantsCopies,
 } from '../delivery/notification-delivery.service';
+import { isUrgentCategory } from '../categories/category-catalog';
 import { NotificationRepository } from '../notification.repository';
+import {
+  effectiveWindow,
+  NotificationSettingsService,
+} from '../quiet-hours/notification-settings.service';
+import { quietUntil } from '../quiet-hours/quiet-hours';
+
+export { COPY_STALE_MS } from './copy-timing';
 
 const INTERVAL_MS = 60_000;
-// Still marked after this long: the fan-out that created the notification died between the
-// insert and the enqueue (or between the enqueue and the clear). A live fan-out clears its
-// marks within seconds of the insert.
-export const COPY_STALE_MS = 5 * 60_000;
 const BATCH = 500;
 
 /**
  * Worker-side outbox drain: queues the SMS / e-mail copies of notifications whose `copies_due_at`
- * mark was never cleared, then clears it. Copies go under the notification's job ids, so a copy
- * whose job is still queued is not queued twice. Not scheduled when NODE_ENV=test: tests call
- * {@link sweep}.
+ * has come (a fan-out that died before queueing them, or copies held by quiet hours), then clears
+ * the mark; a copy that comes due inside its owner's quiet hours (a non-urgent category) is held
+ * again until their end. Copies go under the notification's job ids, so a copy whose job is
+ * still queued is not queued twice. Not scheduled when NODE_ENV=test: tests call {@link sweep}.
  */
 @Injectable()
 export class NotificationCopySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,6 +43,7 @@ export class NotificationCopySweeper implements OnApplicationBootstrap, OnApplic
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationRepository,
     private readonly delivery: NotificationDeliveryService,
+    private readonly settings: NotificationSettingsService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
@@ -59,26 +65,36 @@ export class NotificationCopySweeper implements OnApplicationBootstrap, OnApplic
     }
   }
 
-  /** Queues the copies due since before `now - COPY_STALE_MS`; returns how many notifications. */
+  /** Sends (or holds again) the copies due at `now`; returns how many notifications. */
   sweep(now = new Date()): Promise<number> {
     // One pass at a time per process.
-    this.running ??= this.pass(new Date(now.getTime() - COPY_STALE_MS)).finally(() => {
+    this.running ??= this.pass(now).finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async pass(before: Date): Promise<number> {
+  private async pass(now: Date): Promise<number> {
     const em = this.dataSource.manager;
-    const due = await this.notifications.findCopiesDue(em, before, BATCH);
+    const due = await this.notifications.findCopiesDue(em, now, BATCH);
     // One notification at a time: each has its own text, and a failed enqueue leaves only its
     // own mark (and the ones after it) for the next pass.
     for (const row of due) {
       const { channels } = row.recipient;
+      const until =
+        channels === null || isUrgentCategory(row.category)
+          ? null
+          : quietUntil(now, effectiveWindow(this.settings.fromRow(row.recipient.quietHours)));
+      if (until) {
+        await this.notifications.holdCopies(em, row.notificationId, until);
+        continue;
+      }
       // Unsubscribed since (null channels) or no longer a copy channel: nothing to send.
       if (channels !== null) {
         const recipient: CopyRecipient = {
-          ...row.recipient,
+          userId: row.recipient.userId,
+          phone: row.recipient.phone,
+          email: row.recipient.email,
           channels,
           notificationId: row.notificationId,
         };
@@ -89,7 +105,7 @@ export class NotificationCopySweeper implements OnApplicationBootstrap, OnApplic
       await this.notifications.markCopiesQueued(em, [row.notificationId]);
     }
     if (due.length > 0) {
-      this.logger.warn({ count: due.length }, 'notification copies queued by the sweeper');
+      this.logger.log({ count: due.length }, 'notification copies queued or held by the sweeper');
     }
     return due.length;
   }

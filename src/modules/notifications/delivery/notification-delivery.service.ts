@@ -18,6 +18,22 @@ export function notificationChannel(userId: string): string {
   return `notifications:${userId}`;
 }
 
+/** The pub/sub channel of one person's retractions (`notificationRetracted`). */
+export function retractionChannel(userId: string): string {
+  return `notifications-retracted:${userId}`;
+}
+
+/** What goes through Redis to a person's `notificationRetracted` subscriptions. */
+export interface RetractionMessage {
+  userId: string;
+  notificationRetracted: string;
+}
+
+/** The messaging job ids of a notification's copies (one per channel). */
+export function copyJobIds(notificationId: string): string[] {
+  return [`notification-copy:${notificationId}:sms`, `notification-copy:${notificationId}:email`];
+}
+
 /** Where the copies of a notification go. */
 export interface Recipient {
   userId: string;
@@ -63,6 +79,25 @@ export class NotificationDeliveryService {
     if (failed > 0) {
       this.logger.warn(`${failed} of ${items.length} notifications not published live`);
     }
+  }
+
+  /** Tells the owners' live clients that these notifications left their inbox. */
+  async publishRetractions(items: readonly { userId: string; id: string }[]): Promise<void> {
+    const results = await Promise.allSettled(
+      items.map(({ userId, id }) => {
+        const message: RetractionMessage = { userId, notificationRetracted: id };
+        return this.pubSub.publish(retractionChannel(userId), message);
+      }),
+    );
+    const failed = results.filter((r) => r.status === 'rejected').length;
+    if (failed > 0) {
+      this.logger.warn(`${failed} of ${items.length} retractions not published live`);
+    }
+  }
+
+  /** Drops the queued SMS / e-mail copies of these notifications (not yet sent). */
+  cancelCopies(notificationIds: readonly string[]): Promise<number> {
+    return this.messaging.cancel(notificationIds.flatMap(copyJobIds));
   }
 
   /**

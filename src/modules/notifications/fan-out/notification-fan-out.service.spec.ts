@@ -3,7 +3,9 @@ import type { DataSource } from 'typeorm';
 import type { ServiceEventEntity, ServiceEventRepository } from '../../service-events';
 import type { NotificationDeliveryService } from '../delivery/notification-delivery.service';
 import type { MatchedRecipient, NotificationRepository } from '../notification.repository';
+import { NotificationSettingsService } from '../quiet-hours/notification-settings.service';
 import { NotificationFanOutService } from './notification-fan-out.service';
+import type { NotificationRetractionService } from './notification-retraction.service';
 
 function strict<T extends object>(stubs: Partial<Record<keyof T, jest.Mock>>): T {
   return new Proxy(stubs, {
@@ -28,7 +30,13 @@ const EVENT = {
   dueAt: null,
   revision: 2,
   fannedOutRevision: 1,
+  subjectChangedRevision: null,
+  updatedAt: new Date('2026-06-01T11:00:00Z'),
 } as unknown as ServiceEventEntity;
+
+// 15:00 in Moscow: outside the default quiet hours; 23:30 there: inside.
+const DAY = new Date('2026-06-01T12:00:00Z');
+const NIGHT = new Date('2026-06-01T20:30:00Z');
 
 function recipient(n: number, subscribed = true): MatchedRecipient {
   return {
@@ -36,6 +44,7 @@ function recipient(n: number, subscribed = true): MatchedRecipient {
     channels: subscribed ? 'IN_APP' : null,
     phone: '+79160000000',
     email: null,
+    quietHours: null,
   };
 }
 
@@ -44,7 +53,7 @@ describe(NotificationFanOutService.name, () => {
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
   });
 
-  function setup(pages: MatchedRecipient[][], event = EVENT) {
+  function setup(pages: MatchedRecipient[][], event = EVENT, now = DAY) {
     const findMatchedPage = jest.fn();
     pages.forEach((page) => findMatchedPage.mockResolvedValueOnce(page));
     const insertForUsers = jest.fn().mockResolvedValue(undefined);
@@ -55,6 +64,11 @@ describe(NotificationFanOutService.name, () => {
     const sendCopies = jest.fn().mockResolvedValue(undefined);
     const markFannedOut = jest.fn().mockResolvedValue(undefined);
     const markCopiesQueued = jest.fn().mockResolvedValue(undefined);
+    const retractMadeBefore = jest.fn().mockResolvedValue(0);
+    const settings = new NotificationSettingsService({} as never, {} as never, {
+      fanOutChunk: 3,
+      quietHoursDefault: '22:00-08:00',
+    });
     const service = new NotificationFanOutService(
       { manager: {} } as unknown as DataSource,
       strict<ServiceEventRepository>({
@@ -68,7 +82,10 @@ describe(NotificationFanOutService.name, () => {
         markCopiesQueued,
       }),
       strict<NotificationDeliveryService>({ publish, sendCopies }),
-      { fanOutChunk: 3 },
+      strict<NotificationRetractionService>({ retractMadeBefore }),
+      settings,
+      { now: () => now },
+      { fanOutChunk: 3, quietHoursDefault: '22:00-08:00' },
     );
     return {
       service,
@@ -79,6 +96,7 @@ describe(NotificationFanOutService.name, () => {
       sendCopies,
       markFannedOut,
       markCopiesQueued,
+      retractMadeBefore,
     };
   }
 
@@ -136,9 +154,16 @@ describe(NotificationFanOutService.name, () => {
       ),
     );
     await service.fanOut('e1', 2);
-    expect(insertForUsers.mock.calls[0][3]).toEqual(['u001', 'u002']);
+    const due = new Date(DAY.getTime() + 5 * 60_000);
+    expect(insertForUsers.mock.calls[0][3]).toEqual(
+      new Map([
+        ['u001', due],
+        ['u002', due],
+      ]),
+    );
+    const { quietHours: _quiet, ...mailCopy } = mail;
     expect(sendCopies).toHaveBeenCalledWith(
-      [{ ...mail, notificationId: 'n-u002' }],
+      [{ ...mailCopy, notificationId: 'n-u002' }],
       EVENT.title,
       null,
     );
@@ -155,5 +180,60 @@ describe(NotificationFanOutService.name, () => {
     await expect(service.fanOut('e1', 2)).rejects.toThrow('redis down');
     expect(markCopiesQueued).not.toHaveBeenCalled();
     expect(markFannedOut).not.toHaveBeenCalled();
+  });
+
+  it('should hold copies in quiet hours until their end, and deliver in-app at once', async () => {
+    const sms = { ...recipient(1), channels: 'IN_APP,SMS' };
+    const optedOut = {
+      ...recipient(2),
+      channels: 'IN_APP,SMS',
+      quietHours: { quietHoursEnabled: false, quietFromMinute: 1320, quietToMinute: 480 },
+    };
+    const { service, insertForUsers, publish, sendCopies, markCopiesQueued } = setup(
+      [[sms, optedOut], []],
+      EVENT,
+      NIGHT,
+    );
+    await service.fanOut('e1', 2);
+    // 08:00 Moscow time the next morning.
+    expect(insertForUsers.mock.calls[0][3]).toEqual(
+      new Map([
+        ['u001', new Date('2026-06-02T05:00:00Z')],
+        ['u002', new Date(NIGHT.getTime() + 5 * 60_000)],
+      ]),
+    );
+    expect(publish.mock.calls[0][0]).toHaveLength(2);
+    expect(sendCopies).toHaveBeenCalledWith(
+      [
+        {
+          userId: 'u002',
+          channels: 'IN_APP,SMS',
+          phone: '+79160000000',
+          email: null,
+          notificationId: 'n-u002',
+        },
+      ],
+      EVENT.title,
+      null,
+    );
+    expect(markCopiesQueued).toHaveBeenCalledWith({}, ['n-u002']);
+  });
+
+  it('should send copies of an urgent category at once, even in quiet hours', async () => {
+    const sms = { ...recipient(1), channels: 'IN_APP,SMS' };
+    const urgent = { ...EVENT, category: 'UTILITY_EMERGENCY' };
+    const { service, sendCopies } = setup([[sms], []], urgent, NIGHT);
+    await service.fanOut('e1', 2);
+    expect(sendCopies.mock.calls[0][0]).toHaveLength(1);
+  });
+
+  it('should retract the old subject notifications when the subject changed since the last fan-out', async () => {
+    const moved = { ...EVENT, subjectChangedRevision: 2 } as ServiceEventEntity;
+    const { service, retractMadeBefore } = setup([[]], moved);
+    await service.fanOut('e1', 2);
+    expect(retractMadeBefore).toHaveBeenCalledWith('e1', EVENT.updatedAt);
+    const same = setup([[]], { ...EVENT, subjectChangedRevision: 1 });
+    await same.service.fanOut('e1', 2);
+    expect(same.retractMadeBefore).not.toHaveBeenCalled();
   });
 });

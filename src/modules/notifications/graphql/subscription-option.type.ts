@@ -21,6 +21,11 @@ export class SubscriptionOption {
   @Field(() => [String], { description: 'Those of requiredFields my profile lacks.' })
   missingFields!: string[];
 
+  @Field({
+    description: 'Whether its SMS and e-mail copies are sent at once, even in my quiet hours.',
+  })
+  urgent!: boolean;
+
   @Field({ description: 'Whether I am subscribed.' })
   subscribed!: boolean;
 

@@ -1,12 +1,15 @@
 import { Inject } from '@nestjs/common';
-import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import type { PubSubEngine } from 'graphql-subscriptions';
 import { CurrentUser } from '../../../shared/auth';
 import type { AuthPrincipal, GraphQLContext } from '../../../shared/auth';
 import { PUB_SUB } from '../../../shared/pubsub/pubsub.module';
 import { accountOwnerId } from '../../identity';
-import { notificationChannel } from '../delivery/notification-delivery.service';
-import type { NotificationMessage } from '../delivery/notification-delivery.service';
+import { notificationChannel, retractionChannel } from '../delivery/notification-delivery.service';
+import type {
+  NotificationMessage,
+  RetractionMessage,
+} from '../delivery/notification-delivery.service';
 import { MarkNotificationsReadArgs } from '../graphql/mark-notifications-read.args';
 import { NotificationConnection } from '../graphql/notification.connection';
 import { Notification } from '../graphql/notification.type';
@@ -60,5 +63,16 @@ export class NotificationResolver {
   })
   notificationReceived(@CurrentUser() principal: AuthPrincipal): AsyncIterator<unknown> {
     return this.pubSub.asyncIterableIterator(notificationChannel(accountOwnerId(principal)));
+  }
+
+  @Subscription(() => ID, {
+    description:
+      'The id of each notification of mine taken back by its sender (the event was re-addressed to someone else): drop it from the screen.',
+    filter: (payload: RetractionMessage, _args: unknown, ctx: GraphQLContext) =>
+      payload.userId === (ctx.req?.user?.userId ?? ctx.principal?.userId),
+    resolve: (payload: RetractionMessage) => payload.notificationRetracted,
+  })
+  notificationRetracted(@CurrentUser() principal: AuthPrincipal): AsyncIterator<unknown> {
+    return this.pubSub.asyncIterableIterator(retractionChannel(accountOwnerId(principal)));
   }
 }

@@ -25,6 +25,7 @@ function toOption(
     title: definition.title,
     requiredFields: [...definition.requiredFields],
     missingFields: missingFields(facts, definition.requiredFields),
+    urgent: definition.urgent === true,
     subscribed: subscription !== undefined,
     channels: subscription ? parseChannels(subscription.channels) : [],
   });

@@ -63,6 +63,10 @@ export class ServiceEventEntity {
   @Column({ type: 'int', nullable: true })
   fannedOutRevision!: number | null;
 
+  /** The last revision that changed the subject: its fan-out retracts the old people's notices. */
+  @Column({ type: 'int', nullable: true })
+  subjectChangedRevision!: number | null;
+
   @Column({ type: 'datetime', precision: 3 })
   createdAt!: Date;
 

@@ -7,6 +7,8 @@ export enum NotificationCategory {
   VEHICLE_EVACUATION = 'VEHICLE_EVACUATION',
   EXAM_RESULTS = 'EXAM_RESULTS',
   HOT_WATER_SHUTOFF = 'HOT_WATER_SHUTOFF',
+  /** Emergency shut-offs of water, heating, gas or electricity: urgent, never held by quiet hours. */
+  UTILITY_EMERGENCY = 'UTILITY_EMERGENCY',
   CHILD_PERFORMANCE = 'CHILD_PERFORMANCE',
   OLYMPIAD_RESULTS = 'OLYMPIAD_RESULTS',
   VACCINATION = 'VACCINATION',
@@ -23,6 +25,10 @@ registerEnumType(NotificationCategory, {
   name: 'NotificationCategory',
   description: 'What a service event or a notification is about.',
   valuesMap: {
+    UTILITY_EMERGENCY: {
+      description:
+        'Emergency shut-offs of water, heating, gas or electricity at an address: urgent, SMS and e-mail copies are sent at once, even in quiet hours.',
+    },
     DOCUMENTS: {
       description:
         'Status changes of my SNILS or passport checks: always delivered in-app, not subscribable, not accepted from service events.',

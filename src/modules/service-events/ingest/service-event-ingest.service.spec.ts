@@ -7,6 +7,7 @@ import type { ServiceEventInput } from '../graphql/service-event.input';
 import { SubjectKind } from '../graphql/subject-kind.enum';
 import type { ServiceEventRepository } from '../service-event.repository';
 import { ServiceEventIngestService } from './service-event-ingest.service';
+import type { EventSourceRepository } from '../sources/event-source.repository';
 import type { ServiceEventQueue } from './service-event.queue';
 import { validateServiceEvent } from './service-event.validator';
 
@@ -47,15 +48,18 @@ describe(ServiceEventIngestService.name, () => {
   let findByKeys: jest.Mock;
   let upsertMany: jest.Mock;
   let enqueue: jest.Mock;
+  let findByClient: jest.Mock;
   let service: ServiceEventIngestService;
 
   beforeEach(() => {
     findByKeys = jest.fn();
     upsertMany = jest.fn().mockResolvedValue(undefined);
     enqueue = jest.fn().mockResolvedValue(undefined);
+    findByClient = jest.fn().mockResolvedValue(['gibdd']);
     service = new ServiceEventIngestService(
       tx as unknown as TransactionRunner,
       { findByKeys, upsertMany } as unknown as ServiceEventRepository,
+      { findByClient } as unknown as EventSourceRepository,
       { enqueue } as unknown as ServiceEventQueue,
     );
   });
@@ -91,8 +95,20 @@ describe(ServiceEventIngestService.name, () => {
         externalId: 'same',
         contentHash: hashOf(event('same')),
         revision: 1,
+        clientId: 'client-1',
+        subjectKind: 'VEHICLE_PLATE',
+        subjectValue: 'А123ВС77',
       },
-      { id: 'e-changed', source: 'gibdd', externalId: 'changed', contentHash: 'old', revision: 4 },
+      {
+        id: 'e-changed',
+        source: 'gibdd',
+        externalId: 'changed',
+        contentHash: 'old',
+        revision: 4,
+        clientId: null,
+        subjectKind: 'VEHICLE_PLATE',
+        subjectValue: 'А123ВС77',
+      },
     ]);
     const result = await service.ingest(CLIENT, [
       event('same'),
@@ -125,5 +141,68 @@ describe(ServiceEventIngestService.name, () => {
       accepted: 1,
       duplicates: 0,
     });
+  });
+
+  it('should refuse the whole batch when one event names a source the client was not given', async () => {
+    await expect(
+      service.ingest(CLIENT, [event('1'), { ...event('2'), source: 'mosvodokanal' }]),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      subCode: 'EVENT_SOURCE_NOT_ALLOWED',
+      extras: { fields: [{ field: 'events[1].source', message: expect.any(String) }] },
+    });
+    expect(findByClient).toHaveBeenCalledWith(em, 'client-1', true);
+    expect(upsertMany).not.toHaveBeenCalled();
+    expect(enqueue).not.toHaveBeenCalled();
+  });
+
+  it("should refuse the whole batch when an event is another client's", async () => {
+    findByKeys.mockResolvedValue([
+      {
+        id: 'e-theirs',
+        source: 'gibdd',
+        externalId: 'theirs',
+        contentHash: 'old',
+        revision: 1,
+        clientId: 'client-2',
+        subjectKind: 'VEHICLE_PLATE',
+        subjectValue: 'А123ВС77',
+      },
+    ]);
+    await expect(service.ingest(CLIENT, [event('mine'), event('theirs')])).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      subCode: 'EVENT_OWNED_BY_ANOTHER_CLIENT',
+      extras: { fields: [{ field: 'events[1].externalId', message: expect.any(String) }] },
+    });
+    expect(upsertMany).not.toHaveBeenCalled();
+    expect(enqueue).not.toHaveBeenCalled();
+  });
+
+  it('should record the revision that changes the subject of a stored event', async () => {
+    findByKeys.mockResolvedValue([
+      {
+        id: 'e-1',
+        source: 'gibdd',
+        externalId: 'moved',
+        contentHash: 'old',
+        revision: 2,
+        clientId: 'client-1',
+        subjectKind: 'VEHICLE_PLATE',
+        subjectValue: 'В456ОР99',
+      },
+      {
+        id: 'e-2',
+        source: 'gibdd',
+        externalId: 'kept',
+        contentHash: 'old',
+        revision: 2,
+        clientId: 'client-1',
+        subjectKind: 'VEHICLE_PLATE',
+        subjectValue: 'А123ВС77',
+      },
+    ]);
+    await service.ingest(CLIENT, [event('moved'), event('kept'), event('fresh')]);
+    const written = upsertMany.mock.calls[0][1] as { subjectChangedRevision: number | null }[];
+    expect(written.map((w) => w.subjectChangedRevision)).toEqual([3, null, null]);
   });
 });

@@ -7,6 +7,8 @@ import type { IngestResult } from '../graphql/ingest-result.type';
 import type { ServiceEventInput } from '../graphql/service-event.input';
 import { ServiceEventException } from '../service-event.exception';
 import { ServiceEventRepository, ServiceEventWrite } from '../service-event.repository';
+import type { FieldError } from '../../../shared/errors';
+import { EventSourceRepository } from '../sources/event-source.repository';
 import { ServiceEventQueue } from './service-event.queue';
 import { validateServiceEvents } from './service-event.validator';
 
@@ -24,6 +26,7 @@ export class ServiceEventIngestService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly events: ServiceEventRepository,
+    private readonly sources: EventSourceRepository,
     private readonly queue: ServiceEventQueue,
   ) {}
 
@@ -39,9 +42,42 @@ export class ServiceEventIngestService {
     if (!check.ok) {
       throw ServiceEventException.invalid(check.errors);
     }
+    const clientId = principal.subject;
     const { jobs, duplicates } = await this.tx.run(async (em) => {
+      // A client writes only the sources it was given (share-locked: a change by the operator
+      // waits for this batch, or this batch sees the change).
+      const allowed = new Set(await this.sources.findByClient(em, clientId, true));
+      const foreign: FieldError[] = check.events.flatMap((event, index) =>
+        allowed.has(event.source)
+          ? []
+          : [
+              {
+                field: `events[${index}].source`,
+                message: `Источник «${event.source}» не разрешён этому клиенту`,
+              },
+            ],
+      );
+      if (foreign.length > 0) {
+        throw ServiceEventException.sourceNotAllowed(foreign);
+      }
       const stored = await this.events.findByKeys(em, check.events, true);
       const byKey = new Map(stored.map((s) => [`${s.source}\u0000${s.externalId}`, s]));
+      // An event stays with the client that wrote it: another client holding the same source
+      // (a second system of one agency) cannot overwrite or re-address it.
+      const taken: FieldError[] = check.events.flatMap((event, index) => {
+        const existing = byKey.get(`${event.source}\u0000${event.externalId}`);
+        return existing && existing.clientId !== null && existing.clientId !== clientId
+          ? [
+              {
+                field: `events[${index}].externalId`,
+                message: 'Событие с этим идентификатором передала другая система',
+              },
+            ]
+          : [];
+      });
+      if (taken.length > 0) {
+        throw ServiceEventException.ownedByAnotherClient(taken);
+      }
       const writes: ServiceEventWrite[] = [];
       const due: FanOutServiceEventJob[] = [];
       let repeats = 0;
@@ -52,8 +88,18 @@ export class ServiceEventIngestService {
           continue;
         }
         const id = existing?.id ?? randomUUID();
-        writes.push({ ...event, id, clientId: principal.subject });
-        due.push({ eventId: id, revision: existing ? existing.revision + 1 : 1 });
+        const revision = existing ? existing.revision + 1 : 1;
+        const subjectChanged =
+          existing !== undefined &&
+          (existing.subjectKind !== String(event.subjectKind) ||
+            existing.subjectValue !== event.subjectValue);
+        writes.push({
+          ...event,
+          id,
+          clientId,
+          subjectChangedRevision: subjectChanged ? revision : null,
+        });
+        due.push({ eventId: id, revision });
       }
       await this.events.upsertMany(em, writes, now);
       return { jobs: due, duplicates: repeats };

@@ -21,12 +21,15 @@ export const CATEGORY_EXPOSURE: Record<NotificationCategory, 'PERSONAL' | 'PUBLI
   ELECTRICITY_METER: 'PERSONAL',
   // A shut-off is announced for the whole building: nothing in it is about one person.
   HOT_WATER_SHUTOFF: 'PUBLIC',
+  // Emergency shut-offs are announced for a building too (sent at once, even at night).
+  UTILITY_EMERGENCY: 'PUBLIC',
   // Vaccination days and registration drives announced for an address (never a pet's record:
   // those would need a proven link, and an address is never proven).
   PETS: 'PUBLIC',
   // Never accepted from service events; personal should they ever be.
   DOCUMENTS: 'PERSONAL',
   ORGANIZATIONS: 'PERSONAL',
+  REPORTS: 'PERSONAL',
 };
 
 /** Public events reach any link; personal ones only links proven by the time they occurred. */
