@@ -10,6 +10,7 @@ import { ALL_CONFIGS, appConfig, databaseConfig } from './config/configuration';
 import { loadEnv, ProcessRole } from './config/env.schema';
 import { AuditModule } from './modules/audit';
 import { AuthModule } from './modules/auth';
+import { DataExportModule } from './modules/data-export';
 import { IntegrationsModule } from './modules/integrations';
 import { InterAgencyModule } from './modules/inter-agency';
 import { QueueDashboardModule } from './modules/operations';
@@ -54,6 +55,7 @@ const DOMAIN_MODULES: Type[] = [
   WidgetsModule,
   NotificationsModule,
   InterAgencyModule,
+  DataExportModule,
 ];
 
 /**

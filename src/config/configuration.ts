@@ -151,6 +151,14 @@ export const notificationsConfig = registerAs('notifications', () => ({
   fanOutChunk: loadEnv().NOTIFICATIONS_FANOUT_CHUNK,
 }));
 
+export const dataExportConfig = registerAs('dataExport', () => {
+  const env = loadEnv();
+  return {
+    ttlMs: Math.round(env.DATA_EXPORT_TTL_HOURS * 3600 * 1000),
+    linkTtlMs: env.DATA_EXPORT_LINK_TTL_SECONDS * 1000,
+  };
+});
+
 export const ALL_CONFIGS = [
   appConfig,
   databaseConfig,
@@ -163,4 +171,5 @@ export const ALL_CONFIGS = [
   limitsConfig,
   integrationsConfig,
   notificationsConfig,
+  dataExportConfig,
 ];

@@ -1,3 +1,4 @@
+import { DATA_EXPORT_ENTITIES } from '../modules/data-export/entities';
 import { DataAccessRecordEntity } from '../modules/audit/entities/data-access-record.entity';
 import { AUTH_ENTITIES } from '../modules/auth/entities';
 import { IDENTITY_ENTITIES } from '../modules/identity/entities';
@@ -25,4 +26,5 @@ export const ENTITIES: (abstract new (...args: never) => unknown)[] = [
   ServiceEventEntity,
   ...NOTIFICATION_ENTITIES,
   ...WIDGET_ENTITIES,
+  ...DATA_EXPORT_ENTITIES,
 ];

@@ -16,3 +16,4 @@ export { AccountLinkCompletions } from './linking/account-link.completions';
 export { AccountLinkException } from './linking/account-link.exception';
 export type { AccountLinkCompletion } from './linking/account-link.completions';
 export type { PendingAccountLink } from './linking/account-link.store';
+export { SessionsDataExporter } from './export/sessions-data.exporter';

@@ -24,3 +24,4 @@ export type {
   IdentityFacts,
   IdentityMatchKind,
 } from './directory/identity-directory';
+export { IdentityDataExporter } from './export/identity-data.exporter';

@@ -7,6 +7,7 @@ import { ServiceEventsModule } from '../service-events';
 import { NotificationCopySweeper } from './copies/notification-copy.sweeper';
 import { NotificationDeliveryService } from './delivery/notification-delivery.service';
 import { DocumentStatusNotifier } from './documents/document-status.notifier';
+import { NotificationsDataExporter } from './export/notifications-data.exporter';
 import { FanOutServiceEventProcessor } from './fan-out/fan-out-service-event.processor';
 import { NotificationFanOutService } from './fan-out/notification-fan-out.service';
 import { PersonalNotices } from './notices/personal-notices.service';
@@ -33,12 +34,13 @@ import { NotificationSubscriptionService } from './subscriptions/notification-su
     NotificationResolver,
     DocumentStatusNotifier,
     PersonalNotices,
+    NotificationsDataExporter,
     ...workerProviders(
       NotificationFanOutService,
       FanOutServiceEventProcessor,
       NotificationCopySweeper,
     ),
   ],
-  exports: [PersonalNotices, NotificationSubscriptionService],
+  exports: [PersonalNotices, NotificationSubscriptionService, NotificationsDataExporter],
 })
 export class NotificationsModule {}

@@ -29,6 +29,7 @@ import { QualifiedSignatureService } from './signature/qualified-signature.servi
 import { SignatureChallengeService } from './signin/signature-challenge.service';
 import { SignatureLoginResolver } from './signin/signature-login.resolver';
 import { SignatureLoginService } from './signin/signature-login.service';
+import { MembershipsDataExporter } from './export/memberships-data.exporter';
 
 /**
  * Organizations: qualified e-signature sign-in, the session's organization context, members and
@@ -69,8 +70,9 @@ import { SignatureLoginService } from './signin/signature-login.service';
     MembershipFieldsResolver,
     AccessGrantResolver,
     RepresentationDirectory,
+    MembershipsDataExporter,
   ],
-  exports: [OrganizationAccess, RepresentationDirectory],
+  exports: [OrganizationAccess, RepresentationDirectory, MembershipsDataExporter],
 })
 export class OrganizationsModule implements OnModuleInit {
   constructor(

@@ -12,3 +12,4 @@ export { VehicleService } from './vehicles/vehicle.service';
 export { ChildService } from './children/child.service';
 export { ProfileDirectory } from './directory/profile-directory';
 export type { ProfileIdentifierFacts, ProfileMatchKind } from './directory/profile-directory';
+export { ProfileDataExporter } from './export/profile-data.exporter';
