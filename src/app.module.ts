@@ -11,6 +11,7 @@ import { loadEnv, ProcessRole } from './config/env.schema';
 import { AuditModule } from './modules/audit';
 import { AuthModule } from './modules/auth';
 import { DataExportModule } from './modules/data-export';
+import { DocumentRemindersModule } from './modules/document-reminders';
 import { IntegrationsModule } from './modules/integrations';
 import { InterAgencyModule } from './modules/inter-agency';
 import { QueueDashboardModule } from './modules/operations';
@@ -56,6 +57,7 @@ const DOMAIN_MODULES: Type[] = [
   NotificationsModule,
   InterAgencyModule,
   DataExportModule,
+  DocumentRemindersModule,
 ];
 
 /**

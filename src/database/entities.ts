@@ -1,4 +1,5 @@
 import { DATA_EXPORT_ENTITIES } from '../modules/data-export/entities';
+import { DOCUMENT_REMINDER_ENTITIES } from '../modules/document-reminders/entities';
 import { DataAccessRecordEntity } from '../modules/audit/entities/data-access-record.entity';
 import { AUTH_ENTITIES } from '../modules/auth/entities';
 import { IDENTITY_ENTITIES } from '../modules/identity/entities';
@@ -27,4 +28,5 @@ export const ENTITIES: (abstract new (...args: never) => unknown)[] = [
   ...NOTIFICATION_ENTITIES,
   ...WIDGET_ENTITIES,
   ...DATA_EXPORT_ENTITIES,
+  ...DOCUMENT_REMINDER_ENTITIES,
 ];

@@ -49,6 +49,7 @@ import { AddNotificationsCopiesDueAt1797030000000 } from './1797030000000-add-no
 import { AddNotificationsCopiesDueIndex1797031000000 } from './1797031000000-add-notifications-copies-due-index';
 import { CreateSignatureIdentities1797020000000 } from './1797020000000-create-signature-identities';
 import { CreateDataExports1797600000000 } from './1797600000000-create-data-exports';
+import { CreateDocumentExpiryReminders1797600001000 } from './1797600001000-create-document-expiry-reminders';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -103,4 +104,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   AddNotificationsCopiesDueIndex1797031000000,
   CreateSignatureIdentities1797020000000,
   CreateDataExports1797600000000,
+  CreateDocumentExpiryReminders1797600001000,
 ];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountDeletionRegistry } from './account-deletion.registry';
 import { IdentityDirectory } from './directory/identity-directory';
+import { DocumentDeadlineFacts } from './documents/document-deadline-facts';
 import { IdentityDataExporter } from './export/identity-data.exporter';
 import { ChildRepository } from './repositories/child.repository';
 import { FederatedIdentityRepository } from './repositories/federated-identity.repository';
@@ -17,6 +18,7 @@ const EXPORTED = [
   AccountDeletionRegistry,
   IdentityDirectory,
   IdentityDataExporter,
+  DocumentDeadlineFacts,
 ];
 
 /**

@@ -7,7 +7,8 @@ import { NotificationEntity } from '../entities/notification.entity';
 import { NotificationRepository } from '../notification.repository';
 
 /** Categories other modules send notices in: always delivered, nobody subscribes to them. */
-export type PersonalNoticeCategory = NotificationCategory.ORGANIZATIONS;
+export type PersonalNoticeCategory =
+  NotificationCategory.ORGANIZATIONS | NotificationCategory.DOCUMENTS;
 
 /** A notice to one person about their own affairs (Russian texts). */
 export interface PersonalNotice {
