@@ -92,10 +92,12 @@ describe('documents that warn before they expire', () => {
   }
 
   async function documentNotices(account: Account): Promise<Notice[]> {
-    const res = await h.gql.ok(NOTIFICATIONS, {}, { token: account.accessToken });
-    return res.notifications.edges
-      .map((e: { node: Notice }) => e.node)
-      .filter((n: Notice) => n.category === 'DOCUMENTS');
+    const res = await h.gql.ok<{ notifications: { edges: { node: Notice }[] } }>(
+      NOTIFICATIONS,
+      {},
+      { token: account.accessToken },
+    );
+    return res.notifications.edges.map((e) => e.node).filter((n) => n.category === 'DOCUMENTS');
   }
 
   it('should remind 60, 30 and 7 days before the 20th birthday, each once', async () => {

@@ -9,7 +9,7 @@ function links(masterKey = 'a-master-key-of-at-least-thirty-two-characters'): Da
   return new DataExportLinks(
     { masterKey } as never,
     { publicUrl: 'https://kabinet.example' } as never,
-    { ttlMs: 24 * 3600 * 1000, linkTtlMs: 300 * 1000 } as never,
+    { ttlMs: 24 * 3600 * 1000, linkTtlMs: 300 * 1000 },
   );
 }
 
