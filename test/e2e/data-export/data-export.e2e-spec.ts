@@ -349,6 +349,27 @@ describe('requestMyDataExport', () => {
     await waitForQueueIdle(h.t.app, 'data-exports');
   });
 
+  it('should build an export whose job was lost once the sweeper runs', async () => {
+    const a = await registerAccount(h);
+    // A request committed whose enqueue never happened (the process died in between).
+    const [{ id }] = await db.query('SELECT UUID() AS id');
+    await db.query(
+      `INSERT INTO data_exports (id, user_id, status, requested_at, updated_at)
+       VALUES (?, ?, 'QUEUED', NOW(3), NOW(3))`,
+      [id, a.userId],
+    );
+    const { DataExportSweeper } = lateImport<Sweeper>(
+      '../../../src/modules/data-export/jobs/data-export.sweeper',
+    );
+    const sweeper = h.t.app.get(DataExportSweeper, { strict: false });
+    expect(await sweeper.run(new Date())).toMatchObject({ requeued: 1 });
+    await waitForQueueIdle(h.t.app, 'data-exports');
+    const mine = (await h.gql.ok(MINE, {}, { token: a.accessToken })).myDataExport as Export;
+    expect(mine).toMatchObject({ id, status: 'READY' });
+    // Nothing left to re-queue: a second run does nothing.
+    expect(await sweeper.run(new Date())).toMatchObject({ requeued: 0 });
+  });
+
   it("should delete an account's exports and their archives with it", async () => {
     const a = await registerAccount(h);
     await readyExport(a);

@@ -160,6 +160,33 @@ describe('documents that warn before they expire', () => {
     expect(await documentNotices(a)).toHaveLength(2);
   });
 
+  it('should send on the next run a reminder claimed but never sent', async () => {
+    const a = await registerAccount(h);
+    const due = futureDate();
+    await withPassport(a, minusYears(due, 20), minusYears(due, 6));
+    const [{ id: documentId }] = await db.query(
+      "SELECT id FROM identity_documents WHERE user_id = ? AND kind = 'PASSPORT'",
+      [a.userId],
+    );
+    // A run claimed the 30-day reminder and died before the notice.
+    await db.query(
+      `INSERT INTO document_expiry_reminders (document_id, valid_until, days_before, user_id, age,
+         created_at, notified_at)
+       VALUES (?, ?, 30, ?, 20, NOW(3), NULL)`,
+      [documentId, due, a.userId],
+    );
+    await reminders.run(moscowNoon(addDays(due, -25)));
+    await reminders.run(moscowNoon(addDays(due, -24)));
+    const notices = await documentNotices(a);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].body).toContain('осталось 25 дней');
+    const [row] = await db.query(
+      'SELECT notified_at FROM document_expiry_reminders WHERE document_id = ?',
+      [documentId],
+    );
+    expect(row.notified_at).not.toBeNull();
+  });
+
   it('should not remind of a passport issued at 45 or later', async () => {
     const a = await registerAccount(h);
     const birthday45 = futureDate();
