@@ -10,6 +10,8 @@ import { ALL_CONFIGS, appConfig, databaseConfig } from './config/configuration';
 import { loadEnv, ProcessRole } from './config/env.schema';
 import { AuditModule } from './modules/audit';
 import { AuthModule } from './modules/auth';
+import { DataExportModule } from './modules/data-export';
+import { DocumentRemindersModule } from './modules/document-reminders';
 import { IntegrationsModule } from './modules/integrations';
 import { InterAgencyModule } from './modules/inter-agency';
 import { QueueDashboardModule } from './modules/operations';
@@ -54,6 +56,8 @@ const DOMAIN_MODULES: Type[] = [
   WidgetsModule,
   NotificationsModule,
   InterAgencyModule,
+  DataExportModule,
+  DocumentRemindersModule,
 ];
 
 /**

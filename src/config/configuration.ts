@@ -172,6 +172,14 @@ export const serviceEventsConfig = registerAs('serviceEvents', () => ({
   retentionDays: loadEnv().SERVICE_EVENT_RETENTION_DAYS,
 }));
 
+export const dataExportConfig = registerAs('dataExport', () => {
+  const env = loadEnv();
+  return {
+    ttlMs: Math.round(env.DATA_EXPORT_TTL_HOURS * 3600 * 1000),
+    linkTtlMs: env.DATA_EXPORT_LINK_TTL_SECONDS * 1000,
+  };
+});
+
 export const ALL_CONFIGS = [
   appConfig,
   databaseConfig,
@@ -186,4 +194,5 @@ export const ALL_CONFIGS = [
   integrationsConfig,
   notificationsConfig,
   serviceEventsConfig,
+  dataExportConfig,
 ];

@@ -487,6 +487,19 @@ export class EnvVars {
   @IsInt()
   @Min(1)
   SERVICE_EVENT_RETENTION_DAYS = 1095;
+  // How long a ready personal-data export can be downloaded (hours); then its file is deleted.
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0.001)
+  @Max(168)
+  DATA_EXPORT_TTL_HOURS = 24;
+
+  // Lifetime of one signed download link of an export (s); a new one comes with every read.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(10)
+  @Max(3600)
+  DATA_EXPORT_LINK_TTL_SECONDS = 300;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { DATA_EXPORT_ENTITIES } from '../modules/data-export/entities';
+import { DOCUMENT_REMINDER_ENTITIES } from '../modules/document-reminders/entities';
 import { DataAccessRecordEntity } from '../modules/audit/entities/data-access-record.entity';
 import { AUTH_ENTITIES } from '../modules/auth/entities';
 import { IDENTITY_ENTITIES } from '../modules/identity/entities';
@@ -25,4 +27,6 @@ export const ENTITIES: (abstract new (...args: never) => unknown)[] = [
   ServiceEventEntity,
   ...NOTIFICATION_ENTITIES,
   ...WIDGET_ENTITIES,
+  ...DATA_EXPORT_ENTITIES,
+  ...DOCUMENT_REMINDER_ENTITIES,
 ];

@@ -7,6 +7,7 @@ export enum QueueName {
   DocumentChecks = 'document-checks',
   ServiceEvents = 'service-events',
   InterAgency = 'inter-agency',
+  DataExports = 'data-exports',
 }
 
 export enum JobName {
@@ -19,6 +20,7 @@ export enum JobName {
   FanOutServiceEvent = 'fan-out-service-event',
   CheckInformationSystem = 'check-information-system',
   CheckAccessRequest = 'check-access-request',
+  BuildDataExport = 'build-data-export',
 }
 
 /** Payload of {@link JobName.ProcessRemoteWorkReport}; the job id is the report id too. */
@@ -60,4 +62,9 @@ export interface CheckInformationSystemJob {
 /** Payload of {@link JobName.CheckAccessRequest}; the job id is `request:<accessRequestId>`. */
 export interface CheckAccessRequestJob {
   accessRequestId: string;
+}
+
+/** Payload of {@link JobName.BuildDataExport}; the job id is the export id too. */
+export interface BuildDataExportJob {
+  exportId: string;
 }

@@ -60,6 +60,8 @@ import { AddServiceEventsSubjectChangedRevision1797300002000 } from './179730000
 import { IndexServiceEventsOccurredAt1797300003000 } from './1797300003000-index-service-events-occurred-at';
 import { CreateNotificationSettings1797300004000 } from './1797300004000-create-notification-settings';
 import { IndexDataAccessLogActor1797300005000 } from './1797300005000-index-data-access-log-actor';
+import { CreateDataExports1797600000000 } from './1797600000000-create-data-exports';
+import { CreateDocumentExpiryReminders1797600001000 } from './1797600001000-create-document-expiry-reminders';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -125,4 +127,6 @@ export const MIGRATIONS: (new () => unknown)[] = [
   IndexServiceEventsOccurredAt1797300003000,
   CreateNotificationSettings1797300004000,
   IndexDataAccessLogActor1797300005000,
+  CreateDataExports1797600000000,
+  CreateDocumentExpiryReminders1797600001000,
 ];

@@ -12,4 +12,6 @@ export enum DataAccessAction {
   READ = 'READ',
   UPDATE = 'UPDATE',
   CHECK = 'CHECK',
+  /** A copy of all the person's data was made for them (data-export). */
+  EXPORT = 'EXPORT',
 }

@@ -3,12 +3,18 @@ import { AccountDeletionRegistry, IdentityModule } from '../identity';
 import { DataAccessLogRepository } from './data-access-log.repository';
 import { DataAccessLogResolver } from './data-access-log.resolver';
 import { DataAccessLogService } from './data-access-log.service';
+import { DataAccessLogExporter } from './export/data-access-log.exporter';
 
 /** The append-only personal-data access log and `myDataAccessLog`. */
 @Module({
   imports: [IdentityModule],
-  providers: [DataAccessLogRepository, DataAccessLogService, DataAccessLogResolver],
-  exports: [DataAccessLogService],
+  providers: [
+    DataAccessLogRepository,
+    DataAccessLogService,
+    DataAccessLogResolver,
+    DataAccessLogExporter,
+  ],
+  exports: [DataAccessLogService, DataAccessLogExporter],
 })
 export class AuditModule implements OnModuleInit {
   constructor(

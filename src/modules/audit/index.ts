@@ -3,3 +3,4 @@ export { AuditModule } from './audit.module';
 export { AuditActorKind, DataAccessAction } from './audit.enums';
 export { DataAccessLogService } from './data-access-log.service';
 export type { DataAccessEntry } from './data-access-log.service';
+export { DataAccessLogExporter } from './export/data-access-log.exporter';

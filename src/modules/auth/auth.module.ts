@@ -11,6 +11,7 @@ import { AccountResolver } from './account/account.resolver';
 import { AccountService } from './account/account.service';
 import { EmailChangeService } from './account/email-change.service';
 import { AuthLimits } from './auth-limits';
+import { SessionsDataExporter } from './export/sessions-data.exporter';
 import { CodeDeliveryService } from './codes/code-delivery.service';
 import { CodeSigner } from './codes/code-signer.service';
 import { OneTimeCodeService } from './codes/one-time-code.service';
@@ -80,6 +81,7 @@ import { SessionService } from './sessions/session.service';
     PasswordResolver,
     AccountResolver,
     ...FEDERATED_LOGIN_PROVIDERS,
+    SessionsDataExporter,
     ...workerProviders(AuthProcessor),
   ],
   exports: [
@@ -90,6 +92,7 @@ import { SessionService } from './sessions/session.service';
     AccountLinkCompletions,
     SnilsDisputeService,
     NewAccountFactory,
+    SessionsDataExporter,
   ],
 })
 export class AuthModule implements OnModuleInit {

@@ -22,3 +22,4 @@ export { SnilsDisputeService } from './linking/snils-dispute.service';
 export type { SnilsAuthority } from './linking/snils-dispute.service';
 export { NewAccountFactory } from './linking/new-account.factory';
 export type { PendingAccountLink } from './linking/account-link.store';
+export { SessionsDataExporter } from './export/sessions-data.exporter';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccountDeletionRegistry } from './account-deletion.registry';
 import { IdentityDirectory } from './directory/identity-directory';
+import { DocumentDeadlineFacts } from './documents/document-deadline-facts';
+import { IdentityDataExporter } from './export/identity-data.exporter';
 import { ChildRepository } from './repositories/child.repository';
 import { FederatedIdentityRepository } from './repositories/federated-identity.repository';
 import { IdentityDocumentRepository } from './repositories/identity-document.repository';
@@ -15,6 +17,8 @@ const EXPORTED = [
   ChildRepository,
   AccountDeletionRegistry,
   IdentityDirectory,
+  IdentityDataExporter,
+  DocumentDeadlineFacts,
 ];
 
 /**

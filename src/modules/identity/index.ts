@@ -27,3 +27,8 @@ export type {
   IdentityMatchKind,
 } from './directory/identity-directory';
 export { LinkVerification } from './link-verification';
+export { IdentityDataExporter } from './export/identity-data.exporter';
+export { DocumentDeadlineFacts } from './documents/document-deadline-facts';
+export type { PassportFacts } from './documents/document-deadline-facts';
+export { addYears, passportValidity } from './documents/document-validity';
+export type { DocumentValidity } from './documents/document-validity';

@@ -6,3 +6,4 @@ export type { FanOutResult } from './fan-out/notification-fan-out.service';
 export { NotificationSubscriptionService } from './subscriptions/notification-subscription.service';
 export { PersonalNotices } from './notices/personal-notices.service';
 export type { PersonalNotice } from './notices/personal-notices.service';
+export { NotificationsDataExporter } from './export/notifications-data.exporter';

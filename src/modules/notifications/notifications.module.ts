@@ -8,6 +8,7 @@ import { NotificationAccountPurge } from './copies/notification-account-purge';
 import { NotificationCopySweeper } from './copies/notification-copy.sweeper';
 import { NotificationDeliveryService } from './delivery/notification-delivery.service';
 import { DocumentStatusNotifier } from './documents/document-status.notifier';
+import { NotificationsDataExporter } from './export/notifications-data.exporter';
 import { FanOutServiceEventProcessor } from './fan-out/fan-out-service-event.processor';
 import { NotificationFanOutService } from './fan-out/notification-fan-out.service';
 import { NotificationRetractionService } from './fan-out/notification-retraction.service';
@@ -44,6 +45,7 @@ import { NotificationSubscriptionService } from './subscriptions/notification-su
     NotificationSettingsService,
     NotificationSettingsResolver,
     NotificationAccountPurge,
+    NotificationsDataExporter,
     ...workerProviders(
       NotificationRetractionService,
       NotificationFanOutService,
@@ -51,7 +53,7 @@ import { NotificationSubscriptionService } from './subscriptions/notification-su
       NotificationCopySweeper,
     ),
   ],
-  exports: [PersonalNotices, NotificationSubscriptionService],
+  exports: [PersonalNotices, NotificationSubscriptionService, NotificationsDataExporter],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(

@@ -12,3 +12,4 @@ export { OrganizationsModule } from './organizations.module';
 export { MemberPerson } from './graphql/member-person.type';
 export { toOrganization } from './graphql/organization.mapper';
 export { Organization } from './graphql/organization.type';
+export { MembershipsDataExporter } from './export/memberships-data.exporter';

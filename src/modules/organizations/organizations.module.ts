@@ -31,6 +31,7 @@ import { SignatureLoginResolver } from './signin/signature-login.resolver';
 import { SignatureDeclineService } from './signin/signature-decline.service';
 import { SignatureLoginService } from './signin/signature-login.service';
 import { SignerOrganizationService } from './signin/signer-organization.service';
+import { MembershipsDataExporter } from './export/memberships-data.exporter';
 
 /**
  * Organizations: qualified e-signature sign-in, the session's organization context, members and
@@ -73,8 +74,9 @@ import { SignerOrganizationService } from './signin/signer-organization.service'
     MembershipFieldsResolver,
     AccessGrantResolver,
     RepresentationDirectory,
+    MembershipsDataExporter,
   ],
-  exports: [OrganizationAccess, RepresentationDirectory],
+  exports: [OrganizationAccess, RepresentationDirectory, MembershipsDataExporter],
 })
 export class OrganizationsModule implements OnModuleInit {
   constructor(

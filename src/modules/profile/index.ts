@@ -19,3 +19,4 @@ export type {
 } from './directory/profile-directory';
 export { waitingReason } from './links/link-kinds';
 export type { LinkKind } from './registry/person-registry.port';
+export { ProfileDataExporter } from './export/profile-data.exporter';

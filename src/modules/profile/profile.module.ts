@@ -13,6 +13,7 @@ import { DocumentSubmissionService } from './documents/document-submission.servi
 import { ProfileDirectory } from './directory/profile-directory';
 import { DocumentResolver } from './documents/document.resolver';
 import { DocumentStatusEvents } from './events/document-status.events';
+import { ProfileDataExporter } from './export/profile-data.exporter';
 import { CheckDocumentProcessor } from './jobs/check-document.processor';
 import { DocumentCheckQueue } from './jobs/document-check.queue';
 import { DocumentCheckService } from './jobs/document-check.service';
@@ -74,6 +75,7 @@ import { VehicleService } from './vehicles/vehicle.service';
     DocumentResolver,
     VehicleResolver,
     ChildResolver,
+    ProfileDataExporter,
     ...workerProviders(
       personRegistryProvider,
       DocumentCheckService,
@@ -89,6 +91,7 @@ import { VehicleService } from './vehicles/vehicle.service';
     VehicleService,
     ChildService,
     ProfileDirectory,
+    ProfileDataExporter,
   ],
 })
 export class ProfileModule implements OnModuleInit {

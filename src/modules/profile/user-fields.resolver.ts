@@ -96,7 +96,7 @@ export class UserFieldsResolver {
   ): Promise<PassportDocument | null> {
     const documents = await this.documents(ctx, user.id, 'passport', DocumentKind.PASSPORT);
     const latest = latestOf(documents);
-    return latest ? toPassportDocument(latest) : null;
+    return latest ? toPassportDocument(latest, user.birthDate) : null;
   }
 
   @ResolveField(() => [Vehicle], { description: 'The person’s vehicles, oldest first.' })

@@ -9,12 +9,16 @@ import {
   VisibleEventsReader,
 } from '../service-events';
 import type { ProfileFacts } from '../service-events';
+import { DocumentDeadlineFacts } from '../identity';
+import type { PassportFacts } from '../identity';
 import { widgetDefinition } from './catalog/widget-catalog';
+import { documentDeadlinesContent } from './content/document-deadlines.content';
 import { buildWidgetContent } from './content/widget-content.builder';
 import type { WidgetEntity } from './entities/widget.entity';
 import { WidgetType } from './graphql/widget-type.enum';
 import { WidgetPendingProof } from './graphql/widget-pending-proof.type';
 import { Widget } from './graphql/widget.type';
+import { DEFAULT_ITEM_LIMIT } from './settings/widget-settings';
 import type { WidgetSettings } from './settings/widget-settings';
 
 // Latest events kept per (identifier, category): enough for any widget's limit (at most 20).
@@ -37,6 +41,7 @@ export class WidgetViewService {
   constructor(
     private readonly factsReader: ProfileFactsReader,
     private readonly events: VisibleEventsReader,
+    private readonly deadlines: DocumentDeadlineFacts,
   ) {}
 
   async facts(em: EntityManager, owner: DashboardOwner): Promise<ProfileFacts> {
@@ -68,6 +73,7 @@ export class WidgetViewService {
     const events =
       subjects.length > 0 ? await this.events.findLatest(em, subjects, EVENTS_PER_GROUP) : [];
     const unproven = unprovenLinksOf(facts);
+    const passports = await this.passportsFor(em, owner, complete);
     return widgets.map((row) => {
       const definition = widgetDefinition(row.type as WidgetType);
       const reads = new Set(definition.subjects);
@@ -91,8 +97,37 @@ export class WidgetViewService {
             }),
           ),
         content:
-          missing.length > 0 ? null : buildWidgetContent(definition, settings, facts, events),
+          missing.length > 0
+            ? null
+            : row.type === (WidgetType.DOCUMENT_DEADLINES as string)
+              ? documentDeadlinesContent(
+                  passports,
+                  moscowToday(),
+                  settings.limit ?? DEFAULT_ITEM_LIMIT,
+                )
+              : buildWidgetContent(definition, settings, facts, events),
       });
     });
   }
+
+  // One more query, only when a complete DOCUMENT_DEADLINES widget is shown. A student session's
+  // dashboard has no documents of its own.
+  private async passportsFor(
+    em: EntityManager,
+    owner: DashboardOwner,
+    complete: readonly WidgetEntity[],
+  ): Promise<PassportFacts[]> {
+    if (
+      owner.childId ||
+      !complete.some((w) => w.type === (WidgetType.DOCUMENT_DEADLINES as string))
+    ) {
+      return [];
+    }
+    return (await this.deadlines.forUser(em, owner.userId)).passports;
+  }
+}
+
+/** Today in Moscow (UTC+3), `YYYY-MM-DD`. */
+function moscowToday(): string {
+  return new Date(Date.now() + 3 * 3600 * 1000).toISOString().slice(0, 10);
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity';
+import { WidgetsDataExporter } from './export/widgets-data.exporter';
 import { ServiceEventsModule } from '../service-events';
 import { WidgetResolver } from './widget.resolver';
 import { WidgetRepository } from './widget.repository';
@@ -9,6 +10,13 @@ import { WidgetViewService } from './widget-view.service';
 /** The dashboard: the widget catalog, my widgets and their content from service events. */
 @Module({
   imports: [ServiceEventsModule, IdentityModule],
-  providers: [WidgetRepository, WidgetViewService, WidgetService, WidgetResolver],
+  providers: [
+    WidgetRepository,
+    WidgetViewService,
+    WidgetService,
+    WidgetResolver,
+    WidgetsDataExporter,
+  ],
+  exports: [WidgetsDataExporter],
 })
 export class WidgetsModule {}

@@ -1,7 +1,8 @@
 import { hkdfSync } from 'node:crypto';
 
 /** What a derived key is for; the label is part of the derivation, so each gets its own key. */
-export type KeyPurpose = 'one-time-code-hash/v1' | 'webhook-secret-encryption/v1';
+export type KeyPurpose =
+  'one-time-code-hash/v1' | 'webhook-secret-encryption/v1' | 'data-export-link/v1';
 
 /**
  * A 256-bit key of its own for one purpose: HKDF-SHA256 (RFC 5869) of the master secret

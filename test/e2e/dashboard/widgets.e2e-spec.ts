@@ -33,6 +33,7 @@ const ALL_TYPES = [
   'STATE_EXAMS',
   'ACTIVE_CITIZEN',
   'CROWDSOURCING',
+  'DOCUMENT_DEADLINES',
 ];
 
 describe('dashboard: widgets', () => {
@@ -55,7 +56,7 @@ describe('dashboard: widgets', () => {
     return dashboard;
   }
 
-  it('should list the nine widget types with the profile fields each needs', async () => {
+  it('should list every widget type with the profile fields each needs', async () => {
     const someone = await person(h);
     const { widgetCatalog } = await h.gql.ok(WIDGET_CATALOG, {}, { token: someone.token });
     expect(widgetCatalog.map((w: { type: string }) => w.type).sort()).toEqual(
@@ -314,19 +315,19 @@ describe('dashboard: widgets', () => {
         await h.gql.ok(ADD_WIDGET, { type }, { token: owner.token });
       }
       const many = await queriesFor();
-      const { dashboard: nine } = await h.gql.ok(DASHBOARD, {}, { token: owner.token });
-      expect(nine).toHaveLength(9);
+      const { dashboard: everyWidget } = await h.gql.ok(DASHBOARD, {}, { token: owner.token });
+      expect(everyWidget).toHaveLength(ALL_TYPES.length);
       expect(many).toBe(few);
       // Widgets, identifiers, events (and the session check of the token, when it has one).
       expect(many).toBeGreaterThanOrEqual(3);
       expect(many).toBeLessThanOrEqual(5);
-      const payments = nine.find((w: { type: string }) => w.type === 'PAYMENTS');
+      const payments = everyWidget.find((w: { type: string }) => w.type === 'PAYMENTS');
       expect(payments.content).toMatchObject({
         badge: 1,
         summary: 'К оплате: 4\u00a0321,50 ₽ (счетов: 1)',
         items: [{ title: 'ЕПД за апрель', amount: 4321.5, date: bill.dueAt }],
       });
-      const pension = nine.find((w: { type: string }) => w.type === 'PENSION_FUND');
+      const pension = everyWidget.find((w: { type: string }) => w.type === 'PENSION_FUND');
       expect(pension).toMatchObject({ missingFields: ['snils'], content: null });
     } finally {
       spy.mockRestore();

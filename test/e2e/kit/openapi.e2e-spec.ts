@@ -31,6 +31,7 @@ describe('openapi.json', () => {
     };
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual([
+      '/files/data-exports/{id}',
       '/files/remote-work-reports/{id}/{kind}',
       '/files/templates/remote-work-report.xlsx',
       '/health',

@@ -10,7 +10,8 @@ import { NotificationSubscriptionRepository } from '../notification-subscription
 import { NotificationRepository } from '../notification.repository';
 
 /** Categories other modules send notices in: always delivered, nobody subscribes to them. */
-export type PersonalNoticeCategory = NotificationCategory.ORGANIZATIONS;
+export type PersonalNoticeCategory =
+  NotificationCategory.ORGANIZATIONS | NotificationCategory.DOCUMENTS;
 
 /** Subscribable categories other modules send notices in: only to those subscribed. */
 export type SubscribedNoticeCategory = NotificationCategory.REPORTS;

@@ -1,3 +1,4 @@
+import { passportValidity } from '../../identity';
 import type { IdentityDocumentEntity } from '../../identity';
 import { PassportDocument } from '../graphql/passport-document.type';
 import { SnilsDocument } from '../graphql/snils-document.type';
@@ -13,13 +14,19 @@ export function toSnilsDocument(entity: IdentityDocumentEntity): SnilsDocument {
   });
 }
 
-export function toPassportDocument(entity: IdentityDocumentEntity): PassportDocument {
+export function toPassportDocument(
+  entity: IdentityDocumentEntity,
+  birthDate: string | null = null,
+): PassportDocument {
+  const validity =
+    birthDate && entity.issuedAt ? passportValidity(birthDate, entity.issuedAt) : null;
   return Object.assign(new PassportDocument(), {
     id: entity.id,
     series: entity.series ?? '',
     number: entity.number,
     issuedAt: entity.issuedAt ?? '',
     issuedBy: entity.issuedBy ?? '',
+    validUntil: validity?.validUntil ?? null,
     status: entity.status,
     submittedAt: entity.submittedAt,
     verifiedAt: entity.verifiedAt,

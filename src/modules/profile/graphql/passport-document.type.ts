@@ -15,4 +15,11 @@ export class PassportDocument extends DocumentCheck {
 
   @Field({ description: 'Issuing authority.' })
   issuedBy!: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The day it must be replaced by: the 20th or 45th birthday after its issue (null when issued at 45 or later, or while the birth date is unknown, as in submitPassport’s answer).',
+  })
+  validUntil!: string | null;
 }

@@ -111,6 +111,17 @@ export const WIDGET_CATALOG: readonly WidgetDefinitionEntry[] = [
     kind: 'feed',
     childScoped: false,
   },
+  {
+    // Content from the documents' ends (content/document-deadlines.content.ts), not from events.
+    type: WidgetType.DOCUMENT_DEADLINES,
+    title: 'Сроки документов',
+    description: 'Когда заменить паспорт (в 20 и 45 лет) и другие документы со сроком действия',
+    requiredFields: ['birthDate'],
+    subjects: [],
+    categories: [],
+    kind: 'feed',
+    childScoped: false,
+  },
 ];
 
 const BY_TYPE = new Map(WIDGET_CATALOG.map((d) => [d.type, d]));

@@ -1,0 +1,3 @@
+import { DataExportEntity } from './data-export.entity';
+
+export const DATA_EXPORT_ENTITIES = [DataExportEntity];
