@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { redisConfig } from '../../../config/configuration';
+import { connectRedis } from '../../../config/redis-connection';
 
 /** What the server keeps between `federatedLoginStart` and `completeFederatedLogin`. */
 export interface PendingFederatedLogin {
@@ -30,7 +31,7 @@ export class FederatedStateStore implements OnApplicationShutdown {
   private readonly redis: Redis;
 
   constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
-    this.redis = new Redis(config.url, {
+    this.redis = connectRedis(config, {
       lazyConnect: true,
       maxRetriesPerRequest: 2,
       keyPrefix: config.keyPrefix,

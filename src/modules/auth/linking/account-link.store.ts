@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { redisConfig } from '../../../config/configuration';
+import { connectRedis } from '../../../config/redis-connection';
 import type { ClientInfo } from '../client-info.decorator';
 
 /** How long the holder has to prove or decline the matched account. */
@@ -34,7 +35,7 @@ export class AccountLinkStore implements OnApplicationShutdown {
   private readonly redis: Redis;
 
   constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
-    this.redis = new Redis(config.url, {
+    this.redis = connectRedis(config, {
       lazyConnect: true,
       maxRetriesPerRequest: 2,
       keyPrefix: config.keyPrefix,
