@@ -46,7 +46,7 @@ start_nginx() {
     -e "s#/var/log/nginx/#$CLUSTER_DIR/nginx/#g" \
     -e "s#/var/lib/nginx/#$CLUSTER_DIR/nginx/#g" \
     "$root/deploy/nginx.conf" >"$CLUSTER_DIR/nginx.conf"
-  nginx -c "$CLUSTER_DIR/nginx.conf" -p "$CLUSTER_DIR/nginx"
+  nginx -c "$CLUSTER_DIR/nginx.conf" -p "$CLUSTER_DIR/nginx" >>"$CLUSTER_DIR/nginx.log" 2>&1
   wait_until nginx 60 curl -sf "http://127.0.0.1:$NGINX_PORT/health"
   log "nginx on $NGINX_PORT"
 }

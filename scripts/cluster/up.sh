@@ -37,7 +37,6 @@ global
   maxconn 4000
   external-check
   insecure-fork-wanted
-  pidfile $CLUSTER_DIR/haproxy.pid
 defaults
   mode tcp
   timeout connect 2s
@@ -59,7 +58,7 @@ listen stats
   stats enable
   stats uri /
 CFG
-haproxy -D -f "$CLUSTER_DIR/haproxy.cfg" -p "$CLUSTER_DIR/haproxy.pid"
+haproxy -D -f "$CLUSTER_DIR/haproxy.cfg" -p "$CLUSTER_DIR/haproxy.pid" >>"$CLUSTER_DIR/haproxy.log" 2>&1
 wait_until haproxy 60 sql "$HAPROXY_PORT" "SELECT 1"
 log "haproxy writer endpoint on $HAPROXY_PORT"
 

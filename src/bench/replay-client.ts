@@ -24,7 +24,11 @@ export interface UploadAnswer {
 export class ReplayClient {
   private agent: Agent;
 
-  constructor(private readonly maxSockets: number) {
+  /** `timeoutMs`: an upload unanswered by then fails with `TIMEOUT` (0: wait for ever). */
+  constructor(
+    private readonly maxSockets: number,
+    private readonly timeoutMs = 0,
+  ) {
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
@@ -81,6 +85,9 @@ export class ReplayClient {
         },
       );
       req.on('error', (error) => resolve({ status: 0, reportId: null, error: error.message }));
+      if (this.timeoutMs > 0) {
+        req.setTimeout(this.timeoutMs, () => req.destroy(new Error('TIMEOUT')));
+      }
       req.end(body);
     });
   }

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 
 /** Where Kabinet's Redis is: one address, or a Sentinel-monitored primary. */
@@ -49,15 +50,32 @@ export function redisOptions(target: RedisTarget, extra: RedisOptions = {}): Red
     sentinels: target.sentinels,
     name: target.sentinelName,
     role: 'master',
-    // Subscribes to the Sentinels' +switch-master, so a promotion moves the client at once rather
-    // than at its next connection error.
-    failoverDetector: true,
+    // No `failoverDetector`: a promotion it reports while the client is still reconnecting
+    // ends the client for good (ioredis 5.11 ends a client whose connector fails mid-connect;
+    // seen in the cluster fault replay). A killed or demoted primary closes its connections, which
+    // is what the client reconnects on.
     ...auth,
     ...extra,
   };
 }
 
-/** A client of Kabinet's Redis (single node or Sentinel), with the caller's options. */
+/**
+ * A client of Kabinet's Redis (single node or Sentinel), with the caller's options. Connection
+ * errors are logged once per distinct message while they repeat (the client keeps reconnecting),
+ * not printed by ioredis as unhandled.
+ */
 export function connectRedis(target: RedisTarget, extra: RedisOptions = {}): Redis {
-  return new Redis(redisOptions(target, extra));
+  const client = new Redis(redisOptions(target, extra));
+  const logger = new Logger('Redis');
+  let last = '';
+  client.on('error', (error: Error) => {
+    if (error.message !== last) {
+      last = error.message;
+      logger.warn(`${error.message} (reconnecting)`);
+    }
+  });
+  client.on('ready', () => {
+    last = '';
+  });
+  return client;
 }
