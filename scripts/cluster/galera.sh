@@ -21,6 +21,9 @@ members() {
 }
 
 start() {
+  if alive "$name"; then
+    return 0
+  fi
   mkdir -p "$dir/data" "$dir/tmp"
   # As root, mariadbd runs as `mysql`: the rsync daemon of a joining node would otherwise write as
   # `nobody` into a root-owned data directory and the state transfer fails.

@@ -24,6 +24,10 @@ for bin in /usr/sbin/mariadbd "$GALERA_PROVIDER" haproxy redis-sentinel rsync ng
     exit 1
   fi
 done
+if [ -f "$CLUSTER_DIR/haproxy.pid" ]; then
+  echo "a cluster runs in $CLUSTER_DIR: scripts/cluster/down.sh first" >&2
+  exit 1
+fi
 mkdir -p "$CLUSTER_DIR"
 log "cluster folder $CLUSTER_DIR"
 
