@@ -56,7 +56,7 @@ start() {
     --wsrep-on=ON --wsrep-provider="$GALERA_PROVIDER" \
     --wsrep-cluster-name=kabinet --wsrep-cluster-address="$cluster_address" \
     --wsrep-node-name="$name" --wsrep-node-address="127.0.0.1:$(galera_gcomm_port "$node")" \
-    --wsrep-provider-options="base_port=$(galera_gcomm_port "$node");ist.recv_addr=127.0.0.1:$(galera_ist_port "$node");gcache.size=256M" \
+    --wsrep-provider-options="gmcast.listen_addr=tcp://127.0.0.1:$(galera_gcomm_port "$node");base_port=$(galera_gcomm_port "$node");ist.recv_addr=127.0.0.1:$(galera_ist_port "$node");gcache.size=256M" \
     --wsrep-sst-method=rsync --wsrep-sst-receive-address="127.0.0.1:$(galera_sst_port "$node")" \
     --wsrep-slave-threads=2 \
     "${extra[@]}" >>"$CLUSTER_DIR/$name.log" 2>&1 &

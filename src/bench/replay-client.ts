@@ -112,7 +112,13 @@ function parseAnswer(status: number, raw: Buffer): UploadAnswer {
     return {
       status,
       reportId: null,
-      error: `HTTP ${status}: ${raw.toString('utf8').slice(0, 200)}`,
+      // A proxy's HTML error page says no more than its status line.
+      error: `HTTP ${status}: ${raw
+        .toString('utf8')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 80)}`,
     };
   }
 }
