@@ -29,5 +29,7 @@ module.exports = {
       setupFiles: ['<rootDir>/test/e2e/setup/per-file.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/e2e/setup/timeout.ts'],
     },
+    // Against the cluster of scripts/cluster/up.sh only (`npm run test:cluster`).
+    { ...common, displayName: 'cluster', testMatch: ['<rootDir>/test/cluster/**/*.cluster-spec.ts'] },
   ],
 };

@@ -24,7 +24,11 @@ export interface UploadAnswer {
 export class ReplayClient {
   private agent: Agent;
 
-  constructor(private readonly maxSockets: number) {
+  /** `timeoutMs`: an upload unanswered by then fails with `TIMEOUT` (0: wait for ever). */
+  constructor(
+    private readonly maxSockets: number,
+    private readonly timeoutMs = 0,
+  ) {
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
@@ -81,6 +85,9 @@ export class ReplayClient {
         },
       );
       req.on('error', (error) => resolve({ status: 0, reportId: null, error: error.message }));
+      if (this.timeoutMs > 0) {
+        req.setTimeout(this.timeoutMs, () => req.destroy(new Error('TIMEOUT')));
+      }
       req.end(body);
     });
   }
@@ -105,7 +112,13 @@ function parseAnswer(status: number, raw: Buffer): UploadAnswer {
     return {
       status,
       reportId: null,
-      error: `HTTP ${status}: ${raw.toString('utf8').slice(0, 200)}`,
+      // A proxy's HTML error page says no more than its status line.
+      error: `HTTP ${status}: ${raw
+        .toString('utf8')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 80)}`,
     };
   }
 }

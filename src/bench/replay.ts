@@ -12,6 +12,12 @@
 // (minutes to wait for the last report, default 120), --jobs (threads writing the workbooks,
 // default: the CPU count), --keep (leave database, Redis keys and files).
 //
+// --cluster replays against the cluster scripts/cluster/up.sh started (its processes, database,
+// Redis and storage; see docs/scaling.md) instead of starting processes; uploads that fail with
+// no answer or a 5xx are retried as a client would (3 times, 1/2/4 s apart) and time out after
+// 60 s. --faults (with --cluster) injects the cluster's faults one after another during the first
+// 80 % of the replay and prints a table of each; --faults=galera,redis,worker,api,storage picks.
+//
 // The processes get this environment with NODE_ENV=production and LOG_LEVEL=warn unless set;
 // REPORT_PARSER_CONCURRENCY and the like pass through, and so does the storage driver:
 // `STORAGE_DRIVER=s3 S3_ENDPOINT=… S3_BUCKET=…` replays against an object store (its objects are
@@ -35,6 +41,13 @@ import {
   quantile,
   UploadKind,
 } from './replay-week';
+import {
+  clusterEnvironment,
+  clusterFaults,
+  clusterPids,
+  FaultRecord,
+  injectFaults,
+} from './replay-cluster';
 import { prepareWorkbooks, replayOrganization, workbookPath } from './replay-workbooks';
 import { deleteDatabaseKeys } from './redis-keys';
 
@@ -52,6 +65,10 @@ interface Options {
   finalTimeoutMinutes: number;
   keep: boolean;
   jobs: number;
+  cluster: boolean;
+  faults: boolean;
+  /** `--faults=galera,redis`: only those (galera, redis, worker, api, storage); empty: all. */
+  faultNames: string[];
 }
 
 function parseOptions(argv: string[]): Options {
@@ -79,6 +96,11 @@ function parseOptions(argv: string[]): Options {
     finalTimeoutMinutes: number('final-timeout', 120, 0.1),
     keep: argv.includes('--keep'),
     jobs: Math.round(number('jobs', availableParallelism(), 1, 64)),
+    cluster: argv.includes('--cluster'),
+    faults: argv.includes('--faults') || argv.some((a) => a.startsWith('--faults=')),
+    faultNames: (argv.find((a) => a.startsWith('--faults='))?.split('=')[1] ?? '')
+      .split(',')
+      .filter(Boolean),
   };
 }
 
@@ -88,10 +110,38 @@ interface Sent {
   sentMs: number;
   answeredMs: number;
   answer: UploadAnswer;
+  /** Attempts it took (1 unless a failed attempt was retried, --cluster only). */
+  attempts: number;
+  /** The first failed attempt's error, if any. */
+  firstError: string | null;
+}
+
+const RETRY_DELAYS_MS = [1000, 2000, 4000];
+
+/** No answer, or the proxy's or server's own failure: a client tries again. */
+function retryable(answer: UploadAnswer): boolean {
+  return (
+    !answer.reportId &&
+    (answer.status === 0 ||
+      answer.status >= 500 ||
+      /INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE/.test(answer.error ?? ''))
+  );
 }
 
 const ms = (n: number) => `${Math.round(n)} ms`;
 const mib = (bytes: number) => `${Math.round(bytes / MiB)} MiB`;
+
+/** One statement on a connection of its own (through HAProxy: whichever node writes now). */
+async function queryOnce(url: string, sql: string): Promise<string> {
+  const { host, port, username, password } = parseDatabaseUrl(url);
+  const connection = await createConnection({ host, port, user: username, password });
+  try {
+    const [rows] = await connection.query<RowDataPacket[]>({ sql, rowsAsArray: true });
+    return String((rows as unknown as unknown[][])[0][0]);
+  } finally {
+    await connection.end();
+  }
+}
 const log = (line: string) => console.log(line);
 
 interface Employer {
@@ -160,9 +210,12 @@ async function replay(
   uploads: PlannedUpload[],
   dir: string,
   tokens: string[],
-  apis: BenchProcess[],
+  apis: Pick<BenchProcess, 'url'>[],
 ): Promise<{ sent: Sent[]; startMs: number }> {
-  const client = new ReplayClient(Math.ceil(options.maxInflight / apis.length));
+  const client = new ReplayClient(
+    Math.ceil(options.maxInflight / apis.length),
+    options.cluster ? 60_000 : 0,
+  );
   const sent: Sent[] = [];
   let inflight = 0;
   const waiting: (() => void)[] = [];
@@ -184,13 +237,25 @@ async function replay(
       (async () => {
         const file = await readFile(workbookPath(dir, upload));
         const sentMs = performance.now();
-        const answer = await client.upload(
-          api.url!,
-          tokens[upload.index],
-          file,
-          `Отчёт ${upload.index}.xlsx`,
-        );
-        sent.push({ upload, scheduledMs, sentMs, answeredMs: performance.now(), answer });
+        const send = () =>
+          client.upload(api.url!, tokens[upload.index], file, `Отчёт ${upload.index}.xlsx`);
+        let answer = await send();
+        let attempts = 1;
+        const firstError = answer.reportId ? null : answer.error;
+        while (options.cluster && retryable(answer) && attempts <= RETRY_DELAYS_MS.length) {
+          await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempts - 1]));
+          answer = await send();
+          attempts += 1;
+        }
+        sent.push({
+          upload,
+          scheduledMs,
+          sentMs,
+          answeredMs: performance.now(),
+          answer,
+          attempts,
+          firstError,
+        });
         inflight -= 1;
         waiting.shift()?.();
       })(),
@@ -234,13 +299,22 @@ async function main(): Promise<void> {
     `Workbooks: ${mib(fileBytes)} in ${dir} (${Math.round((performance.now() - generating) / 1000)} s; reused when present).`,
   );
 
-  const base = new URL(process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/kabinet');
-  const database = `kabinet_bench_${randomBytes(4).toString('hex')}`;
+  if (options.faults && !options.cluster) {
+    throw new Error('--faults needs --cluster');
+  }
+  // In --cluster, the cluster's own database, secrets and processes; else fresh ones.
+  const cluster = options.cluster ? clusterEnvironment() : null;
+  const base = new URL(
+    cluster?.DATABASE_URL ?? process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/kabinet',
+  );
+  const database = cluster
+    ? parseDatabaseUrl(cluster.DATABASE_URL).database
+    : `kabinet_bench_${randomBytes(4).toString('hex')}`;
   base.pathname = `/${database}`;
   const databaseUrl = base.toString();
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const storageDir = join(ROOT, 'var/bench/storage', database);
-  const jwtSecret = randomBytes(32).toString('hex');
+  const jwtSecret = cluster?.JWT_SECRET ?? randomBytes(32).toString('hex');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -256,14 +330,15 @@ async function main(): Promise<void> {
   delete env.PORT;
   delete env.APP_ROLE;
 
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true });
   const probe = new WorkerProbe(redis, database);
   const processes: BenchProcess[] = [];
   let db: Connection | undefined;
   const cleanup = async () => {
     await Promise.all(processes.map((p) => p.stop()));
     await db?.end().catch(() => undefined);
-    if (!options.keep) {
+    // The cluster's database and storage go with the cluster (scripts/cluster/down.sh).
+    if (!options.keep && !cluster) {
       const { host, port, username, password } = parseDatabaseUrl(databaseUrl);
       const admin = await createConnection({ host, port, user: username, password });
       await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
@@ -280,22 +355,28 @@ async function main(): Promise<void> {
 
   let ok: boolean;
   try {
-    log(
-      `Database ${database}; starting ${options.apis} API and ${options.workers} worker processes`,
-    );
-    // The first process creates and migrates the database; the others start once it is done.
-    processes.push(await startBenchProcess('api-1', 'api', env, probe));
-    const more = [
-      ...Array.from({ length: options.apis - 1 }, (_, i) =>
-        startBenchProcess(`api-${i + 2}`, 'api', env, probe),
-      ),
-    ];
-    processes.push(...(await Promise.all(more)));
-    // Workers one by one: each waits for a Bull connection of its own.
-    for (let i = 0; i < options.workers; i++) {
-      processes.push(await startBenchProcess(`worker-${i + 1}`, 'worker', env, probe));
+    let apis: Pick<BenchProcess, 'url'>[];
+    if (cluster) {
+      log(`Database ${database} of the cluster; uploading through ${cluster.PUBLIC_URL}`);
+      apis = [{ url: cluster.PUBLIC_URL }];
+    } else {
+      log(
+        `Database ${database}; starting ${options.apis} API and ${options.workers} worker processes`,
+      );
+      // The first process creates and migrates the database; the others start once it is done.
+      processes.push(await startBenchProcess('api-1', 'api', env, probe));
+      const more = [
+        ...Array.from({ length: options.apis - 1 }, (_, i) =>
+          startBenchProcess(`api-${i + 2}`, 'api', env, probe),
+        ),
+      ];
+      processes.push(...(await Promise.all(more)));
+      // Workers one by one: each waits for a Bull connection of its own.
+      for (let i = 0; i < options.workers; i++) {
+        processes.push(await startBenchProcess(`worker-${i + 1}`, 'worker', env, probe));
+      }
+      apis = processes.filter((p) => p.role === 'api');
     }
-    const apis = processes.filter((p) => p.role === 'api');
 
     const { host, port, username, password } = parseDatabaseUrl(databaseUrl);
     db = await createConnection({ host, port, user: username, password, database });
@@ -320,11 +401,31 @@ async function main(): Promise<void> {
       );
     });
 
-    const rss = new RssMonitor(processes.map((p) => p.pid));
+    const named = cluster
+      ? [...clusterPids()].map(([name, pid]) => ({ name, pid }))
+      : processes.map((p) => ({ name: p.name, pid: p.pid }));
+    const rss = new RssMonitor(named.map((p) => p.pid));
     rss.start();
     log('Replaying');
+    // The faults start with the replay and are over before its last fifth.
+    const faultRun: Promise<FaultRecord[]> = options.faults
+      ? injectFaults(
+          clusterFaults((sql) => queryOnce(databaseUrl, sql)).filter(
+            (f) => options.faultNames.length === 0 || options.faultNames.includes(f.key),
+          ),
+          performance.now(),
+          options.duration * 1000 * 0.8,
+          log,
+        )
+      : Promise.resolve([]);
     const { sent, startMs } = await replay(options, uploads, dir, tokens, apis);
     const uploadsDoneMs = performance.now();
+    const faults = await faultRun;
+    if (cluster) {
+      // The connection may have been on a Galera node a fault killed.
+      await db.end().catch(() => undefined);
+      db = await createConnection({ host, port, user: username, password, database });
+    }
     const ids = new Set(sent.map((s) => s.answer.reportId).filter((id): id is string => !!id));
     log(
       `All uploads answered after ${Math.round((uploadsDoneMs - startMs) / 1000)} s; waiting for the reports`,
@@ -426,7 +527,7 @@ async function main(): Promise<void> {
     );
     log(`| rows/s (final rows / time until final) | ${Math.round(finalRows / untilFinal)} |`);
     log(`| reports/s (until final) | ${(ids.size / untilFinal).toFixed(1)} |`);
-    for (const p of processes) {
+    for (const p of named) {
       const peak = peaks.get(p.pid);
       const child = peak?.peakChild ? `; largest parser child ${mib(peak.peakChild)}` : '';
       log(`| peak RSS ${p.name} | ${mib(peak?.peak ?? 0)}${child} |`);
@@ -443,11 +544,62 @@ async function main(): Promise<void> {
       );
       log(`Refusals: ${JSON.stringify(Object.fromEntries(reasons))}`);
     }
+    let clusterOk = true;
+    if (cluster) {
+      // A retried upload whose first answer was lost leaves a second report of the week: both
+      // must be final, and no final report may miss or repeat a row.
+      const [[stuck]] = await db.query<({ n: number } & RowDataPacket)[]>(
+        `SELECT COUNT(*) AS n FROM remote_work_reports WHERE status NOT IN (?)`,
+        [FINAL],
+      );
+      const [[rowMismatch]] = await db.query<({ n: number } & RowDataPacket)[]>(
+        `SELECT COUNT(*) AS n FROM remote_work_reports r
+          WHERE r.status IN ('ACCEPTED', 'PARTIALLY_ACCEPTED') AND r.rows_total <>
+                (SELECT COUNT(*) FROM remote_work_report_rows w WHERE w.report_id = r.id)`,
+      );
+      const retried = sent.filter((s) => s.attempts > 1);
+      log(`| uploads retried after a failed attempt | ${retried.length} |`);
+      log(`| reports not final (answered or not) | ${Number(stuck.n)} |`);
+      log(`| final reports whose stored rows differ from rows_total | ${Number(rowMismatch.n)} |`);
+      log(
+        `| extra reports of a week (a retry after a lost answer) | ${reports.length - ids.size} |`,
+      );
+      clusterOk = Number(stuck.n) === 0 && Number(rowMismatch.n) === 0;
+    }
+    if (faults.length > 0) {
+      log('');
+      log(
+        '| fault | target | at | back after | attempts failed during it | uploads refused in the end | acceptance p99 around it |',
+      );
+      log('|---|---|---|---|---|---|---|');
+      for (const f of faults) {
+        // Around it: from the injection until 10 s after the component served again.
+        const end = Number.isNaN(f.recoveredMs) ? uploadsDoneMs : f.recoveredMs + 10_000;
+        const around = sent.filter((s) => s.sentMs >= f.injectedMs && s.sentMs <= end);
+        const p99 = quantile(
+          around.filter((s) => s.answer.reportId).map((s) => s.answeredMs - s.scheduledMs),
+          0.99,
+        );
+        log(
+          `| ${f.name} | ${f.target} | ${Math.round((f.injectedMs - startMs) / 1000)} s | ${
+            f.error
+              ? `not repaired: ${f.error}`
+              : `${((f.recoveredMs - f.injectedMs) / 1000).toFixed(1)} s`
+          } | ${around.filter((s) => s.firstError).length} | ${around.filter((s) => !s.answer.reportId).length} | ${ms(p99)} |`,
+        );
+      }
+      const firstErrors = new Map<string, number>();
+      sent
+        .filter((s) => s.firstError)
+        .forEach((s) => firstErrors.set(s.firstError!, (firstErrors.get(s.firstError!) ?? 0) + 1));
+      log(`Failed attempts by error: ${JSON.stringify(Object.fromEntries(firstErrors))}`);
+    }
     const zeroLoss =
       failed.length === 0 &&
       lost === 0 &&
-      Number(duplicates[0].n) === 0 &&
-      ids.size === uploads.length;
+      (cluster ? clusterOk : Number(duplicates[0].n) === 0) &&
+      ids.size === uploads.length &&
+      faults.every((f) => !f.error);
     log(
       zeroLoss
         ? 'Zero loss: every upload has exactly one final report.'

@@ -1,3 +1,4 @@
+import { parseSentinels } from './redis-connection';
 import { registerAs } from '@nestjs/config';
 import { loadEnv } from './env.schema';
 import { parseDatabaseUrl } from '../database/database-url';
@@ -33,6 +34,8 @@ export const redisConfig = registerAs('redis', () => {
   const env = loadEnv();
   return {
     url: env.REDIS_URL,
+    sentinels: parseSentinels(env.REDIS_SENTINELS),
+    sentinelName: env.REDIS_SENTINEL_NAME,
     // Counters hold state about one database's users, so they live under its name: a second
     // deployment or a parallel test run on the same Redis keeps its own allowances.
     keyPrefix: `kabinet:${parseDatabaseUrl(env.DATABASE_URL).database}:`,

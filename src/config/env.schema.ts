@@ -6,6 +6,7 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
+  Matches,
   IsString,
   IsUrl,
   Matches,
@@ -60,6 +61,19 @@ export class EnvVars {
 
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL = 'redis://127.0.0.1:6379';
+
+  // Sentinels watching Kabinet's Redis, `host:port,host:port`; when set, clients (Bull included)
+  // ask them for the current primary and follow a failover. REDIS_URL then gives only the
+  // password and database.
+  @IsOptional()
+  @Matches(/^\s*\[?[^\s,\]]+\]?:\d{1,5}\s*(,\s*\[?[^\s,\]]+\]?:\d{1,5}\s*)*$/, {
+    message: 'REDIS_SENTINELS must be host:port[,host:port...]',
+  })
+  REDIS_SENTINELS?: string;
+
+  // The primary's name in the Sentinels' configuration (`sentinel monitor <name> ...`).
+  @IsString()
+  REDIS_SENTINEL_NAME = 'kabinet';
 
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   PUBLIC_URL = 'http://localhost:3000';

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Global, Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { databaseConfig, redisConfig } from '../config/configuration';
+import { redisOptions } from '../config/redis-connection';
 import { parseDatabaseUrl } from '../database/database-url';
 
 /** Default options of every job: retried with exponential backoff, bounded history in Redis. */
@@ -22,7 +23,7 @@ export const DEFAULT_JOB_OPTIONS = {
         config: ConfigType<typeof redisConfig>,
         db: ConfigType<typeof databaseConfig>,
       ) => ({
-        url: config.url,
+        redis: redisOptions(config),
         // Jobs point at rows of one database, so only processes of that database may take them:
         // a developer's app, a parallel test run or a second deployment on the same Redis would
         // otherwise consume each other's jobs.

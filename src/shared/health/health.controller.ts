@@ -8,8 +8,9 @@ import {
 } from '@nestjs/terminus';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { redisConfig } from '../../config/configuration';
+import { connectRedis } from '../../config/redis-connection';
 import { Public } from '../auth';
 
 /** Liveness plus MySQL and Redis readiness, for load balancers and orchestrators. */
@@ -27,7 +28,7 @@ export class HealthController implements OnModuleDestroy {
     private readonly indicators: HealthIndicatorService,
     @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
   ) {
-    this.client = new Redis(redis.url, { maxRetriesPerRequest: 1, connectTimeout: 3000 });
+    this.client = connectRedis(redis, { maxRetriesPerRequest: 1, connectTimeout: 3000 });
   }
 
   @Get()

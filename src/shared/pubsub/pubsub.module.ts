@@ -1,8 +1,9 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { redisConfig } from '../../config/configuration';
+import { connectRedis } from '../../config/redis-connection';
 import { LiveAccessEvents } from './live-access.events';
 import { PUB_SUB } from './pubsub.token';
 
@@ -20,8 +21,8 @@ export { PUB_SUB };
       inject: [redisConfig.KEY],
       useFactory: (config: ConfigType<typeof redisConfig>) =>
         new RedisPubSub({
-          publisher: new Redis(config.url, { maxRetriesPerRequest: null, lazyConnect: false }),
-          subscriber: new Redis(config.url, { maxRetriesPerRequest: null, lazyConnect: false }),
+          publisher: connectRedis(config, { maxRetriesPerRequest: null, lazyConnect: false }),
+          subscriber: connectRedis(config, { maxRetriesPerRequest: null, lazyConnect: false }),
         }),
     },
     LiveAccessEvents,

@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { redisConfig } from '../../config/configuration';
+import { connectRedis } from '../../config/redis-connection';
 import { CounterStore, WindowCount } from './counter-store';
 
 // One round trip, atomic: count the hit and start the window when the key is new (or has somehow
@@ -25,7 +26,7 @@ export class RedisCounterStore extends CounterStore implements OnApplicationShut
     super();
     // Fail fast rather than queue commands while Redis is away: a sign-in then fails with an
     // internal error instead of hanging, and limits are never silently skipped.
-    this.redis = new Redis(config.url, {
+    this.redis = connectRedis(config, {
       lazyConnect: true,
       maxRetriesPerRequest: 2,
       keyPrefix: config.keyPrefix,

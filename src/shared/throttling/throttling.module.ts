@@ -1,8 +1,9 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { getStorageToken, ThrottlerModule } from '@nestjs/throttler';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { limitsConfig, redisConfig } from '../../config/configuration';
+import { connectRedis } from '../../config/redis-connection';
 import { requestOf } from '../auth';
 import type { AuthPrincipal } from '../auth';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
@@ -35,7 +36,7 @@ function callerOf(req: TrackedRequest): string {
         // Auto-pipelined: the guard asks all three counters in the same tick, so they share one
         // write and one reply read.
         storage: new RedisThrottlerStorage(
-          new Redis(redis.url, {
+          connectRedis(redis, {
             maxRetriesPerRequest: 2,
             keyPrefix: redis.keyPrefix,
             enableAutoPipelining: true,

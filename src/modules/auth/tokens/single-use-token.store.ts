@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { redisConfig } from '../../../config/configuration';
+import { connectRedis } from '../../../config/redis-connection';
 
 /**
  * Short-lived secrets handed to a client once (OIDC states, account-link tokens, the phone codes
@@ -16,7 +17,7 @@ export class SingleUseTokenStore implements OnApplicationShutdown {
   private readonly redis: Redis;
 
   constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
-    this.redis = new Redis(config.url, {
+    this.redis = connectRedis(config, {
       lazyConnect: true,
       maxRetriesPerRequest: 2,
       keyPrefix: config.keyPrefix,

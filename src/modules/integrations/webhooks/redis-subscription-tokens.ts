@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { redisConfig } from '../../../config/configuration';
+import { connectRedis } from '../../../config/redis-connection';
 import { SubscriptionTokens } from './subscription-tokens';
 
 const KEY = 'webhook-subscriptions';
@@ -17,7 +18,7 @@ export class RedisSubscriptionTokens extends SubscriptionTokens implements OnApp
     super();
     // Give up after one reconnection while Redis is away: the look-up then reads MySQL. Look-ups
     // made in the same tick (a burst of uploads) share one round trip.
-    this.redis = new Redis(config.url, {
+    this.redis = connectRedis(config, {
       lazyConnect: true,
       enableAutoPipelining: true,
       keyPrefix: config.keyPrefix,
