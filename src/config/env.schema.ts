@@ -6,7 +6,6 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
-  Matches,
   IsString,
   IsUrl,
   Matches,
