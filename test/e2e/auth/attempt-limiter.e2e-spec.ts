@@ -5,7 +5,12 @@ import { RedisCounterStore } from '../../../src/shared/rate-limit/redis-counter.
 // The Redis side of the limiter, against the machine's Redis: windows, expiry, atomicity.
 describe('AttemptLimiter on Redis', () => {
   const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const store = new RedisCounterStore({ url, keyPrefix: `kabinet:e2e-${randomUUID()}:` });
+  const store = new RedisCounterStore({
+    url,
+    sentinels: [],
+    sentinelName: 'kabinet',
+    keyPrefix: `kabinet:e2e-${randomUUID()}:`,
+  });
   const limiter = new AttemptLimiter(store);
 
   afterAll(async () => {
@@ -13,7 +18,12 @@ describe('AttemptLimiter on Redis', () => {
   });
 
   it('should keep the counters of two databases apart on one Redis', async () => {
-    const other = new RedisCounterStore({ url, keyPrefix: `kabinet:e2e-${randomUUID()}:` });
+    const other = new RedisCounterStore({
+      url,
+      sentinels: [],
+      sentinelName: 'kabinet',
+      keyPrefix: `kabinet:e2e-${randomUUID()}:`,
+    });
     try {
       const limit = { name: `e2e:${randomUUID()}`, max: 1, windowSeconds: 60 };
       await limiter.hit(limit, 'subject');

@@ -6,7 +6,12 @@ import { freePort } from '../../support/app-process';
 describe('RedisSubscriptionTokens', () => {
   const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const keyPrefix = `kabinet:e2e-${randomUUID()}:`;
-  const tokens = new RedisSubscriptionTokens({ url, keyPrefix });
+  const tokens = new RedisSubscriptionTokens({
+    url,
+    sentinels: [],
+    sentinelName: 'kabinet',
+    keyPrefix,
+  });
   const raw = new Redis(url);
 
   afterAll(async () => {
@@ -24,7 +29,12 @@ describe('RedisSubscriptionTokens', () => {
     const ttl = await raw.ttl(`${keyPrefix}webhook-subscriptions`);
     expect(ttl).toBeGreaterThan(24 * 60 * 60 - 10);
     expect(ttl).toBeLessThanOrEqual(24 * 60 * 60);
-    const other = new RedisSubscriptionTokens({ url, keyPrefix: `kabinet:e2e-${randomUUID()}:` });
+    const other = new RedisSubscriptionTokens({
+      url,
+      sentinels: [],
+      sentinelName: 'kabinet',
+      keyPrefix: `kabinet:e2e-${randomUUID()}:`,
+    });
     try {
       expect(await other.get()).toBeNull();
     } finally {
@@ -48,6 +58,8 @@ describe('RedisSubscriptionTokens', () => {
   it('should fail soon, not hang, when Redis does not answer', async () => {
     const away = new RedisSubscriptionTokens({
       url: `redis://127.0.0.1:${await freePort()}`,
+      sentinels: [],
+      sentinelName: 'kabinet',
       keyPrefix,
     });
     try {
