@@ -151,6 +151,14 @@ export const notificationsConfig = registerAs('notifications', () => ({
   fanOutChunk: loadEnv().NOTIFICATIONS_FANOUT_CHUNK,
 }));
 
+export const interAgencyConfig = registerAs('interAgency', () => {
+  const env = loadEnv();
+  return {
+    noticeLimit: env.INTER_AGENCY_NOTICE_LIMIT,
+    noticeWindowMs: env.INTER_AGENCY_NOTICE_WINDOW_MINUTES * 60_000,
+  };
+});
+
 export const ALL_CONFIGS = [
   appConfig,
   databaseConfig,
@@ -163,4 +171,5 @@ export const ALL_CONFIGS = [
   limitsConfig,
   integrationsConfig,
   notificationsConfig,
+  interAgencyConfig,
 ];

@@ -432,6 +432,20 @@ export class EnvVars {
   @Min(50)
   @Max(5000)
   NOTIFICATIONS_FANOUT_CHUNK = 1000;
+
+  // Inter-agency decision/withdrawal notices sent at once per requester/owner organization pair
+  // within the window; the rest wait for the recipient's daily digest.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  INTER_AGENCY_NOTICE_LIMIT = 5;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  INTER_AGENCY_NOTICE_WINDOW_MINUTES = 60;
 }
 
 /**

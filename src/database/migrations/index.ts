@@ -48,6 +48,17 @@ import { IndexRemoteWorkReportsStatusOrg1797040000000 } from './1797040000000-in
 import { AddNotificationsCopiesDueAt1797030000000 } from './1797030000000-add-notifications-copies-due-at';
 import { AddNotificationsCopiesDueIndex1797031000000 } from './1797031000000-add-notifications-copies-due-index';
 import { CreateSignatureIdentities1797020000000 } from './1797020000000-create-signature-identities';
+import { AddDataKindsEnvironment1797400000000 } from './1797400000000-add-data-kinds-environment';
+import { BackfillDataKindsEnvironment1797400001000 } from './1797400001000-backfill-data-kinds-environment';
+import { RequireDataKindsEnvironment1797400002000 } from './1797400002000-require-data-kinds-environment';
+import { CreateInterAgencyNamespaces1797400003000 } from './1797400003000-create-inter-agency-namespaces';
+import { BackfillInterAgencyNamespaces1797400004000 } from './1797400004000-backfill-inter-agency-namespaces';
+import { AddInformationSystemsOwnedMnemonic1797400005000 } from './1797400005000-add-information-systems-owned-mnemonic';
+import { BackfillInformationSystemsOwnedMnemonic1797400006000 } from './1797400006000-backfill-information-systems-owned-mnemonic';
+import { KeyInformationSystemsByOwnedMnemonic1797400007000 } from './1797400007000-key-information-systems-by-owned-mnemonic';
+import { CreateInterAgencyNotices1797400008000 } from './1797400008000-create-inter-agency-notices';
+import { CreateInterAgencyDigests1797400009000 } from './1797400009000-create-inter-agency-digests';
+import { KeyDataKindsByEnvironment1797400010000 } from './1797400010000-key-data-kinds-by-environment';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -101,4 +112,15 @@ export const MIGRATIONS: (new () => unknown)[] = [
   AddNotificationsCopiesDueAt1797030000000,
   AddNotificationsCopiesDueIndex1797031000000,
   CreateSignatureIdentities1797020000000,
+  AddDataKindsEnvironment1797400000000,
+  BackfillDataKindsEnvironment1797400001000,
+  RequireDataKindsEnvironment1797400002000,
+  CreateInterAgencyNamespaces1797400003000,
+  BackfillInterAgencyNamespaces1797400004000,
+  AddInformationSystemsOwnedMnemonic1797400005000,
+  BackfillInformationSystemsOwnedMnemonic1797400006000,
+  KeyInformationSystemsByOwnedMnemonic1797400007000,
+  CreateInterAgencyNotices1797400008000,
+  CreateInterAgencyDigests1797400009000,
+  KeyDataKindsByEnvironment1797400010000,
 ];

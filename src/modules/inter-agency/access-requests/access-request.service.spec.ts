@@ -91,12 +91,18 @@ function build(stubs: {
         ),
     }),
     strict({
-      findById: () => Promise.resolve({ id: 'k-1', ownerSystemId: 's-owner', name: 'Вид' }),
+      findById: () =>
+        Promise.resolve({
+          id: 'k-1',
+          ownerSystemId: 's-owner',
+          name: 'Вид',
+          environment: stubs.request.environment,
+        }),
     }),
     strict({ findById: () => Promise.resolve(current), decide, revoke }),
     strict({ byActor: audit, byPlatform: audit }),
     strict({}),
-    strict({ notifyManagers: notify }),
+    strict({ send: notify }),
   );
   return { service, decide, revoke, notify, audit };
 }
@@ -114,6 +120,7 @@ describe(AccessRequestService.name, () => {
       expect.objectContaining({ status: AccessRequestStatus.GRANTED, byUserId: null }),
     );
     expect(notify).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'r-1' }),
       'org-consumer',
       expect.any(String),
       expect.stringContaining('одобрена'),
@@ -198,9 +205,10 @@ describe(AccessRequestService.name, () => {
       });
       expect(notify).toHaveBeenCalledTimes(1);
       expect(notify).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 'r-1' }),
         'org-consumer',
         expect.any(String),
-        expect.stringMatching(/отозван.*Причина: Соглашение расторгнуто\./),
+        expect.stringMatching(/отозван.*Причина: «Соглашение расторгнуто»\./),
       );
     });
 
@@ -218,6 +226,7 @@ describe(AccessRequestService.name, () => {
         expect.objectContaining({ details: { by: 'REQUESTER', reason: null } }),
       );
       expect(notify).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 'r-1' }),
         'org-owner',
         expect.any(String),
         expect.not.stringContaining('Причина'),

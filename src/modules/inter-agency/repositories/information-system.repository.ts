@@ -74,10 +74,39 @@ export class InformationSystemRepository {
     return mnemonics.length
       ? em.findBy(InformationSystemEntity, {
           environment,
-          liveMnemonic: In([...mnemonics]),
+          ownedMnemonic: In([...mnemonics]),
           status: RegistrationStatus.ACTIVE,
         })
       : Promise.resolve([]);
+  }
+
+  /** The ACTIVE system owning a mnemonic in an environment, if any. */
+  findOwnerOfMnemonic(
+    em: EntityManager,
+    environment: Environment,
+    mnemonic: string,
+  ): Promise<InformationSystemEntity | null> {
+    return em.findOneBy(InformationSystemEntity, { environment, ownedMnemonic: mnemonic });
+  }
+
+  /**
+   * Live (PENDING or ACTIVE) registrations of these mnemonics in both environments: what the
+   * operator's queue compares a PENDING registration with.
+   */
+  findLiveByMnemonics(
+    em: EntityManager,
+    mnemonics: readonly string[],
+  ): Promise<InformationSystemEntity[]> {
+    if (!mnemonics.length) {
+      return Promise.resolve([]);
+    }
+    const liveMnemonic = In([...mnemonics]);
+    return em.find(InformationSystemEntity, {
+      where: [
+        { environment: Environment.TEST, liveMnemonic },
+        { environment: Environment.PROD, liveMnemonic },
+      ],
+    });
   }
 
   /** Moves a PENDING registration to its decision; false when it was no longer PENDING. */
@@ -100,7 +129,11 @@ export class InformationSystemRepository {
         decidedByUserId: decision.byUserId,
         decidedAt: decision.at,
         updatedAt: decision.at,
-        ...(decision.status === RegistrationStatus.REJECTED ? { liveMnemonic: null } : {}),
+        // ACTIVE takes the mnemonic (unique per environment: a duplicate-key error when another
+        // system owns it already); REJECTED frees the organization's live registration.
+        ...(decision.status === RegistrationStatus.REJECTED
+          ? { liveMnemonic: null }
+          : { ownedMnemonic: () => 'mnemonic' }),
       })
       .where('id = :id AND status = :pending', { id, pending: RegistrationStatus.PENDING })
       .execute();

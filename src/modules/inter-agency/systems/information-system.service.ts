@@ -21,9 +21,19 @@ import { AccessRequestRepository } from '../repositories/access-request.reposito
 import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 import { InformationSystemRepository } from '../repositories/information-system.repository';
 import { SpecialQueueRepository } from '../repositories/special-queue.repository';
+import { RegistrationReview } from './registration-review';
 
 // The operator's view of registrations waiting for a decision is a bounded list.
 const OPERATOR_QUEUE_LIMIT = 200;
+
+const MNEMONIC_OWNED_REASON = 'Мнемоника уже принадлежит активной системе другой организации';
+
+function mnemonicTaken(mnemonic: string, environment: Environment): InterAgencyException {
+  return InterAgencyException.duplicate(
+    InterAgencyErrorCode.MNEMONIC_TAKEN,
+    `Мнемоника ${mnemonic} уже занята в среде ${environment}`,
+  );
+}
 
 /** Information systems: registration, the automatic TEST check, PROD decisions, special queues. */
 @Injectable()
@@ -41,6 +51,7 @@ export class InformationSystemService {
     private readonly queue: InterAgencyQueue,
     private readonly notifier: DecisionNotifier,
     private readonly ingest: MessageIngestService,
+    private readonly review: RegistrationReview,
   ) {}
 
   async register(
@@ -49,12 +60,24 @@ export class InformationSystemService {
   ): Promise<InformationSystem> {
     const actor = await this.access.requirePortal(principal);
     actor.requireEnvironment(input.environment);
+    // An ACTIVE system owns its mnemonic in the environment: nobody else may file for it. A
+    // PENDING registration holds nothing, so a squat does not block the real owner.
+    if (
+      await this.systems.findOwnerOfMnemonic(
+        this.dataSource.manager,
+        input.environment,
+        input.mnemonic,
+      )
+    ) {
+      throw mnemonicTaken(input.mnemonic, input.environment);
+    }
     const now = new Date();
     const system: InformationSystemEntity = {
       id: randomUUID(),
       organizationId: actor.organizationId,
       mnemonic: input.mnemonic,
       liveMnemonic: input.mnemonic,
+      ownedMnemonic: null,
       name: input.name.trim(),
       environment: input.environment,
       status: RegistrationStatus.PENDING,
@@ -77,10 +100,7 @@ export class InformationSystemService {
       });
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw InterAgencyException.duplicate(
-          InterAgencyErrorCode.MNEMONIC_TAKEN,
-          `Мнемоника ${input.mnemonic} уже занята в среде ${input.environment}`,
-        );
+        throw mnemonicTaken(input.mnemonic, input.environment);
       }
       throw error;
     }
@@ -101,7 +121,10 @@ export class InformationSystemService {
         Environment.PROD,
         OPERATOR_QUEUE_LIMIT,
       );
-      return pending.map(toInformationSystem);
+      const flags = await this.review.flags(this.dataSource.manager, pending);
+      return pending.map((row) =>
+        Object.assign(toInformationSystem(row), { reviewFlags: flags.get(row.id) ?? [] }),
+      );
     }
     const actor = await this.access.requirePortal(principal);
     const environments = environment
@@ -143,12 +166,20 @@ export class InformationSystemService {
       }
       await this.access.requireOutsider(operatorId, system.organizationId);
       const status = approve ? RegistrationStatus.ACTIVE : RegistrationStatus.REJECTED;
-      await this.systems.decide(em, id, {
-        status,
-        reason: note,
-        byUserId: operatorId,
-        at: new Date(),
-      });
+      try {
+        await this.systems.decide(em, id, {
+          status,
+          reason: note,
+          byUserId: operatorId,
+          at: new Date(),
+        });
+      } catch (error) {
+        // Another organization's system became the mnemonic's owner first.
+        if (isDuplicateKey(error)) {
+          throw mnemonicTaken(system.mnemonic, system.environment);
+        }
+        throw error;
+      }
       await this.audit.byPlatform(em, system.organizationId, operatorId, {
         action: approve ? 'SYSTEM_ACTIVATED' : 'SYSTEM_REJECTED',
         targetType: 'INFORMATION_SYSTEM',
@@ -178,21 +209,42 @@ export class InformationSystemService {
       ) {
         return null;
       }
-      await this.systems.decide(em, systemId, {
-        status: RegistrationStatus.ACTIVE,
-        reason: null,
-        byUserId: null,
-        at: new Date(),
-      });
+      const at = new Date();
+      let owned = true;
+      try {
+        await this.systems.decide(em, systemId, {
+          status: RegistrationStatus.ACTIVE,
+          reason: null,
+          byUserId: null,
+          at,
+        });
+      } catch (error) {
+        if (!isDuplicateKey(error)) {
+          throw error;
+        }
+        // The mnemonic was taken by another organization's system in the meantime: the
+        // registration is refused (MySQL undid only the failed statement).
+        owned = false;
+        await this.systems.decide(em, systemId, {
+          status: RegistrationStatus.REJECTED,
+          reason: MNEMONIC_OWNED_REASON,
+          byUserId: null,
+          at,
+        });
+      }
       await this.audit.byPlatform(em, system.organizationId, null, {
-        action: 'SYSTEM_ACTIVATED',
+        action: owned ? 'SYSTEM_ACTIVATED' : 'SYSTEM_REJECTED',
         targetType: 'INFORMATION_SYSTEM',
         targetId: systemId,
-        details: { automatic: true },
+        details: owned ? { automatic: true } : { automatic: true, reason: MNEMONIC_OWNED_REASON },
       });
       return (await this.systems.findById(em, systemId))!;
     });
     if (!activated) {
+      return;
+    }
+    if (activated.status !== RegistrationStatus.ACTIVE) {
+      await this.announce(activated);
       return;
     }
     await this.requeueWaitingRequests(this.dataSource.manager, systemId);
