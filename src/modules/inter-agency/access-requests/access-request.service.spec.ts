@@ -49,6 +49,7 @@ function request(overrides: Partial<AccessRequestEntity> = {}): AccessRequestEnt
 
 function build(stubs: {
   request: AccessRequestEntity;
+  kindEnvironment?: Environment;
   statuses: Record<string, RegistrationStatus>;
   decide?: jest.Mock;
   revoke?: jest.Mock;
@@ -96,7 +97,7 @@ function build(stubs: {
           id: 'k-1',
           ownerSystemId: 's-owner',
           name: 'Вид',
-          environment: stubs.request.environment,
+          environment: stubs.kindEnvironment ?? stubs.request.environment,
         }),
     }),
     strict({ findById: () => Promise.resolve(current), decide, revoke }),
@@ -135,6 +136,27 @@ describe(AccessRequestService.name, () => {
     await service.checkTest('r-1');
     expect(decide).not.toHaveBeenCalled();
     expect(notify).not.toHaveBeenCalled();
+  });
+
+  it('should reject, never grant, a TEST request for a PROD kind', async () => {
+    const { service, decide, notify } = build({
+      request: request(),
+      kindEnvironment: Environment.PROD,
+      statuses: { 's-consumer': RegistrationStatus.ACTIVE, 's-owner': RegistrationStatus.ACTIVE },
+    });
+    await service.checkTest('r-1');
+    expect(decide).toHaveBeenCalledTimes(1);
+    expect(decide).toHaveBeenCalledWith(
+      em,
+      'r-1',
+      expect.objectContaining({ status: AccessRequestStatus.REJECTED, byUserId: null }),
+    );
+    expect(notify).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'r-1' }),
+      'org-consumer',
+      expect.any(String),
+      expect.stringContaining('другой среде'),
+    );
   });
 
   it('should never grant a PROD request automatically', async () => {

@@ -85,6 +85,7 @@ export class NoticeRepository {
         .update(InterAgencyNoticeEntity)
         .set({ digestedAt: at })
         .whereInIds([...ids])
+        .andWhere('digested_at IS NULL')
         .execute();
     }
   }
@@ -97,6 +98,7 @@ export class NoticeRepository {
         .update(InterAgencyNoticeEntity)
         .set({ digestDay: day })
         .whereInIds([...ids])
+        .andWhere('digested_at IS NULL')
         .execute();
     }
   }
