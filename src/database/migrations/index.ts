@@ -59,6 +59,7 @@ import { KeyInformationSystemsByOwnedMnemonic1797400007000 } from './17974000070
 import { CreateInterAgencyNotices1797400008000 } from './1797400008000-create-inter-agency-notices';
 import { CreateInterAgencyDigests1797400009000 } from './1797400009000-create-inter-agency-digests';
 import { KeyDataKindsByEnvironment1797400010000 } from './1797400010000-key-data-kinds-by-environment';
+import { AddInformationSystemsReviewHeldAt1797400011000 } from './1797400011000-add-information-systems-review-held-at';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -123,4 +124,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   CreateInterAgencyNotices1797400008000,
   CreateInterAgencyDigests1797400009000,
   KeyDataKindsByEnvironment1797400010000,
+  AddInformationSystemsReviewHeldAt1797400011000,
 ];

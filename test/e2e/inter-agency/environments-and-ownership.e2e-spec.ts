@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { AccessRequestService } from '../../../src/modules/inter-agency/access-requests/access-request.service';
 import { insertUser } from '../../support/db-fixtures';
-import { createTestApp, TestApp } from '../../support/test-app';
+import { InformationSystemService } from '../../../src/modules/inter-agency/systems/information-system.service';
+import { createTestApp, TestApp, waitForQueueIdle } from '../../support/test-app';
 import { signTestToken } from '../../support/tokens';
 import { PlatformRole, PlatformRolesService } from '../../../src/modules/platform-roles';
 import {
@@ -343,5 +344,75 @@ describe('inter-agency: environments, namespaces and mnemonics have owners', () 
       subCode: 'MNEMONIC_TAKEN',
     });
     expect((await register(headA.token, 'TEST')).errors).toBeUndefined();
+  });
+  it('should hold a TEST registration of a mnemonic with held traffic for the operator', async () => {
+    const provider = await activeTestSystem(t, headA.token, 'HOLD_PROV');
+    const namespaceUri = `urn://hold/${randomUUID()}`;
+    await registerKind(headA.token, provider.id, namespaceUri, '1');
+    const used = mnemonic('HOLD_REAL');
+    const messageId = randomUUID();
+    await t.gql.ok(
+      RECORD,
+      {
+        events: [
+          {
+            messageId,
+            dataKindNamespaceUri: namespaceUri,
+            consumerMnemonic: used,
+            providerMnemonic: provider.mnemonic,
+            environment: 'TEST',
+            status: 'SENT',
+            at: new Date().toISOString(),
+          },
+        ],
+      },
+      { token: feed },
+    );
+    const register = async (token: string) => {
+      const { registerInformationSystem } = await t.gql.ok(
+        REGISTER_SYSTEM,
+        { input: { mnemonic: used, name: 'Тестовая', environment: 'TEST' } },
+        { token },
+      );
+      return registerInformationSystem.id as string;
+    };
+    const stored = async (id: string) => {
+      const [row] = await t.dataSource.query<{ status: string; held: number }[]>(
+        'SELECT status, review_held_at IS NOT NULL AS held FROM information_systems WHERE id = ?',
+        [id],
+      );
+      return { status: row.status, held: Number(row.held) };
+    };
+
+    // The automatic check does not activate B's registration: the operator's queue shows it.
+    const squatId = await register(headB.token);
+    await waitForQueueIdle(t.app, 'inter-agency');
+    await t.app.get(InformationSystemService).activateTest(squatId);
+    expect(await stored(squatId)).toEqual({ status: 'PENDING', held: 1 });
+    const { informationSystems } = await t.gql.ok(OPERATOR_QUEUE, {}, { token: operator });
+    expect(
+      (informationSystems as QueuedSystem[])
+        .find((s) => s.id === squatId)
+        ?.reviewFlags.map((f) => f.code),
+    ).toEqual(['HELD_TRAFFIC']);
+    expect(
+      (await t.gql.ok(MESSAGE, { messageId }, { token: headB.token })).interAgencyMessage,
+    ).toBeNull();
+
+    // The operator rejects the squat and approves the real owner, who then gets the traffic.
+    await t.gql.ok(
+      DECIDE_SYSTEM,
+      { id: squatId, approve: false, reason: 'Мнемоника принадлежит другой организации' },
+      { token: operator },
+    );
+    expect((await stored(squatId)).status).toBe('REJECTED');
+    const orgC = await insertOrganization(t.dataSource, 'Настоящий владелец (тест)');
+    const headC = await member(t, orgC, 'HEAD');
+    const realId = await register(headC.token);
+    await waitForQueueIdle(t.app, 'inter-agency');
+    expect(await stored(realId)).toEqual({ status: 'PENDING', held: 1 });
+    await t.gql.ok(DECIDE_SYSTEM, { id: realId, approve: true }, { token: operator });
+    const { interAgencyMessage } = await t.gql.ok(MESSAGE, { messageId }, { token: headC.token });
+    expect(interAgencyMessage).toEqual({ messageId, consumerSystem: { id: realId } });
   });
 });

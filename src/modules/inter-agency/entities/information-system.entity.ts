@@ -50,6 +50,10 @@ export class InformationSystemEntity {
   @Column({ type: 'char', length: 36, nullable: true })
   decidedByUserId!: string | null;
 
+  /** A TEST registration the automatic check held for an operator (traffic on its mnemonic). */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  reviewHeldAt!: Date | null;
+
   @Column({ type: 'char', length: 36, nullable: true })
   createdByUserId!: string | null;
 

@@ -22,9 +22,16 @@ import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 import { InformationSystemRepository } from '../repositories/information-system.repository';
 import { SpecialQueueRepository } from '../repositories/special-queue.repository';
 import { RegistrationReview } from './registration-review';
+import { RegistrationFlagCode } from '../graphql/registration-review-flag.type';
 
 // The operator's view of registrations waiting for a decision is a bounded list.
 const OPERATOR_QUEUE_LIMIT = 200;
+
+// What keeps a TEST registration from the automatic activation.
+const HOLDING_FLAGS = new Set([
+  RegistrationFlagCode.HELD_TRAFFIC,
+  RegistrationFlagCode.TRAFFIC_UNDER_OTHER_ORGANIZATION,
+]);
 
 const MNEMONIC_OWNED_REASON = 'Мнемоника уже принадлежит активной системе другой организации';
 
@@ -84,6 +91,7 @@ export class InformationSystemService {
       decisionReason: null,
       decidedAt: null,
       decidedByUserId: null,
+      reviewHeldAt: null,
       createdByUserId: actor.userId,
       createdAt: now,
       updatedAt: now,
@@ -116,9 +124,8 @@ export class InformationSystemService {
    */
   async list(principal: AuthPrincipal, environment?: Environment): Promise<InformationSystem[]> {
     if (!principal.organizationId && (await this.access.isOperator(principal))) {
-      const pending = await this.systems.findManyPending(
+      const pending = await this.systems.findManyForOperator(
         this.dataSource.manager,
-        Environment.PROD,
         OPERATOR_QUEUE_LIMIT,
       );
       const flags = await this.review.flags(this.dataSource.manager, pending);
@@ -141,7 +148,10 @@ export class InformationSystemService {
     return rows.map(toInformationSystem);
   }
 
-  /** A PROD registration decided by a platform operator. */
+  /**
+   * A PROD registration, or a TEST one the automatic check held for review, decided by a platform
+   * operator.
+   */
   async decide(
     principal: AuthPrincipal,
     id: string,
@@ -158,7 +168,7 @@ export class InformationSystemService {
       if (!system) {
         throw InterAgencyException.systemNotFound();
       }
-      if (system.environment !== Environment.PROD) {
+      if (system.environment !== Environment.PROD && !system.reviewHeldAt) {
         throw InterAgencyException.notDecidable('Системы тестовой среды проверяются автоматически');
       }
       if (system.status !== RegistrationStatus.PENDING) {
@@ -189,6 +199,10 @@ export class InformationSystemService {
       return (await this.systems.findById(em, id))!;
     });
     if (decided.status === RegistrationStatus.ACTIVE) {
+      if (decided.environment === Environment.TEST) {
+        // A held TEST registration: its TEST requests waited for it, as after the automatic check.
+        await this.enqueue(() => this.requeueWaitingRequests(this.dataSource.manager, id), id);
+      }
       await this.releaseHeld(decided);
     }
     await this.announce(decided);
@@ -205,11 +219,26 @@ export class InformationSystemService {
       if (
         !system ||
         system.environment !== Environment.TEST ||
-        system.status !== RegistrationStatus.PENDING
+        system.status !== RegistrationStatus.PENDING ||
+        system.reviewHeldAt
       ) {
         return null;
       }
       const at = new Date();
+      // Traffic already uses the mnemonic (held aside, or under another organization): whoever
+      // registered it may be squatting, so an operator decides instead of the automatic check.
+      const flags = (await this.review.flags(em, [system])).get(system.id) ?? [];
+      if (flags.some((f) => HOLDING_FLAGS.has(f.code))) {
+        if (await this.systems.holdForReview(em, systemId, at)) {
+          await this.audit.byPlatform(em, system.organizationId, null, {
+            action: 'SYSTEM_HELD_FOR_REVIEW',
+            targetType: 'INFORMATION_SYSTEM',
+            targetId: systemId,
+            details: { automatic: true, flags: flags.map((f) => f.code).join(',') },
+          });
+        }
+        return null;
+      }
       let owned = true;
       try {
         await this.systems.decide(em, systemId, {
