@@ -180,6 +180,42 @@ describe('inter-agency: environments, namespaces and mnemonics have owners', () 
       { owner_organization_id: orgA, version: '1', environment: 'TEST' },
       { owner_organization_id: orgA, version: '2', environment: 'PROD' },
     ]);
+
+    // An event counts under the owner's latest kind of its own environment.
+    const kindOf = async (environment: string, consumer: string, provider: string) => {
+      const messageId = randomUUID();
+      await t.gql.ok(
+        RECORD,
+        {
+          events: [
+            {
+              messageId,
+              dataKindNamespaceUri: namespaceUri,
+              consumerMnemonic: consumer,
+              providerMnemonic: provider,
+              environment,
+              status: 'SENT',
+              at: new Date().toISOString(),
+            },
+          ],
+        },
+        { token: feed },
+      );
+      const [row] = await t.dataSource.query<{ version: string; environment: string }[]>(
+        `SELECT k.version, k.environment FROM inter_agency_messages m
+         JOIN data_kinds k ON k.id = m.data_kind_id WHERE m.message_id = ?`,
+        [messageId],
+      );
+      return row;
+    };
+    expect(await kindOf('TEST', testB.mnemonic, testA.mnemonic)).toEqual({
+      version: '1',
+      environment: 'TEST',
+    });
+    expect(await kindOf('PROD', prodB.mnemonic, prodA.mnemonic)).toEqual({
+      version: '2',
+      environment: 'PROD',
+    });
   });
 
   it('should credit messages to the namespace owner’s kind, never to a newer one of another organization', async () => {

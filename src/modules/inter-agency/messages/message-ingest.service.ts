@@ -213,7 +213,9 @@ export class MessageIngestService {
     const held: number[] = [];
     events.forEach((e, i) => {
       const at = e.at instanceof Date ? toMillis(e.at) : new Date(NaN);
-      const kind = kinds.get(e.dataKindNamespaceUri);
+      const kind =
+        kinds.get(`${e.environment} ${e.dataKindNamespaceUri}`) ??
+        kinds.get(e.dataKindNamespaceUri);
       const consumer = systems.get(`${e.environment}:${e.consumerMnemonic}`);
       const provider = e.providerMnemonic
         ? systems.get(`${e.environment}:${e.providerMnemonic}`)
@@ -288,6 +290,7 @@ export class MessageIngestService {
       }
       if (owners.get(key) === row.ownerOrganizationId) {
         result.set(row.namespaceUri, row);
+        result.set(`${row.environment} ${row.namespaceUri}`, row);
       }
     }
     return result;
