@@ -269,6 +269,20 @@ describe('inter-agency: environments, namespaces and mnemonics have owners', () 
       code: 'FORBIDDEN',
       subCode: 'OWN_ORGANIZATION_DECISION',
     });
+    const notAUri = await t.gql.request(
+      ASSIGN,
+      { input: { namespaceUri: 'not a uri', organizationId: orgB } },
+      { token: operator },
+    );
+    expect(notAUri.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'namespaceUri', message: expect.any(String) }],
+    });
+    const unknownOrg = await assign(operator, randomUUID());
+    expect(unknownOrg.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'organizationId', message: 'Организация не найдена' }],
+    });
     expect(
       await t.dataSource.query('SELECT 1 FROM inter_agency_namespaces WHERE namespace_uri = ?', [
         namespaceUri,

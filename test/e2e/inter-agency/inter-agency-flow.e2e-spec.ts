@@ -110,6 +110,14 @@ describe('inter-agency: systems, kinds of data and access requests', () => {
           to === headB.email && /одобрена/.test(text) && text.includes(sysB.mnemonic),
       );
     expect(grantMail()).toBe(false);
+    // The notice is written just after the grant commits.
+    await eventually(async () => {
+      const rows = await t.dataSource.query<unknown[]>(
+        'SELECT 1 FROM inter_agency_notices WHERE access_request_id = ? AND recipient_organization_id = ?',
+        [testRequest.id, orgB],
+      );
+      return rows.length > 0 ? true : undefined;
+    });
     await t.app.get(InterAgencyDigestTask).run(new Date(Date.now() + 24 * 60 * 60_000));
     expect(grantMail()).toBe(true);
     // A duplicate of a granted request is refused.
