@@ -22,16 +22,9 @@ import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 import { InformationSystemRepository } from '../repositories/information-system.repository';
 import { SpecialQueueRepository } from '../repositories/special-queue.repository';
 import { RegistrationReview } from './registration-review';
-import { RegistrationFlagCode } from '../graphql/registration-review-flag.type';
 
 // The operator's view of registrations waiting for a decision is a bounded list.
 const OPERATOR_QUEUE_LIMIT = 200;
-
-// What keeps a TEST registration from the automatic activation.
-const HOLDING_FLAGS = new Set([
-  RegistrationFlagCode.HELD_TRAFFIC,
-  RegistrationFlagCode.TRAFFIC_UNDER_OTHER_ORGANIZATION,
-]);
 
 const MNEMONIC_OWNED_REASON = 'Мнемоника уже принадлежит активной системе другой организации';
 
@@ -227,14 +220,14 @@ export class InformationSystemService {
       const at = new Date();
       // Traffic already uses the mnemonic (held aside, or under another organization): whoever
       // registered it may be squatting, so an operator decides instead of the automatic check.
-      const flags = (await this.review.flags(em, [system])).get(system.id) ?? [];
-      if (flags.some((f) => HOLDING_FLAGS.has(f.code))) {
+      const flags = await this.review.holdingActivation(em, system);
+      if (flags.length > 0) {
         if (await this.systems.holdForReview(em, systemId, at)) {
           await this.audit.byPlatform(em, system.organizationId, null, {
             action: 'SYSTEM_HELD_FOR_REVIEW',
             targetType: 'INFORMATION_SYSTEM',
             targetId: systemId,
-            details: { automatic: true, flags: flags.map((f) => f.code).join(',') },
+            details: { automatic: true, flags: flags.join(',') },
           });
         }
         return null;

@@ -10,6 +10,12 @@ import { HeldEventRepository } from '../repositories/held-event.repository';
 import { InformationSystemRepository } from '../repositories/information-system.repository';
 import { InterAgencyMessageRepository } from '../repositories/inter-agency-message.repository';
 
+// What keeps a TEST registration from the automatic activation: traffic already uses the mnemonic.
+const HOLDING = new Set([
+  RegistrationFlagCode.HELD_TRAFFIC,
+  RegistrationFlagCode.TRAFFIC_UNDER_OTHER_ORGANIZATION,
+]);
+
 const ENV_TEXT: Record<Environment, string> = { TEST: 'тестовой', PROD: 'продуктивной' };
 
 /**
@@ -24,6 +30,15 @@ export class RegistrationReview {
     private readonly held: HeldEventRepository,
     private readonly messages: InterAgencyMessageRepository,
   ) {}
+
+  /** The flags that keep a TEST registration from the automatic activation (none: activate). */
+  async holdingActivation(
+    em: EntityManager,
+    system: InformationSystemEntity,
+  ): Promise<RegistrationFlagCode[]> {
+    const flags = (await this.flags(em, [system])).get(system.id) ?? [];
+    return flags.map((f) => f.code).filter((code) => HOLDING.has(code));
+  }
 
   async flags(
     em: EntityManager,
