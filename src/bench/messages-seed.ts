@@ -81,10 +81,10 @@ export async function seedWorld(dataSource: DataSource): Promise<BenchWorld> {
         const id = randomUUID();
         const mnemonic = `BENCH_${o}_${environment}_${s}`;
         await dataSource.query(
-          `INSERT INTO information_systems (id, organization_id, mnemonic, live_mnemonic, name,
-             environment, status, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', NOW(3), NOW(3))`,
-          [id, organizationId, mnemonic, mnemonic, `Система ${mnemonic}`, environment],
+          `INSERT INTO information_systems (id, organization_id, mnemonic, live_mnemonic,
+             owned_mnemonic, name, environment, status, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', NOW(3), NOW(3))`,
+          [id, organizationId, mnemonic, mnemonic, mnemonic, `Система ${mnemonic}`, environment],
         );
         world.mnemonics.set(id, mnemonic);
         (environment === 'TEST' ? systems.test : systems.prod).push(id);
@@ -97,9 +97,9 @@ export async function seedWorld(dataSource: DataSource): Promise<BenchWorld> {
     const id = randomUUID();
     const namespaceUri = `urn://bench/kind-${k}/1.0`;
     await dataSource.query(
-      `INSERT INTO data_kinds (id, owner_system_id, owner_organization_id, name, namespace_uri,
-         version, root_element, created_at)
-       VALUES (?, ?, ?, ?, ?, '1.0', 'Request', NOW(3))`,
+      `INSERT INTO data_kinds (id, owner_system_id, owner_organization_id, environment, name,
+         namespace_uri, version, root_element, created_at)
+       VALUES (?, ?, ?, 'PROD', ?, ?, '1.0', 'Request', NOW(3))`,
       [
         id,
         world.systems[owner].prod[0],

@@ -180,6 +180,11 @@ export const dataExportConfig = registerAs('dataExport', () => {
   return {
     ttlMs: Math.round(env.DATA_EXPORT_TTL_HOURS * 3600 * 1000),
     linkTtlMs: env.DATA_EXPORT_LINK_TTL_SECONDS * 1000,
+export const interAgencyConfig = registerAs('interAgency', () => {
+  const env = loadEnv();
+  return {
+    noticeLimit: env.INTER_AGENCY_NOTICE_LIMIT,
+    noticeWindowMs: env.INTER_AGENCY_NOTICE_WINDOW_MINUTES * 60_000,
   };
 });
 
@@ -198,4 +203,5 @@ export const ALL_CONFIGS = [
   notificationsConfig,
   serviceEventsConfig,
   dataExportConfig,
+  interAgencyConfig,
 ];

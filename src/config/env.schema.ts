@@ -513,6 +513,19 @@ export class EnvVars {
   @Min(10)
   @Max(3600)
   DATA_EXPORT_LINK_TTL_SECONDS = 300;
+  // Inter-agency decision/withdrawal notices sent at once per requester/owner organization pair
+  // within the window; the rest wait for the recipient's daily digest.
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  INTER_AGENCY_NOTICE_LIMIT = 5;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  INTER_AGENCY_NOTICE_WINDOW_MINUTES = 60;
 }
 
 /**

@@ -62,6 +62,18 @@ import { CreateNotificationSettings1797300004000 } from './1797300004000-create-
 import { IndexDataAccessLogActor1797300005000 } from './1797300005000-index-data-access-log-actor';
 import { CreateDataExports1797600000000 } from './1797600000000-create-data-exports';
 import { CreateDocumentExpiryReminders1797600001000 } from './1797600001000-create-document-expiry-reminders';
+import { AddDataKindsEnvironment1797400000000 } from './1797400000000-add-data-kinds-environment';
+import { BackfillDataKindsEnvironment1797400001000 } from './1797400001000-backfill-data-kinds-environment';
+import { RequireDataKindsEnvironment1797400002000 } from './1797400002000-require-data-kinds-environment';
+import { CreateInterAgencyNamespaces1797400003000 } from './1797400003000-create-inter-agency-namespaces';
+import { BackfillInterAgencyNamespaces1797400004000 } from './1797400004000-backfill-inter-agency-namespaces';
+import { AddInformationSystemsOwnedMnemonic1797400005000 } from './1797400005000-add-information-systems-owned-mnemonic';
+import { BackfillInformationSystemsOwnedMnemonic1797400006000 } from './1797400006000-backfill-information-systems-owned-mnemonic';
+import { KeyInformationSystemsByOwnedMnemonic1797400007000 } from './1797400007000-key-information-systems-by-owned-mnemonic';
+import { CreateInterAgencyNotices1797400008000 } from './1797400008000-create-inter-agency-notices';
+import { CreateInterAgencyDigests1797400009000 } from './1797400009000-create-inter-agency-digests';
+import { KeyDataKindsByEnvironment1797400010000 } from './1797400010000-key-data-kinds-by-environment';
+import { AddInformationSystemsReviewHeldAt1797400011000 } from './1797400011000-add-information-systems-review-held-at';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -129,4 +141,16 @@ export const MIGRATIONS: (new () => unknown)[] = [
   IndexDataAccessLogActor1797300005000,
   CreateDataExports1797600000000,
   CreateDocumentExpiryReminders1797600001000,
+  AddDataKindsEnvironment1797400000000,
+  BackfillDataKindsEnvironment1797400001000,
+  RequireDataKindsEnvironment1797400002000,
+  CreateInterAgencyNamespaces1797400003000,
+  BackfillInterAgencyNamespaces1797400004000,
+  AddInformationSystemsOwnedMnemonic1797400005000,
+  BackfillInformationSystemsOwnedMnemonic1797400006000,
+  KeyInformationSystemsByOwnedMnemonic1797400007000,
+  CreateInterAgencyNotices1797400008000,
+  CreateInterAgencyDigests1797400009000,
+  KeyDataKindsByEnvironment1797400010000,
+  AddInformationSystemsReviewHeldAt1797400011000,
 ];

@@ -11,7 +11,7 @@ export enum InterAgencyErrorCode {
   PERSON_NOT_FOUND = 'PERSON_NOT_FOUND',
   /** The mnemonic is taken in that environment. */
   MNEMONIC_TAKEN = 'MNEMONIC_TAKEN',
-  /** namespaceUri + version is already registered. */
+  /** namespaceUri + version is already registered in that environment. */
   DATA_KIND_EXISTS = 'DATA_KIND_EXISTS',
   /** A pending or granted request for the same kind, system and role exists. */
   ACCESS_REQUEST_EXISTS = 'ACCESS_REQUEST_EXISTS',
@@ -32,6 +32,10 @@ export enum InterAgencyErrorCode {
   REPRESENTATIVE_TEST_ONLY = 'REPRESENTATIVE_TEST_ONLY',
   /** An operator never decides a registration of an organization they are a member of. */
   OWN_ORGANIZATION_DECISION = 'OWN_ORGANIZATION_DECISION',
+  /** The kind of data belongs to the other environment than the requesting system. */
+  ENVIRONMENT_MISMATCH = 'ENVIRONMENT_MISMATCH',
+  /** The namespace URI belongs to another organization. */
+  NAMESPACE_OWNED = 'NAMESPACE_OWNED',
   /** A field of a message event batch is wrong (see `fields`). */
   MESSAGE_EVENTS_INVALID = 'MESSAGE_EVENTS_INVALID',
   /** More events in one call than allowed. */
@@ -55,6 +59,8 @@ export const INTER_AGENCY_ERRORS: Record<InterAgencyErrorCode, ErrorCode> = {
   NOT_A_CANDIDATE: ErrorCode.BAD_USER_INPUT,
   REPRESENTATIVE_TEST_ONLY: ErrorCode.FORBIDDEN,
   OWN_ORGANIZATION_DECISION: ErrorCode.FORBIDDEN,
+  ENVIRONMENT_MISMATCH: ErrorCode.BAD_USER_INPUT,
+  NAMESPACE_OWNED: ErrorCode.FORBIDDEN,
   MESSAGE_EVENTS_INVALID: ErrorCode.BAD_USER_INPUT,
   MESSAGE_BATCH_TOO_LARGE: ErrorCode.BAD_USER_INPUT,
 };
@@ -147,6 +153,21 @@ export class InterAgencyException extends AppException<InterAgencyErrorCode> {
     return new InterAgencyException(
       InterAgencyErrorCode.OWN_ORGANIZATION_DECISION,
       'Оператор не принимает решений по системам своей организации',
+    );
+  }
+
+  static environmentMismatch(): InterAgencyException {
+    const message =
+      'Вид сведений зарегистрирован в другой среде: заявку подаёт система той же среды';
+    return new InterAgencyException(InterAgencyErrorCode.ENVIRONMENT_MISMATCH, message, {
+      fields: [{ field: 'systemId', message }],
+    });
+  }
+
+  static namespaceOwned(): InterAgencyException {
+    return new InterAgencyException(
+      InterAgencyErrorCode.NAMESPACE_OWNED,
+      'Пространство имён принадлежит другой организации: регистрировать в нём виды сведений и их версии может только она',
     );
   }
 

@@ -16,10 +16,15 @@ import { DecisionNotifier } from './access-requests/decision-notifier';
 import { InterAgencyAudit } from './audit/inter-agency-audit.service';
 import { DataKindResolver } from './data-kinds/data-kind.resolver';
 import { DataKindService } from './data-kinds/data-kind.service';
+import { DataKindNamespaceResolver } from './data-kinds/data-kind-namespace.resolver';
+import { NamespaceRepository } from './repositories/namespace.repository';
 import { InterAgencyLoaders } from './inter-agency.loaders';
 import { InterAgencyProcessor } from './jobs/inter-agency.processor';
 import { InterAgencyQueue } from './jobs/inter-agency.queue';
 import { InterAgencyReconciler } from './jobs/inter-agency.reconciler';
+import { InterAgencyDigestTask } from './jobs/inter-agency-digest.task';
+import { AccessNotices } from './access-requests/access-notices';
+import { NoticeRepository } from './repositories/notice.repository';
 import { MessageConnectionResolver } from './messages/message-connection.resolver';
 import { HeldEventResolver } from './messages/held-event.resolver';
 import { MessageFeed } from './messages/message-feed';
@@ -39,6 +44,7 @@ import { DeveloperRepresentativeResolver } from './representatives/developer-rep
 import { DeveloperRepresentativeService } from './representatives/developer-representative.service';
 import { InformationSystemResolver } from './systems/information-system.resolver';
 import { InformationSystemService } from './systems/information-system.service';
+import { RegistrationReview } from './systems/registration-review';
 
 /**
  * The inter-agency exchange portal (LK UV): information systems, kinds of data, access
@@ -63,12 +69,16 @@ import { InformationSystemService } from './systems/information-system.service';
     InterAgencyAuditRepository,
     InterAgencyMessageRepository,
     HeldEventRepository,
+    NamespaceRepository,
+    NoticeRepository,
+    AccessNotices,
     InterAgencyAccess,
     InterAgencyAudit,
     InterAgencyQueue,
     InterAgencyLoaders,
     DecisionNotifier,
     InformationSystemService,
+    RegistrationReview,
     DataKindService,
     AccessRequestService,
     DeveloperRepresentativeService,
@@ -83,7 +93,8 @@ import { InformationSystemService } from './systems/information-system.service';
     MessageResolver,
     MessageConnectionResolver,
     HeldEventResolver,
-    ...workerProviders(InterAgencyProcessor, InterAgencyReconciler),
+    DataKindNamespaceResolver,
+    ...workerProviders(InterAgencyProcessor, InterAgencyReconciler, InterAgencyDigestTask),
   ],
   exports: [DeveloperRepresentativeDirectory, MessageIngestService, MessageQueryService],
 })

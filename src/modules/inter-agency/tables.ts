@@ -9,4 +9,7 @@ export const INTER_AGENCY_TABLES = [
   'inter_agency_messages',
   'inter_agency_message_events',
   'inter_agency_held_events',
+  'inter_agency_namespaces',
+  'inter_agency_notices',
+  'inter_agency_digests',
 ] as const;

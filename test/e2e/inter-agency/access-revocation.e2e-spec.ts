@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { InterAgencyDigestTask } from '../../../src/modules/inter-agency/jobs/inter-agency-digest.task';
 import { MessagingService } from '../../../src/modules/messaging';
 import { insertUser } from '../../support/db-fixtures';
 import { createTestApp, TestApp } from '../../support/test-app';
@@ -43,6 +44,7 @@ describe('inter-agency: revoking a granted access', () => {
   let headB: Member;
   let headC: Member;
   let ownerSystem: { id: string; mnemonic: string };
+  let prodA: { id: string; mnemonic: string };
   let prodB: { id: string; mnemonic: string };
   let sendEmail: jest.SpyInstance;
 
@@ -69,13 +71,13 @@ describe('inter-agency: revoking a granted access', () => {
     return (accessRequests as { id: string }[]).map((r) => r.id);
   };
 
-  /** A new kind of data of A's system. */
-  const newKind = async (): Promise<string> => {
+  /** A new kind of data of one of A's systems (PROD unless told). */
+  const newKind = async (ownerSystemId = prodA.id): Promise<string> => {
     const { registerDataKind } = await t.gql.ok(
       REGISTER_KIND,
       {
         input: {
-          ownerSystemId: ownerSystem.id,
+          ownerSystemId,
           name: 'Сведения о доходах',
           namespaceUri: `urn://revocation/${randomUUID()}`,
           version: '1.0',
@@ -118,17 +120,22 @@ describe('inter-agency: revoking a granted access', () => {
     headB = await member(t, orgB, 'HEAD', { email: true });
     headC = await member(t, orgC, 'HEAD');
     ownerSystem = await activeTestSystem(t, headA.token, 'RR');
-    const { registerInformationSystem } = await t.gql.ok(
-      REGISTER_SYSTEM,
-      { input: { mnemonic: mnemonic('SF_PROD'), name: 'Соцфонд прод', environment: 'PROD' } },
-      { token: headB.token },
-    );
-    prodB = registerInformationSystem;
-    await t.gql.ok(
-      DECIDE_SYSTEM,
-      { id: prodB.id, approve: true },
-      { token: await operatorToken(t) },
-    );
+    const operator = await operatorToken(t);
+    const prodSystem = async (token: string, prefix: string, name: string) => {
+      const { registerInformationSystem } = await t.gql.ok(
+        REGISTER_SYSTEM,
+        { input: { mnemonic: mnemonic(prefix), name, environment: 'PROD' } },
+        { token },
+      );
+      await t.gql.ok(
+        DECIDE_SYSTEM,
+        { id: registerInformationSystem.id, approve: true },
+        { token: operator },
+      );
+      return registerInformationSystem as { id: string; mnemonic: string };
+    };
+    prodA = await prodSystem(headA.token, 'RR_PROD', 'Росреестр прод');
+    prodB = await prodSystem(headB.token, 'SF_PROD', 'Соцфонд прод');
     // Calls through: the messages still go to the real queue.
     sendEmail = jest.spyOn(t.app.get(MessagingService), 'sendEmail');
   });
@@ -223,8 +230,8 @@ describe('inter-agency: revoking a granted access', () => {
     expect((await stored(id)).status).toBe('REVOKED');
   });
 
-  it('should let the requester give up its own TEST access and tell the owner', async () => {
-    const dataKindId = await newKind();
+  it('should let the requester give up its own TEST access and tell the owner in the digest', async () => {
+    const dataKindId = await newKind(ownerSystem.id);
     const testB = await activeTestSystem(t, headB.token, 'SF');
     const input = { dataKindId, systemId: testB.id, role: 'PROVIDER' };
     const { requestDataKindAccess: request } = await t.gql.ok(
@@ -247,12 +254,14 @@ describe('inter-agency: revoking a granted access', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ organization_id: orgB, actor_user_id: headB.userId });
     expect(details(audit[0])).toEqual({ by: 'REQUESTER', reason: null });
-    expect(
+    const withdrawalMail = () =>
       sendEmail.mock.calls.some(
         ([to, , text]) =>
           to === headA.email && /отказался от доступа/.test(text) && text.includes(testB.mnemonic),
-      ),
-    ).toBe(true);
+      );
+    expect(withdrawalMail()).toBe(false);
+    await t.app.get(InterAgencyDigestTask).run(new Date(Date.now() + 24 * 60 * 60_000));
+    expect(withdrawalMail()).toBe(true);
 
     // A new TEST request is granted automatically again; the revoked one stays REVOKED.
     const { requestDataKindAccess: renewed } = await t.gql.ok(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MessagingService } from '../../../src/modules/messaging';
+import { InterAgencyDigestTask } from '../../../src/modules/inter-agency/jobs/inter-agency-digest.task';
 import { createTestApp, TestApp } from '../../support/test-app';
 import { signTestToken } from '../../support/tokens';
 import {
@@ -102,14 +103,23 @@ describe('inter-agency: systems, kinds of data and access requests', () => {
       return found?.status === 'GRANTED' ? found : undefined;
     });
     expect(granted.decidedAt).not.toBeNull();
-    await eventually(() =>
-      Promise.resolve(
-        sendEmail.mock.calls.some(
-          ([to, , text]) =>
-            to === headB.email && /одобрена/.test(text) && text.includes(sysB.mnemonic),
-        ) || undefined,
-      ),
-    );
+    // TEST decisions are not sent one by one: they wait for the next day's digest.
+    const grantMail = () =>
+      sendEmail.mock.calls.some(
+        ([to, , text]) =>
+          to === headB.email && /одобрена/.test(text) && text.includes(sysB.mnemonic),
+      );
+    expect(grantMail()).toBe(false);
+    // The notice is written just after the grant commits.
+    await eventually(async () => {
+      const rows = await t.dataSource.query<unknown[]>(
+        'SELECT 1 FROM inter_agency_notices WHERE access_request_id = ? AND recipient_organization_id = ?',
+        [testRequest.id, orgB],
+      );
+      return rows.length > 0 ? true : undefined;
+    });
+    await t.app.get(InterAgencyDigestTask).run(new Date(Date.now() + 24 * 60 * 60_000));
+    expect(grantMail()).toBe(true);
     // A duplicate of a granted request is refused.
     const dup = await t.gql.request(
       REQUEST_ACCESS,
@@ -157,9 +167,29 @@ describe('inter-agency: systems, kinds of data and access requests', () => {
       subCode: 'NOT_DECIDABLE',
     });
 
+    // A PROD system asks for a PROD kind: A publishes the same namespace and version in PROD.
+    const { registerInformationSystem: prodA } = await t.gql.ok(
+      REGISTER_SYSTEM,
+      { input: { mnemonic: mnemonic('FNS_PROD'), name: 'ФНС прод', environment: 'PROD' } },
+      { token: headA.token },
+    );
+    await t.gql.ok(DECIDE_SYSTEM, { id: prodA.id, approve: true }, { token: operator });
+    const { registerDataKind: prodKind } = await t.gql.ok(
+      REGISTER_KIND,
+      {
+        input: {
+          ownerSystemId: prodA.id,
+          name: 'Сведения об ИНН',
+          namespaceUri,
+          version: '4.0.1',
+          rootElement: 'INNRequest',
+        },
+      },
+      { token: headA.token },
+    );
     const { requestDataKindAccess: prodRequest } = await t.gql.ok(
       REQUEST_ACCESS,
-      { input: { dataKindId: kind.id, systemId: prodB.id, role: 'CONSUMER' } },
+      { input: { dataKindId: prodKind.id, systemId: prodB.id, role: 'CONSUMER' } },
       { token: headB.token },
     );
     expect(prodRequest).toMatchObject({ status: 'PENDING', environment: 'PROD' });
@@ -207,7 +237,7 @@ describe('inter-agency: systems, kinds of data and access requests', () => {
     // After a rejection a new request may be made, and the owner grants it.
     const { requestDataKindAccess: second } = await t.gql.ok(
       REQUEST_ACCESS,
-      { input: { dataKindId: kind.id, systemId: prodB.id, role: 'CONSUMER' } },
+      { input: { dataKindId: prodKind.id, systemId: prodB.id, role: 'CONSUMER' } },
       { token: headB.token },
     );
     const approved = await t.gql.ok(
@@ -279,13 +309,8 @@ describe('inter-agency: systems, kinds of data and access requests', () => {
     );
     expect(short.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 
-    // Unique per environment: the same mnemonic is refused in TEST, allowed in PROD.
-    const taken = mnemonic('TAKEN');
-    await t.gql.ok(
-      REGISTER_SYSTEM,
-      { input: { mnemonic: taken, name: 'x', environment: 'TEST' } },
-      { token: headA.token },
-    );
+    // Owned per environment once ACTIVE: the same mnemonic is refused in TEST, allowed in PROD.
+    const { mnemonic: taken } = await activeTestSystem(t, headA.token, 'TAKEN');
     const clash = await t.gql.request(
       REGISTER_SYSTEM,
       { input: { mnemonic: taken, name: 'y', environment: 'TEST' } },

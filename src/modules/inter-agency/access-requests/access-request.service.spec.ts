@@ -49,6 +49,7 @@ function request(overrides: Partial<AccessRequestEntity> = {}): AccessRequestEnt
 
 function build(stubs: {
   request: AccessRequestEntity;
+  kindEnvironment?: Environment;
   statuses: Record<string, RegistrationStatus>;
   decide?: jest.Mock;
   revoke?: jest.Mock;
@@ -91,12 +92,18 @@ function build(stubs: {
         ),
     }),
     strict({
-      findById: () => Promise.resolve({ id: 'k-1', ownerSystemId: 's-owner', name: 'Вид' }),
+      findById: () =>
+        Promise.resolve({
+          id: 'k-1',
+          ownerSystemId: 's-owner',
+          name: 'Вид',
+          environment: stubs.kindEnvironment ?? stubs.request.environment,
+        }),
     }),
     strict({ findById: () => Promise.resolve(current), decide, revoke }),
     strict({ byActor: audit, byPlatform: audit }),
     strict({}),
-    strict({ notifyManagers: notify }),
+    strict({ send: notify }),
   );
   return { service, decide, revoke, notify, audit };
 }
@@ -114,6 +121,7 @@ describe(AccessRequestService.name, () => {
       expect.objectContaining({ status: AccessRequestStatus.GRANTED, byUserId: null }),
     );
     expect(notify).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'r-1' }),
       'org-consumer',
       expect.any(String),
       expect.stringContaining('одобрена'),
@@ -128,6 +136,27 @@ describe(AccessRequestService.name, () => {
     await service.checkTest('r-1');
     expect(decide).not.toHaveBeenCalled();
     expect(notify).not.toHaveBeenCalled();
+  });
+
+  it('should reject, never grant, a TEST request for a PROD kind', async () => {
+    const { service, decide, notify } = build({
+      request: request(),
+      kindEnvironment: Environment.PROD,
+      statuses: { 's-consumer': RegistrationStatus.ACTIVE, 's-owner': RegistrationStatus.ACTIVE },
+    });
+    await service.checkTest('r-1');
+    expect(decide).toHaveBeenCalledTimes(1);
+    expect(decide).toHaveBeenCalledWith(
+      em,
+      'r-1',
+      expect.objectContaining({ status: AccessRequestStatus.REJECTED, byUserId: null }),
+    );
+    expect(notify).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'r-1' }),
+      'org-consumer',
+      expect.any(String),
+      expect.stringContaining('другой среде'),
+    );
   });
 
   it('should never grant a PROD request automatically', async () => {
@@ -198,9 +227,10 @@ describe(AccessRequestService.name, () => {
       });
       expect(notify).toHaveBeenCalledTimes(1);
       expect(notify).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 'r-1' }),
         'org-consumer',
         expect.any(String),
-        expect.stringMatching(/отозван.*Причина: Соглашение расторгнуто\./),
+        expect.stringMatching(/отозван.*Причина: «Соглашение расторгнуто»\./),
       );
     });
 
@@ -218,6 +248,7 @@ describe(AccessRequestService.name, () => {
         expect.objectContaining({ details: { by: 'REQUESTER', reason: null } }),
       );
       expect(notify).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 'r-1' }),
         'org-owner',
         expect.any(String),
         expect.not.stringContaining('Причина'),

@@ -24,7 +24,8 @@ import { DataKindRepository } from '../repositories/data-kind.repository';
 import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 import { InformationSystemRepository } from '../repositories/information-system.repository';
 import { InformationSystemService } from '../systems/information-system.service';
-import { DecisionNotifier } from './decision-notifier';
+import { AccessNotices } from './access-notices';
+import { quoteFreeText } from './free-text';
 
 // An organization's requests are a bounded list (API.md): the newest this many.
 const LIST_LIMIT = 500;
@@ -55,7 +56,7 @@ export class AccessRequestService {
     private readonly requests: AccessRequestRepository,
     private readonly audit: InterAgencyAudit,
     private readonly queue: InterAgencyQueue,
-    private readonly notifier: DecisionNotifier,
+    private readonly notices: AccessNotices,
   ) {}
 
   async request(principal: AuthPrincipal, input: DataKindAccessInput): Promise<AccessRequest> {
@@ -67,6 +68,11 @@ export class AccessRequestService {
     const kind = await this.kinds.findById(this.dataSource.manager, input.dataKindId);
     if (!kind) {
       throw InterAgencyException.dataKindNotFound();
+    }
+    // TEST and PROD never mix: the automatic TEST check must never hand a TEST system a kind
+    // whose owner decides on PROD.
+    if (kind.environment !== system.environment) {
+      throw InterAgencyException.environmentMismatch();
     }
     if (kind.ownerSystemId === system.id) {
       throw AppException.badInput([
@@ -109,6 +115,7 @@ export class AccessRequestService {
       throw error;
     }
     if (request.environment === Environment.TEST) {
+      await this.announceTestRequest(request);
       try {
         await this.queue.checkAccessRequest(request.id);
       } catch (error) {
@@ -193,7 +200,7 @@ export class AccessRequestService {
    * both ACTIVE; otherwise left PENDING (activation of either system queues the check again).
    */
   async checkTest(id: string): Promise<void> {
-    const granted = await this.tx.run(async (em) => {
+    const decided = await this.tx.run(async (em) => {
       const request = await this.requests.findById(em, id);
       if (
         !request ||
@@ -203,6 +210,11 @@ export class AccessRequestService {
         return null;
       }
       const kind = await this.kinds.findById(em, request.dataKindId);
+      if (kind && kind.environment !== Environment.TEST) {
+        // A TEST request for a PROD kind (filed before kinds had an environment) is nothing the
+        // automatic check may grant: it is refused, never left to be granted later.
+        return this.rejectAutomatically(em, request, 'Вид сведений зарегистрирован в другой среде');
+      }
       const [requester, owner] = await Promise.all([
         this.systems.findById(em, request.systemId),
         kind ? this.systems.findById(em, kind.ownerSystemId) : null,
@@ -232,9 +244,32 @@ export class AccessRequestService {
       });
       return (await this.requests.findById(em, id))!;
     });
-    if (granted) {
-      await this.announce(granted);
+    if (decided) {
+      await this.announce(decided);
     }
+  }
+
+  private async rejectAutomatically(
+    em: EntityManager,
+    request: AccessRequestEntity,
+    reason: string,
+  ): Promise<AccessRequestEntity | null> {
+    const decided = await this.requests.decide(em, request.id, {
+      status: AccessRequestStatus.REJECTED,
+      reason,
+      byUserId: null,
+      at: new Date(),
+    });
+    if (!decided) {
+      return null;
+    }
+    await this.audit.byPlatform(em, request.organizationId, null, {
+      action: 'ACCESS_REJECTED',
+      targetType: 'ACCESS_REQUEST',
+      targetId: request.id,
+      details: { automatic: true, reason },
+    });
+    return (await this.requests.findById(em, request.id))!;
   }
 
   /**
@@ -303,31 +338,47 @@ export class AccessRequestService {
     return request;
   }
 
+  // Free texts (the reason, the kind's name) are quoted bounded and disarmed: they come from
+  // one organization and reach another through the platform's own sender.
   private async announce(request: AccessRequestEntity): Promise<void> {
     const what = await this.describe(request);
     const text =
       request.status === AccessRequestStatus.GRANTED
         ? `Заявка одобрена: ${what} предоставлен.`
-        : `Заявка отклонена: ${what}. Причина: ${request.reason ?? 'не указана'}.`;
-    await this.notifier.notifyManagers(
+        : `Заявка отклонена: ${what}. Причина: ${request.reason ? quoteFreeText(request.reason) : 'не указана'}.`;
+    await this.notices.send(
+      request,
       request.organizationId,
       'Заявка на доступ к виду сведений',
       text,
     );
   }
 
+  /** A new TEST request goes into the owner's daily digest (PROD owners see their queue). */
+  private async announceTestRequest(request: AccessRequestEntity): Promise<void> {
+    const what = await this.describe(request);
+    await this.notices.send(
+      request,
+      request.ownerOrganizationId,
+      'Заявка на доступ к виду сведений',
+      `Подана заявка: ${what}. Тестовые заявки рассматриваются автоматически.`,
+    );
+  }
+
   /** The owner's revocation goes to the requester, the requester's withdrawal to the owner. */
   private async announceRevocation(request: AccessRequestEntity, byOwner: boolean): Promise<void> {
     const what = await this.describe(request);
-    const why = request.reason ? ` Причина: ${request.reason}.` : '';
+    const why = request.reason ? ` Причина: ${quoteFreeText(request.reason)}.` : '';
     if (byOwner) {
-      await this.notifier.notifyManagers(
+      await this.notices.send(
+        request,
         request.organizationId,
         'Доступ к виду сведений отозван',
         `Доступ отозван владельцем вида сведений: ${what} больше не предоставляется.${why}`,
       );
     } else {
-      await this.notifier.notifyManagers(
+      await this.notices.send(
+        request,
         request.ownerOrganizationId,
         'Отказ от доступа к виду сведений',
         `Заявитель отказался от доступа: ${what} больше не предоставляется.${why}`,
@@ -342,6 +393,6 @@ export class AccessRequestService {
       this.kinds.findById(em, request.dataKindId),
       this.systems.findById(em, request.systemId),
     ]);
-    return `доступ ${ROLE_TEXT[request.role]} к виду сведений «${kind?.name ?? request.dataKindId}» для системы ${system?.mnemonic ?? request.systemId} (${request.environment === Environment.TEST ? 'тестовая' : 'продуктивная'} среда)`;
+    return `доступ ${ROLE_TEXT[request.role]} к виду сведений ${kind ? quoteFreeText(kind.name) : request.dataKindId} для системы ${system?.mnemonic ?? request.systemId} (${request.environment === Environment.TEST ? 'тестовая' : 'продуктивная'} среда)`;
   }
 }

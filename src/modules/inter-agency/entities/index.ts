@@ -6,6 +6,9 @@ import { InterAgencyHeldEventEntity } from './inter-agency-held-event.entity';
 import { InterAgencyAuditRecordEntity } from './inter-agency-audit-record.entity';
 import { InterAgencyMessageEventEntity } from './inter-agency-message-event.entity';
 import { InterAgencyMessageEntity } from './inter-agency-message.entity';
+import { InterAgencyDigestEntity } from './inter-agency-digest.entity';
+import { InterAgencyNamespaceEntity } from './inter-agency-namespace.entity';
+import { InterAgencyNoticeEntity } from './inter-agency-notice.entity';
 import { SpecialQueueEntity } from './special-queue.entity';
 
 export const INTER_AGENCY_ENTITIES = [
@@ -18,4 +21,7 @@ export const INTER_AGENCY_ENTITIES = [
   InterAgencyMessageEntity,
   InterAgencyMessageEventEntity,
   InterAgencyHeldEventEntity,
+  InterAgencyNamespaceEntity,
+  InterAgencyNoticeEntity,
+  InterAgencyDigestEntity,
 ];

@@ -3,7 +3,14 @@ import { Environment, RegistrationStatus } from '../inter-agency.enums';
 
 /** An organization's information system registered in one environment of the exchange. */
 @Entity('information_systems')
-@Index('uq_information_systems_env_mnemonic', ['environment', 'liveMnemonic'], { unique: true })
+@Index('uq_information_systems_env_owned', ['environment', 'ownedMnemonic'], { unique: true })
+@Index(
+  'uq_information_systems_env_org_mnemonic',
+  ['environment', 'liveMnemonic', 'organizationId'],
+  {
+    unique: true,
+  },
+)
 @Index('ix_information_systems_org', ['organizationId', 'environment', 'createdAt'])
 @Index('ix_information_systems_status', ['status', 'environment', 'createdAt'])
 export class InformationSystemEntity {
@@ -19,6 +26,10 @@ export class InformationSystemEntity {
   /** The mnemonic while the registration holds it (PENDING or ACTIVE); null once REJECTED. */
   @Column({ type: 'varchar', length: 50, nullable: true })
   liveMnemonic!: string | null;
+
+  /** The mnemonic once the system is ACTIVE: unique per environment (the mnemonic is owned). */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  ownedMnemonic!: string | null;
 
   @Column({ type: 'varchar', length: 255 })
   name!: string;
@@ -38,6 +49,10 @@ export class InformationSystemEntity {
   /** The operator for PROD; null when the automatic TEST check decided. */
   @Column({ type: 'char', length: 36, nullable: true })
   decidedByUserId!: string | null;
+
+  /** A TEST registration the automatic check held for an operator (traffic on its mnemonic). */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  reviewHeldAt!: Date | null;
 
   @Column({ type: 'char', length: 36, nullable: true })
   createdByUserId!: string | null;

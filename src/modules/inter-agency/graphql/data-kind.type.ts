@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Environment } from '../inter-agency.enums';
 
 @ObjectType({ description: 'A kind of data («вид сведений») published by its owner system.' })
 export class DataKind {
@@ -11,8 +12,14 @@ export class DataKind {
   @Field({ description: 'Target namespace URI of its schema (absolute URI).' })
   namespaceUri!: string;
 
-  @Field({ description: 'Version; namespaceUri + version are unique.' })
+  @Field({ description: 'Version; namespaceUri + version are unique per environment.' })
   version!: string;
+
+  @Field(() => Environment, {
+    description:
+      'The environment of its owner system: only systems of the same environment may request it.',
+  })
+  environment!: Environment;
 
   @Field({ description: 'Root element of the request.' })
   rootElement!: string;

@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Environment, RegistrationStatus } from '../inter-agency.enums';
+import { RegistrationReviewFlag } from './registration-review-flag.type';
 
 @ObjectType({ description: 'An organization’s information system in the exchange network.' })
 export class InformationSystem {
@@ -8,7 +9,7 @@ export class InformationSystem {
 
   @Field({
     description:
-      'Mnemonic: latin letters, digits and `_`, 3–50 characters, unique per environment.',
+      'Mnemonic: latin letters, digits and `_`, 3–50 characters; owned by its system once ACTIVE (unique per environment).',
   })
   mnemonic!: string;
 
@@ -23,6 +24,12 @@ export class InformationSystem {
 
   @Field(() => GraphQLISODateTime, { description: 'When it was registered.' })
   createdAt!: Date;
+
+  @Field(() => [RegistrationReviewFlag], {
+    description:
+      'In the operator’s queue: why this PENDING registration may squat a mnemonic that has traffic or claims under another organization. Empty everywhere else.',
+  })
+  reviewFlags!: RegistrationReviewFlag[];
 
   organizationId!: string;
 }

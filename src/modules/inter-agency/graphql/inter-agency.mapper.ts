@@ -19,6 +19,7 @@ export function toInformationSystem(e: InformationSystemEntity): InformationSyst
     environment: e.environment,
     status: e.status,
     createdAt: e.createdAt,
+    reviewFlags: [],
     organizationId: e.organizationId,
   });
 }
@@ -29,6 +30,7 @@ export function toDataKind(e: DataKindEntity): DataKind {
     name: e.name,
     namespaceUri: e.namespaceUri,
     version: e.version,
+    environment: e.environment,
     rootElement: e.rootElement,
     createdAt: e.createdAt,
     ownerSystemId: e.ownerSystemId,

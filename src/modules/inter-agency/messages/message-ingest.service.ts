@@ -14,6 +14,7 @@ import { DataKindRepository } from '../repositories/data-kind.repository';
 import { InformationSystemRepository } from '../repositories/information-system.repository';
 import { InterAgencyMessageRepository } from '../repositories/inter-agency-message.repository';
 import { HeldEventRepository } from '../repositories/held-event.repository';
+import { NamespaceRepository } from '../repositories/namespace.repository';
 import type { HeldEventRow } from '../repositories/held-event.repository';
 import type { InterAgencyHeldEventEntity } from '../entities/inter-agency-held-event.entity';
 import { MessageFeed } from './message-feed';
@@ -47,6 +48,7 @@ export class MessageIngestService {
     private readonly systems: InformationSystemRepository,
     private readonly messages: InterAgencyMessageRepository,
     private readonly held: HeldEventRepository,
+    private readonly namespaces: NamespaceRepository,
     private readonly feed: MessageFeed,
   ) {}
 
@@ -211,7 +213,9 @@ export class MessageIngestService {
     const held: number[] = [];
     events.forEach((e, i) => {
       const at = e.at instanceof Date ? toMillis(e.at) : new Date(NaN);
-      const kind = kinds.get(e.dataKindNamespaceUri);
+      const kind =
+        kinds.get(`${e.environment} ${e.dataKindNamespaceUri}`) ??
+        kinds.get(e.dataKindNamespaceUri);
       const consumer = systems.get(`${e.environment}:${e.consumerMnemonic}`);
       const provider = e.providerMnemonic
         ? systems.get(`${e.environment}:${e.providerMnemonic}`)
@@ -264,14 +268,32 @@ export class MessageIngestService {
   }
 
   // Several versions may share a namespace URI: events name the namespace only, so the most
-  // recently registered version is the one they are counted under.
+  // recently registered version counts, but only among the kinds of the namespace's owner (an
+  // unowned namespace: the organization of its first kind). A newer version published by
+  // anyone else never wins the attribution.
   private async kindsByNamespace(
     em: EntityManager,
     events: MessageEventInput[],
   ): Promise<Map<string, DataKindEntity>> {
     const uris = [...new Set(events.map((e) => e.dataKindNamespaceUri))];
-    const rows = await this.kinds.findManyByNamespaces(em, uris);
-    return new Map(rows.map((row) => [row.namespaceUri, row]));
+    const [rows, owned] = await Promise.all([
+      this.kinds.findManyByNamespaces(em, uris),
+      this.namespaces.findManyByUris(em, uris),
+    ]);
+    // The collation compares URIs without case: key owners the way the kinds are keyed.
+    const owners = new Map(owned.map((n) => [n.namespaceUri.toLowerCase(), n.organizationId]));
+    const result = new Map<string, DataKindEntity>();
+    for (const row of rows) {
+      const key = row.namespaceUri.toLowerCase();
+      if (!owners.has(key)) {
+        owners.set(key, row.ownerOrganizationId);
+      }
+      if (owners.get(key) === row.ownerOrganizationId) {
+        result.set(row.namespaceUri, row);
+        result.set(`${row.environment} ${row.namespaceUri}`, row);
+      }
+    }
+    return result;
   }
 
   private async systemsByMnemonic(

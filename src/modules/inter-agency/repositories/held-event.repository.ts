@@ -53,6 +53,34 @@ export class HeldEventRepository {
     });
   }
 
+  /** How many held events name each mnemonic (either side) in an environment. */
+  async countByMnemonics(
+    em: EntityManager,
+    environment: Environment,
+    mnemonics: readonly string[],
+  ): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    if (!mnemonics.length) {
+      return counts;
+    }
+    const marks = mnemonics.map(() => '?').join(', ');
+    const rows: { mnemonic: string; n: string }[] = await em.query(
+      `SELECT mnemonic, COUNT(*) AS n FROM (
+         SELECT consumer_mnemonic AS mnemonic FROM inter_agency_held_events
+         WHERE environment = ? AND consumer_mnemonic IN (${marks})
+         UNION ALL
+         SELECT provider_mnemonic AS mnemonic FROM inter_agency_held_events
+         WHERE environment = ? AND provider_mnemonic IN (${marks})
+       ) h GROUP BY mnemonic`,
+      [environment, ...mnemonics, environment, ...mnemonics],
+    );
+    for (const row of rows) {
+      const key = row.mnemonic.toLowerCase();
+      counts.set(key, (counts.get(key) ?? 0) + Number(row.n));
+    }
+    return counts;
+  }
+
   /** The operators' view: held events, oldest first. */
   findMany(
     em: EntityManager,

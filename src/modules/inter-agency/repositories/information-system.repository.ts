@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { Brackets, EntityManager, In } from 'typeorm';
 import { InformationSystemEntity } from '../entities/information-system.entity';
 import { Environment, RegistrationStatus } from '../inter-agency.enums';
 
@@ -40,7 +40,10 @@ export class InformationSystemRepository {
     });
   }
 
-  /** Registrations waiting for a decision in an environment, oldest first. */
+  /**
+   * Registrations waiting for the automatic check in an environment, oldest first (those held
+   * for an operator wait for the operator instead).
+   */
   findManyPending(
     em: EntityManager,
     environment: Environment,
@@ -53,6 +56,7 @@ export class InformationSystemRepository {
         status: RegistrationStatus.PENDING,
         environment,
       })
+      .andWhere('s.review_held_at IS NULL')
       .orderBy('s.created_at', 'ASC')
       .addOrderBy('s.id', 'ASC')
       .limit(limit);
@@ -74,10 +78,73 @@ export class InformationSystemRepository {
     return mnemonics.length
       ? em.findBy(InformationSystemEntity, {
           environment,
-          liveMnemonic: In([...mnemonics]),
+          ownedMnemonic: In([...mnemonics]),
           status: RegistrationStatus.ACTIVE,
         })
       : Promise.resolve([]);
+  }
+
+  /** Holds a PENDING TEST registration for an operator; false when no longer PENDING. */
+  async holdForReview(em: EntityManager, id: string, at: Date): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(InformationSystemEntity)
+      .set({ reviewHeldAt: at, updatedAt: at })
+      .where('id = :id AND status = :pending AND review_held_at IS NULL', {
+        id,
+        pending: RegistrationStatus.PENDING,
+      })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The operator's queue: PENDING PROD registrations and held TEST ones, oldest first. */
+  findManyForOperator(em: EntityManager, limit: number): Promise<InformationSystemEntity[]> {
+    return em
+      .createQueryBuilder(InformationSystemEntity, 's')
+      .where('s.status = :status', { status: RegistrationStatus.PENDING })
+      .andWhere(
+        new Brackets((w) =>
+          w
+            .where('s.environment = :prod', { prod: Environment.PROD })
+            .orWhere('s.environment = :test AND s.review_held_at IS NOT NULL', {
+              test: Environment.TEST,
+            }),
+        ),
+      )
+      .orderBy('s.created_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** The ACTIVE system owning a mnemonic in an environment, if any. */
+  findOwnerOfMnemonic(
+    em: EntityManager,
+    environment: Environment,
+    mnemonic: string,
+  ): Promise<InformationSystemEntity | null> {
+    return em.findOneBy(InformationSystemEntity, { environment, ownedMnemonic: mnemonic });
+  }
+
+  /**
+   * Live (PENDING or ACTIVE) registrations of these mnemonics in both environments: what the
+   * operator's queue compares a PENDING registration with.
+   */
+  findLiveByMnemonics(
+    em: EntityManager,
+    mnemonics: readonly string[],
+  ): Promise<InformationSystemEntity[]> {
+    if (!mnemonics.length) {
+      return Promise.resolve([]);
+    }
+    const liveMnemonic = In([...mnemonics]);
+    return em.find(InformationSystemEntity, {
+      where: [
+        { environment: Environment.TEST, liveMnemonic },
+        { environment: Environment.PROD, liveMnemonic },
+      ],
+    });
   }
 
   /** Moves a PENDING registration to its decision; false when it was no longer PENDING. */
@@ -100,7 +167,11 @@ export class InformationSystemRepository {
         decidedByUserId: decision.byUserId,
         decidedAt: decision.at,
         updatedAt: decision.at,
-        ...(decision.status === RegistrationStatus.REJECTED ? { liveMnemonic: null } : {}),
+        // ACTIVE takes the mnemonic (unique per environment: a duplicate-key error when another
+        // system owns it already); REJECTED frees the organization's live registration.
+        ...(decision.status === RegistrationStatus.REJECTED
+          ? { liveMnemonic: null }
+          : { ownedMnemonic: () => 'mnemonic' }),
       })
       .where('id = :id AND status = :pending', { id, pending: RegistrationStatus.PENDING })
       .execute();

@@ -115,6 +115,30 @@ export class InterAgencyMessageRepository {
     );
   }
 
+  /** Whether the system is a party of any message (through its organization's indexes). */
+  async hasMessagesOfSystem(
+    em: EntityManager,
+    system: { id: string; organizationId: string; environment: string },
+  ): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `(SELECT 1 FROM inter_agency_messages FORCE INDEX (ix_iam_consumer)
+        WHERE consumer_organization_id = ? AND environment = ? AND consumer_system_id = ? LIMIT 1)
+       UNION ALL
+       (SELECT 1 FROM inter_agency_messages FORCE INDEX (ix_iam_provider)
+        WHERE provider_organization_id = ? AND environment = ? AND provider_system_id = ? LIMIT 1)
+       LIMIT 1`,
+      [
+        system.organizationId,
+        system.environment,
+        system.id,
+        system.organizationId,
+        system.environment,
+        system.id,
+      ],
+    );
+    return rows.length > 0;
+  }
+
   /** The messages with that id: at most one per environment, PROD first. */
   findManyByMessageId(em: EntityManager, messageId: string): Promise<InterAgencyMessageEntity[]> {
     return em.find(InterAgencyMessageEntity, {

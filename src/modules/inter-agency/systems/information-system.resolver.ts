@@ -21,7 +21,7 @@ export class InformationSystemResolver {
 
   @Query(() => [InformationSystem], {
     description:
-      'The organization’s information systems, newest first (a developer representative: TEST only). A platform operator without an organization context gets the PROD registrations waiting for a decision.',
+      'The organization’s information systems, newest first (a developer representative: TEST only). A platform operator without an organization context gets the registrations waiting for a decision (PROD, and TEST ones held for review), oldest first, with their reviewFlags.',
   })
   informationSystems(
     @CurrentUser() principal: AuthPrincipal,
@@ -43,7 +43,7 @@ export class InformationSystemResolver {
 
   @Mutation(() => InformationSystem, {
     description:
-      'An INTER_AGENCY_OPERATOR activates or rejects (with a reason) a PENDING PROD registration.',
+      'An INTER_AGENCY_OPERATOR activates or rejects (with a reason) a PENDING PROD registration, or a PENDING TEST one the automatic check held for review (traffic already uses its mnemonic). CONFLICT / MNEMONIC_TAKEN when another system owns the mnemonic.',
   })
   decideInformationSystem(
     @CurrentUser() principal: AuthPrincipal,

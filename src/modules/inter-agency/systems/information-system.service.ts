@@ -21,9 +21,19 @@ import { AccessRequestRepository } from '../repositories/access-request.reposito
 import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 import { InformationSystemRepository } from '../repositories/information-system.repository';
 import { SpecialQueueRepository } from '../repositories/special-queue.repository';
+import { RegistrationReview } from './registration-review';
 
 // The operator's view of registrations waiting for a decision is a bounded list.
 const OPERATOR_QUEUE_LIMIT = 200;
+
+const MNEMONIC_OWNED_REASON = 'Мнемоника уже принадлежит активной системе другой организации';
+
+function mnemonicTaken(mnemonic: string, environment: Environment): InterAgencyException {
+  return InterAgencyException.duplicate(
+    InterAgencyErrorCode.MNEMONIC_TAKEN,
+    `Мнемоника ${mnemonic} уже занята в среде ${environment}`,
+  );
+}
 
 /** Information systems: registration, the automatic TEST check, PROD decisions, special queues. */
 @Injectable()
@@ -41,6 +51,7 @@ export class InformationSystemService {
     private readonly queue: InterAgencyQueue,
     private readonly notifier: DecisionNotifier,
     private readonly ingest: MessageIngestService,
+    private readonly review: RegistrationReview,
   ) {}
 
   async register(
@@ -49,18 +60,31 @@ export class InformationSystemService {
   ): Promise<InformationSystem> {
     const actor = await this.access.requirePortal(principal);
     actor.requireEnvironment(input.environment);
+    // An ACTIVE system owns its mnemonic in the environment: nobody else may file for it. A
+    // PENDING registration holds nothing, so a squat does not block the real owner.
+    if (
+      await this.systems.findOwnerOfMnemonic(
+        this.dataSource.manager,
+        input.environment,
+        input.mnemonic,
+      )
+    ) {
+      throw mnemonicTaken(input.mnemonic, input.environment);
+    }
     const now = new Date();
     const system: InformationSystemEntity = {
       id: randomUUID(),
       organizationId: actor.organizationId,
       mnemonic: input.mnemonic,
       liveMnemonic: input.mnemonic,
+      ownedMnemonic: null,
       name: input.name.trim(),
       environment: input.environment,
       status: RegistrationStatus.PENDING,
       decisionReason: null,
       decidedAt: null,
       decidedByUserId: null,
+      reviewHeldAt: null,
       createdByUserId: actor.userId,
       createdAt: now,
       updatedAt: now,
@@ -77,10 +101,7 @@ export class InformationSystemService {
       });
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw InterAgencyException.duplicate(
-          InterAgencyErrorCode.MNEMONIC_TAKEN,
-          `Мнемоника ${input.mnemonic} уже занята в среде ${input.environment}`,
-        );
+        throw mnemonicTaken(input.mnemonic, input.environment);
       }
       throw error;
     }
@@ -96,12 +117,14 @@ export class InformationSystemService {
    */
   async list(principal: AuthPrincipal, environment?: Environment): Promise<InformationSystem[]> {
     if (!principal.organizationId && (await this.access.isOperator(principal))) {
-      const pending = await this.systems.findManyPending(
+      const pending = await this.systems.findManyForOperator(
         this.dataSource.manager,
-        Environment.PROD,
         OPERATOR_QUEUE_LIMIT,
       );
-      return pending.map(toInformationSystem);
+      const flags = await this.review.flags(this.dataSource.manager, pending);
+      return pending.map((row) =>
+        Object.assign(toInformationSystem(row), { reviewFlags: flags.get(row.id) ?? [] }),
+      );
     }
     const actor = await this.access.requirePortal(principal);
     const environments = environment
@@ -118,7 +141,10 @@ export class InformationSystemService {
     return rows.map(toInformationSystem);
   }
 
-  /** A PROD registration decided by a platform operator. */
+  /**
+   * A PROD registration, or a TEST one the automatic check held for review, decided by a platform
+   * operator.
+   */
   async decide(
     principal: AuthPrincipal,
     id: string,
@@ -135,7 +161,7 @@ export class InformationSystemService {
       if (!system) {
         throw InterAgencyException.systemNotFound();
       }
-      if (system.environment !== Environment.PROD) {
+      if (system.environment !== Environment.PROD && !system.reviewHeldAt) {
         throw InterAgencyException.notDecidable('Системы тестовой среды проверяются автоматически');
       }
       if (system.status !== RegistrationStatus.PENDING) {
@@ -143,12 +169,20 @@ export class InformationSystemService {
       }
       await this.access.requireOutsider(operatorId, system.organizationId);
       const status = approve ? RegistrationStatus.ACTIVE : RegistrationStatus.REJECTED;
-      await this.systems.decide(em, id, {
-        status,
-        reason: note,
-        byUserId: operatorId,
-        at: new Date(),
-      });
+      try {
+        await this.systems.decide(em, id, {
+          status,
+          reason: note,
+          byUserId: operatorId,
+          at: new Date(),
+        });
+      } catch (error) {
+        // Another organization's system became the mnemonic's owner first.
+        if (isDuplicateKey(error)) {
+          throw mnemonicTaken(system.mnemonic, system.environment);
+        }
+        throw error;
+      }
       await this.audit.byPlatform(em, system.organizationId, operatorId, {
         action: approve ? 'SYSTEM_ACTIVATED' : 'SYSTEM_REJECTED',
         targetType: 'INFORMATION_SYSTEM',
@@ -158,6 +192,10 @@ export class InformationSystemService {
       return (await this.systems.findById(em, id))!;
     });
     if (decided.status === RegistrationStatus.ACTIVE) {
+      if (decided.environment === Environment.TEST) {
+        // A held TEST registration: its TEST requests waited for it, as after the automatic check.
+        await this.enqueue(() => this.requeueWaitingRequests(this.dataSource.manager, id), id);
+      }
       await this.releaseHeld(decided);
     }
     await this.announce(decided);
@@ -174,25 +212,61 @@ export class InformationSystemService {
       if (
         !system ||
         system.environment !== Environment.TEST ||
-        system.status !== RegistrationStatus.PENDING
+        system.status !== RegistrationStatus.PENDING ||
+        system.reviewHeldAt
       ) {
         return null;
       }
-      await this.systems.decide(em, systemId, {
-        status: RegistrationStatus.ACTIVE,
-        reason: null,
-        byUserId: null,
-        at: new Date(),
-      });
+      const at = new Date();
+      // Traffic already uses the mnemonic (held aside, or under another organization): whoever
+      // registered it may be squatting, so an operator decides instead of the automatic check.
+      const flags = await this.review.holdingActivation(em, system);
+      if (flags.length > 0) {
+        if (await this.systems.holdForReview(em, systemId, at)) {
+          await this.audit.byPlatform(em, system.organizationId, null, {
+            action: 'SYSTEM_HELD_FOR_REVIEW',
+            targetType: 'INFORMATION_SYSTEM',
+            targetId: systemId,
+            details: { automatic: true, flags: flags.join(',') },
+          });
+        }
+        return null;
+      }
+      let owned = true;
+      try {
+        await this.systems.decide(em, systemId, {
+          status: RegistrationStatus.ACTIVE,
+          reason: null,
+          byUserId: null,
+          at,
+        });
+      } catch (error) {
+        if (!isDuplicateKey(error)) {
+          throw error;
+        }
+        // The mnemonic was taken by another organization's system in the meantime: the
+        // registration is refused (MySQL undid only the failed statement).
+        owned = false;
+        await this.systems.decide(em, systemId, {
+          status: RegistrationStatus.REJECTED,
+          reason: MNEMONIC_OWNED_REASON,
+          byUserId: null,
+          at,
+        });
+      }
       await this.audit.byPlatform(em, system.organizationId, null, {
-        action: 'SYSTEM_ACTIVATED',
+        action: owned ? 'SYSTEM_ACTIVATED' : 'SYSTEM_REJECTED',
         targetType: 'INFORMATION_SYSTEM',
         targetId: systemId,
-        details: { automatic: true },
+        details: owned ? { automatic: true } : { automatic: true, reason: MNEMONIC_OWNED_REASON },
       });
       return (await this.systems.findById(em, systemId))!;
     });
     if (!activated) {
+      return;
+    }
+    if (activated.status !== RegistrationStatus.ACTIVE) {
+      await this.announce(activated);
       return;
     }
     await this.requeueWaitingRequests(this.dataSource.manager, systemId);
