@@ -180,6 +180,9 @@ export const dataExportConfig = registerAs('dataExport', () => {
   return {
     ttlMs: Math.round(env.DATA_EXPORT_TTL_HOURS * 3600 * 1000),
     linkTtlMs: env.DATA_EXPORT_LINK_TTL_SECONDS * 1000,
+  };
+});
+
 export const interAgencyConfig = registerAs('interAgency', () => {
   const env = loadEnv();
   return {
