@@ -137,9 +137,9 @@ export function clusterFaults(writerQuery: (sql: string) => Promise<string>): Fa
     {
       key: 'storage',
       name: 'storage paused (SIGSTOP) for 10 s',
-      inject: async () => {
+      inject: () => {
         process.kill(Number(readFileSync(join(clusterDir(), 's3.pid'), 'utf8')), 'SIGSTOP');
-        return 's3rver';
+        return Promise.resolve('s3rver');
       },
       holdMs: 10_000,
       recover: () => {

@@ -1,7 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
-import type Redis from 'ioredis';
 import { redisConfig } from '../../config/configuration';
 import { connectRedis } from '../../config/redis-connection';
 import { LiveAccessEvents } from './live-access.events';

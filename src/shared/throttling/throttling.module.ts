@@ -1,7 +1,6 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { getStorageToken, ThrottlerModule } from '@nestjs/throttler';
-import type Redis from 'ioredis';
 import { limitsConfig, redisConfig } from '../../config/configuration';
 import { connectRedis } from '../../config/redis-connection';
 import { requestOf } from '../auth';
