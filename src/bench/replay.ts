@@ -503,7 +503,9 @@ async function main(): Promise<void> {
     log('');
     log(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`${command}\`.`);
     log(
-      `${options.apis} API + ${options.workers} worker process(es); REPORT_PARSER_CONCURRENCY=${env.REPORT_PARSER_CONCURRENCY ?? 'default'}.`,
+      cluster
+        ? `The cluster of scripts/cluster/up.sh: ${named.map((p) => p.name).join(', ')} behind nginx; Galera (3 nodes) behind HAProxy; Redis with Sentinels; s3rver.`
+        : `${options.apis} API + ${options.workers} worker process(es); REPORT_PARSER_CONCURRENCY=${env.REPORT_PARSER_CONCURRENCY ?? 'default'}.`,
     );
     log('');
     log('| figure | value |');
