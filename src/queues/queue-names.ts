@@ -7,6 +7,7 @@ export enum QueueName {
   DocumentChecks = 'document-checks',
   ServiceEvents = 'service-events',
   InterAgency = 'inter-agency',
+  Periodic = 'periodic',
 }
 
 export enum JobName {

@@ -23,6 +23,7 @@ function repositoryRoot(): string {
 
 const ROOT = repositoryRoot();
 const MAIN = join(ROOT, 'dist/src/main.js');
+const MAIN_WORKER = join(ROOT, 'dist/src/main.worker.js');
 const OUTPUT_KEPT = 64 * 1024;
 
 /** One running Kabinet process. */
@@ -69,7 +70,7 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts `node dist/src/main.js` with APP_ROLE=`role`, this process's environment and `env` on
+ * Starts `node dist/src/main.js` (a worker: `dist/src/main.worker.js`) with APP_ROLE=`role`, this process's environment and `env` on
  * top (DATABASE_URL, REDIS_URL, STORAGE_DIR… come from the test run unless given). It runs in a
  * process group of its own (detached), so kill() also ends the parser children it forked. Ready
  * means `GET /health` answers 200 (api, all), or, for a worker, that its Bull worker connection
@@ -96,7 +97,7 @@ export async function startAppProcess(
     role === 'worker'
       ? await WorkerProbe.open(childEnv, options.workerQueue ?? QueueName.RemoteWorkReports)
       : null;
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [role === 'worker' ? MAIN_WORKER : MAIN], {
     cwd: ROOT,
     env: childEnv,
     detached: true,

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
-import Redis from 'ioredis';
-import { redisConfig } from '../../../config/configuration';
+import { Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { RedisClients } from '../../../shared/redis';
 
 /** What the server keeps between `federatedLoginStart` and `completeFederatedLogin`. */
 export interface PendingFederatedLogin {
@@ -26,15 +25,11 @@ export const FEDERATED_STATE_TTL_SECONDS = 600;
  * when two requests race with it.
  */
 @Injectable()
-export class FederatedStateStore implements OnApplicationShutdown {
+export class FederatedStateStore {
   private readonly redis: Redis;
 
-  constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
-    this.redis = new Redis(config.url, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 2,
-      keyPrefix: config.keyPrefix,
-    });
+  constructor(redis: RedisClients) {
+    this.redis = redis.get('commands');
   }
 
   async put(state: string, pending: PendingFederatedLogin): Promise<void> {
@@ -51,14 +46,6 @@ export class FederatedStateStore implements OnApplicationShutdown {
   async take(state: string): Promise<PendingFederatedLogin | null> {
     const raw = await this.redis.getdel(key(state));
     return raw ? (JSON.parse(raw) as PendingFederatedLogin) : null;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.redis.status !== 'end' && this.redis.status !== 'wait') {
-      await this.redis.quit();
-    } else {
-      this.redis.disconnect();
-    }
   }
 }
 

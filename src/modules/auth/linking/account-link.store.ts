@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
-import Redis from 'ioredis';
-import { redisConfig } from '../../../config/configuration';
+import { Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { RedisClients } from '../../../shared/redis';
 import type { ClientInfo } from '../client-info.decorator';
 
 /** How long the holder has to prove or decline the matched account. */
@@ -30,15 +29,11 @@ interface StoredLink extends PendingAccountLink {
  * client they are refused; {@link take} deletes in one GETDEL, so each works once.
  */
 @Injectable()
-export class AccountLinkStore implements OnApplicationShutdown {
+export class AccountLinkStore {
   private readonly redis: Redis;
 
-  constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
-    this.redis = new Redis(config.url, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 2,
-      keyPrefix: config.keyPrefix,
-    });
+  constructor(redis: RedisClients) {
+    this.redis = redis.get('commands');
   }
 
   async put(link: PendingAccountLink, client: ClientInfo): Promise<string> {
@@ -81,14 +76,6 @@ export class AccountLinkStore implements OnApplicationShutdown {
       return null;
     }
     return { kind: stored.kind, userId: stored.userId, data: stored.data };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.redis.status !== 'end' && this.redis.status !== 'wait') {
-      await this.redis.quit();
-    } else {
-      this.redis.disconnect();
-    }
   }
 }
 

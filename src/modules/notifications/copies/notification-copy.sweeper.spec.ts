@@ -18,7 +18,7 @@ describe(NotificationCopySweeper.name, () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
   });
 
-  function setup(rows: DueCopy[], env = 'test') {
+  function setup(rows: DueCopy[]) {
     const findCopiesDue = jest.fn().mockResolvedValue(rows);
     const markCopiesQueued = jest.fn().mockResolvedValue(undefined);
     const sendCopies = jest.fn().mockResolvedValue(undefined);
@@ -26,7 +26,6 @@ describe(NotificationCopySweeper.name, () => {
       { manager: {} } as unknown as DataSource,
       { findCopiesDue, markCopiesQueued } as unknown as NotificationRepository,
       { sendCopies } as unknown as NotificationDeliveryService,
-      { env } as never,
     );
     return { sweeper, findCopiesDue, markCopiesQueued, sendCopies };
   }
@@ -86,16 +85,9 @@ describe(NotificationCopySweeper.name, () => {
     expect(markCopiesQueued.mock.calls).toEqual([[{}, ['n1']]]);
   });
 
-  it('should run one pass at a time and not schedule itself under NODE_ENV=test', async () => {
+  it('should run one pass at a time in a process', async () => {
     const { sweeper, findCopiesDue } = setup([]);
-    const interval = jest.spyOn(global, 'setInterval');
-    try {
-      sweeper.onApplicationBootstrap();
-      expect(interval).not.toHaveBeenCalled();
-    } finally {
-      interval.mockRestore();
-    }
-    await Promise.all([sweeper.sweep(), sweeper.sweep()]);
+    await Promise.all([sweeper.run(new Date()), sweeper.sweep()]);
     expect(findCopiesDue).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,13 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { appConfig } from '../../../config/configuration';
+import { PeriodicTask, PeriodicWork } from '../../../queues/periodic/periodic-task';
 import {
   CopyRecipient,
   NotificationDeliveryService,
@@ -25,38 +18,22 @@ const BATCH = 500;
 /**
  * Worker-side outbox drain: queues the SMS / e-mail copies of notifications whose `copies_due_at`
  * mark was never cleared, then clears it. Copies go under the notification's job ids, so a copy
- * whose job is still queued is not queued twice. Not scheduled when NODE_ENV=test: tests call
- * {@link sweep}.
+ * whose job is still queued is not queued twice.
  */
 @Injectable()
-export class NotificationCopySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+@PeriodicTask({ name: 'notification-copy-sweep', everyMs: INTERVAL_MS })
+export class NotificationCopySweeper implements PeriodicWork {
   private readonly logger = new Logger(NotificationCopySweeper.name);
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationRepository,
     private readonly delivery: NotificationDeliveryService,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.app.env === 'test') {
-      return;
-    }
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) =>
-        this.logger.error({ err: error }, 'notification copy sweep failed'),
-      );
-    }, INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) {
-      clearInterval(this.timer);
-    }
+  run(now: Date): Promise<number> {
+    return this.sweep(now);
   }
 
   /** Queues the copies due since before `now - COPY_STALE_MS`; returns how many notifications. */
