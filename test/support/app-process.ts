@@ -5,6 +5,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import Bull from 'bull';
 import Redis from 'ioredis';
 import { parseDatabaseUrl } from '../../src/database/database-url';
 import { QueueName } from '../../src/queues/queue-names';
@@ -90,6 +91,9 @@ export async function startAppProcess(
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     APP_ROLE: role,
+    // As deployed: workers schedule the periodic tasks (reconcilers, the status outbox drain),
+    // which NODE_ENV=test would leave unscheduled. stopAllAppProcesses removes the schedules.
+    ...(role === 'api' ? {} : { PERIODIC_TASKS_SCHEDULE: 'true' }),
     ...(port === null ? {} : { PORT: String(port) }),
     ...env,
   };
@@ -156,6 +160,26 @@ function killLeftovers(): void {
 /** Stops every process started here that is still running (for afterAll). */
 export async function stopAllAppProcesses(): Promise<void> {
   await Promise.all([...running].map((p) => p.stop()));
+  await clearPeriodicSchedules();
+}
+
+/**
+ * Removes the periodic tasks' repeatable jobs (and their pending runs) that worker processes
+ * added for the run's database: they would outlive the processes in Redis.
+ */
+export async function clearPeriodicSchedules(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const { database } = parseDatabaseUrl(env.DATABASE_URL ?? 'mysql://root@127.0.0.1/kabinet');
+  const queue = new Bull(QueueName.Periodic, env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
+    prefix: `bull:${database}`,
+  });
+  try {
+    for (const job of await queue.getRepeatableJobs()) {
+      await queue.removeRepeatableByKey(job.key);
+    }
+    await queue.obliterate({ force: true });
+  } finally {
+    await queue.close();
+  }
 }
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {

@@ -48,6 +48,7 @@ import { IndexRemoteWorkReportsStatusOrg1797040000000 } from './1797040000000-in
 import { AddNotificationsCopiesDueAt1797030000000 } from './1797030000000-add-notifications-copies-due-at';
 import { AddNotificationsCopiesDueIndex1797031000000 } from './1797031000000-add-notifications-copies-due-index';
 import { CreateSignatureIdentities1797020000000 } from './1797020000000-create-signature-identities';
+import { CreateRemoteWorkReportStatusEvents1797700000000 } from './1797700000000-create-remote-work-report-status-events';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -101,4 +102,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   AddNotificationsCopiesDueAt1797030000000,
   AddNotificationsCopiesDueIndex1797031000000,
   CreateSignatureIdentities1797020000000,
+  CreateRemoteWorkReportStatusEvents1797700000000,
 ];

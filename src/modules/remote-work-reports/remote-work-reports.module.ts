@@ -10,6 +10,8 @@ import { OrganizationsModule } from '../organizations';
 import { RemoteWorkComplianceService } from './compliance/remote-work-compliance.service';
 import { ReportDeadlinesModule } from './deadlines/report-deadlines.module';
 import { RemoteWorkReportEventsModule } from './events/report-status-events.module';
+import { ReportStatusOutboxDrain } from './events/report-status-outbox.drain';
+import { ReportStatusOutbox } from './events/report-status.outbox';
 import { ReportStatusFeed } from './events/report-status.feed';
 import { RemoteWorkReportFilesController } from './files/remote-work-report-files.controller';
 import { RemoteWorkReportFilesService } from './files/remote-work-report-files.service';
@@ -70,6 +72,7 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
     ReportIssuesService,
     RemoteWorkReportSubmissionService,
     ReportInsertBatch,
+    ReportStatusOutbox,
     RemoteWorkComplianceService,
     RemoteWorkReportFilesService,
     ReportResultRenderer,
@@ -93,6 +96,7 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
       ReportSlotGate,
       ProcessRemoteWorkReportProcessor,
       RemoteWorkReportReconciler,
+      ReportStatusOutboxDrain,
     ),
   ],
   // The upload middleware's gate (UploadsModule.withPermission).

@@ -65,9 +65,15 @@ export class PeriodicTaskRunner implements OnApplicationBootstrap, OnApplication
    * Takes this process's share of the periodic jobs, adds each task's repeatable job (idempotent
    * across workers) and removes repeatable jobs of known tasks whose period has changed since
    * they were added. A process that never schedules never runs a periodic job either, so a test
-   * app is not driven by repeatable jobs another process left in Redis.
+   * app is not driven by repeatable jobs another process left in Redis. `names` limits it to
+   * those tasks (tests).
    */
-  async schedule(): Promise<void> {
+  async schedule(names?: string[]): Promise<void> {
+    const chosen = this.list().filter((task) => names === undefined || names.includes(task.name));
+    const unknown = (names ?? []).filter((name) => !this.tasks.has(name));
+    if (unknown.length > 0) {
+      throw new Error(`unknown periodic tasks: ${unknown.join(', ')}`);
+    }
     if (!this.processing) {
       this.processing = true;
       // One slot per task, so a slow pass of one task does not hold back the others.
@@ -80,10 +86,10 @@ export class PeriodicTaskRunner implements OnApplicationBootstrap, OnApplication
         await this.queue.removeRepeatableByKey(job.key);
       }
     }
-    for (const task of this.tasks.values()) {
+    for (const task of chosen) {
       await this.queue.add(task.name, {}, { ...RUN_JOB_OPTIONS, repeat: { every: task.everyMs } });
     }
-    this.logger.log({ tasks: this.list().map((t) => `${t.name}/${t.everyMs}ms`) }, 'scheduled');
+    this.logger.log({ tasks: chosen.map((t) => `${t.name}/${t.everyMs}ms`) }, 'scheduled');
   }
 
   /** Removes every repeatable job of the known tasks (tests, or a deployment turning them off). */

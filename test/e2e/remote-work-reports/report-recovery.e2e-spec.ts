@@ -33,8 +33,6 @@ const CHILD_ENV = {
   REPORT_JOB_LOCK_SECONDS: '4',
   REPORT_JOB_STALLED_CHECK_SECONDS: '1',
   REPORT_RECONCILE_INTERVAL_SECONDS: '1',
-  // The reconciler runs as a periodic task, which NODE_ENV=test leaves unscheduled.
-  PERIODIC_TASKS_SCHEDULE: 'true',
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -88,12 +86,6 @@ describe('remote-work reports: recovery across processes', () => {
 
   afterAll(async () => {
     await stopAllAppProcesses();
-    // The workers' repeatable jobs would outlive them in Redis.
-    const periodic = new Bull(QueueName.Periodic, REDIS_URL, { prefix: `bull:${database}` });
-    for (const job of await periodic.getRepeatableJobs()) {
-      await periodic.removeRepeatableByKey(job.key);
-    }
-    await periodic.close();
     await events?.quit();
     await db?.destroy();
     temp.remove();
