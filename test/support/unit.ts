@@ -31,7 +31,9 @@ export function strictObject<T extends object>(stubs: Partial<Record<keyof T, un
 }
 
 /** An auto-mocked dependency: every method is a {@link strictFn}, created on first read. */
-export type AutoMock<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? jest.Mock : T[K] };
+export type AutoMock<T> = {
+  [K in keyof T]: T[K] extends (...args: never[]) => unknown ? jest.Mock : T[K];
+};
 
 function tokenName(token: InjectionToken): string {
   if (typeof token === 'function') {
@@ -82,6 +84,6 @@ export async function newTestService<S>(
   return {
     service: moduleRef.get(service),
     mock: <T>(token: InjectionToken<T> | Type<T>) =>
-      moduleRef.get(token as InjectionToken, { strict: false }) as AutoMock<T>,
+      moduleRef.get<unknown, AutoMock<T>>(token, { strict: false }),
   };
 }

@@ -103,14 +103,12 @@ export class PeriodicTaskRunner implements OnApplicationBootstrap, OnApplication
 
   private discover(): void {
     for (const wrapper of this.discovery.getProviders()) {
-      const { instance, metatype } = wrapper;
+      const instance: unknown = wrapper.instance;
+      const metatype = wrapper.metatype;
       if (!instance || !metatype || !wrapper.isDependencyTreeStatic()) {
         continue;
       }
-      const options = this.reflector.get<PeriodicTaskOptions | undefined>(
-        PERIODIC_TASK,
-        metatype as object as Parameters<Reflector['get']>[1],
-      );
+      const options = this.reflector.get<PeriodicTaskOptions | undefined>(PERIODIC_TASK, metatype);
       if (options === undefined) {
         continue;
       }

@@ -76,9 +76,7 @@ describe('periodic tasks on two workers', () => {
     await Promise.all(workers.map((worker) => worker.get(PeriodicTaskRunner).schedule()));
     const queue = workers[0].get<Queue>(getQueueToken(QueueName.Periodic), { strict: false });
     // Both workers added it; Bull keeps one repeatable job.
-    expect((await queue.getRepeatableJobs()).filter((j) => j.name === 'e2e-count')).toHaveLength(
-      1,
-    );
+    expect((await queue.getRepeatableJobs()).filter((j) => j.name === 'e2e-count')).toHaveLength(1);
     const wanted = 8;
     const deadline = Date.now() + wanted * EVERY_MS * 3;
     while (runs.length < wanted && Date.now() < deadline) {

@@ -17,7 +17,6 @@ const PAGE = 500;
 @Injectable()
 @PeriodicTask({ name: 'inter-agency-reconcile', everyMs: INTERVAL_MS })
 export class InterAgencyReconciler implements PeriodicWork {
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly systems: InformationSystemRepository,

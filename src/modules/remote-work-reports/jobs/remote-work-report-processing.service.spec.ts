@@ -22,7 +22,6 @@ import { RemoteWorkReportRepository } from '../repositories/remote-work-report.r
 import { RemoteWorkReportProcessingService } from './remote-work-report-processing.service';
 import { ParserCrashedError, ReportParserPool } from './report-parser.pool';
 
-
 const em = { tx: true } as unknown as EntityManager;
 const ORG = { inn: '7701234560', ogrn: '1027701234560', fullName: 'ООО «РОМАШКА»' };
 const ROW = { rowNumber: 2, accepted: true } as ParsedEmployeeRow;

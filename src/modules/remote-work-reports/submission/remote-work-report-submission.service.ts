@@ -105,14 +105,20 @@ export class RemoteWorkReportSubmissionService {
     }
     const now = new Date();
     const requeued = await this.dataSource.transaction(async (em) => {
-      const moved = await this.reports.transition(em, report.id, [ReportStatus.FAILED], ReportStatus.QUEUED, {
-        errorCode: null,
-        // The PROCESSING_FAILED issue of the failed tries does not stand for the new ones.
-        sheetIssues: null,
-        processedAt: null,
-        attempts: 0,
-        updatedAt: now,
-      });
+      const moved = await this.reports.transition(
+        em,
+        report.id,
+        [ReportStatus.FAILED],
+        ReportStatus.QUEUED,
+        {
+          errorCode: null,
+          // The PROCESSING_FAILED issue of the failed tries does not stand for the new ones.
+          sheetIssues: null,
+          processedAt: null,
+          attempts: 0,
+          updatedAt: now,
+        },
+      );
       if (moved) {
         await this.outbox.record(em, report.id, ReportStatus.QUEUED, now);
       }

@@ -50,10 +50,10 @@ export class ReportInsertBatch {
             await this.outbox.recordInserted(em, [report]);
           })
           .then(
-          () => undefined,
-          // Its own fresh id already there: the batch committed, only its answer was lost.
-          (error: unknown) => (isDuplicateKey(error, 'PRIMARY') ? undefined : asError(error)),
-        ),
+            () => undefined,
+            // Its own fresh id already there: the batch committed, only its answer was lost.
+            (error: unknown) => (isDuplicateKey(error, 'PRIMARY') ? undefined : asError(error)),
+          ),
       ),
     );
   });

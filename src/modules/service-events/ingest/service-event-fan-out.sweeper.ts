@@ -14,7 +14,6 @@ const BATCH = 500;
 @Injectable()
 @PeriodicTask({ name: 'service-event-fan-out-sweep', everyMs: INTERVAL_MS })
 export class ServiceEventFanOutSweeper implements PeriodicWork {
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: ServiceEventRepository,
