@@ -4,18 +4,7 @@ import type { ServiceEventEntity, ServiceEventRepository } from '../../service-e
 import type { NotificationDeliveryService } from '../delivery/notification-delivery.service';
 import type { MatchedRecipient, NotificationRepository } from '../notification.repository';
 import { NotificationFanOutService } from './notification-fan-out.service';
-
-function strict<T extends object>(stubs: Partial<Record<keyof T, jest.Mock>>): T {
-  return new Proxy(stubs, {
-    get(target, name) {
-      const stub = (target as Record<string | symbol, unknown>)[name];
-      if (!stub) {
-        throw new Error(`unexpected call of ${String(name)}`);
-      }
-      return stub;
-    },
-  }) as unknown as T;
-}
+import { strictObject as strict } from '../../../../test/support/unit';
 
 const EVENT = {
   id: 'e1',
