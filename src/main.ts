@@ -6,10 +6,18 @@ import { AppModule } from './app.module';
 import { configureApp } from './bootstrap';
 import { loadEnv } from './config/env.schema';
 import { ensureDatabase } from './database/ensure-database';
-import { lowerPriority } from './shared/process';
+import { startWorker } from './main.worker';
 
+/**
+ * The API process (`APP_ROLE=api`), or API and worker in one process (`APP_ROLE=all`, the default,
+ * for `npm start`). `APP_ROLE=worker` starts the worker entry point (main.worker.ts) instead.
+ */
 async function main(): Promise<void> {
   const env = loadEnv();
+  if (env.APP_ROLE === 'worker') {
+    await startWorker();
+    return;
+  }
   try {
     await ensureDatabase(env.DATABASE_URL);
   } catch (error) {
@@ -21,18 +29,6 @@ async function main(): Promise<void> {
     console.warn(
       'JWT_SECRET or SECRETS_MASTER_KEY is not set: using a development secret (never in production)',
     );
-  }
-  if (env.APP_ROLE === 'worker') {
-    // Parser children forked later inherit it.
-    for (const problem of lowerPriority(env.WORKER_NICE)) {
-      console.warn(`WORKER_NICE: ${problem}`);
-    }
-    const worker = await NestFactory.createApplicationContext(AppModule.forRole('worker'), {
-      bufferLogs: true,
-    });
-    worker.enableShutdownHooks();
-    await worker.init();
-    return;
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(env.APP_ROLE), {
     bufferLogs: true,

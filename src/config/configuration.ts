@@ -25,6 +25,7 @@ export const appConfig = registerAs('app', () => {
     wsMaxPayloadBytes: env.WS_MAX_PAYLOAD_BYTES,
     workerMetricsPort: env.WORKER_METRICS_PORT ?? null,
     storageDir: env.STORAGE_DIR,
+    periodicTasksSchedule: env.PERIODIC_TASKS_SCHEDULE ?? env.NODE_ENV !== 'test',
   };
 });
 

@@ -323,6 +323,13 @@ export class EnvVars {
   @Max(16 * 1024 * 1024)
   WS_MAX_PAYLOAD_BYTES = 64 * 1024;
 
+  // Whether worker processes schedule the periodic tasks (reconcilers, sweepers) as Bull
+  // repeatable jobs. Unset: yes, except under NODE_ENV=test, where tests run them with their clock.
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  PERIODIC_TASKS_SCHEDULE?: boolean;
+
   // Workers have no HTTP server; with this set, a worker serves GET /metrics and GET /health on
   // this port (job timings are only seen by the process that runs the jobs).
   @IsOptional()

@@ -8,6 +8,7 @@ export enum QueueName {
   ServiceEvents = 'service-events',
   InterAgency = 'inter-agency',
   DataExports = 'data-exports',
+  Periodic = 'periodic',
 }
 
 export enum JobName {

@@ -5,6 +5,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import Bull from 'bull';
 import Redis from 'ioredis';
 import { parseDatabaseUrl } from '../../src/database/database-url';
 import { QueueName } from '../../src/queues/queue-names';
@@ -23,6 +24,7 @@ function repositoryRoot(): string {
 
 const ROOT = repositoryRoot();
 const MAIN = join(ROOT, 'dist/src/main.js');
+const MAIN_WORKER = join(ROOT, 'dist/src/main.worker.js');
 const OUTPUT_KEPT = 64 * 1024;
 
 /** One running Kabinet process. */
@@ -69,7 +71,7 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts `node dist/src/main.js` with APP_ROLE=`role`, this process's environment and `env` on
+ * Starts `node dist/src/main.js` (a worker: `dist/src/main.worker.js`) with APP_ROLE=`role`, this process's environment and `env` on
  * top (DATABASE_URL, REDIS_URL, STORAGE_DIR… come from the test run unless given). It runs in a
  * process group of its own (detached), so kill() also ends the parser children it forked. Ready
  * means `GET /health` answers 200 (api, all), or, for a worker, that its Bull worker connection
@@ -89,6 +91,9 @@ export async function startAppProcess(
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     APP_ROLE: role,
+    // As deployed: workers schedule the periodic tasks (reconcilers, the status outbox drain),
+    // which NODE_ENV=test would leave unscheduled. stopAllAppProcesses removes the schedules.
+    ...(role === 'api' ? {} : { PERIODIC_TASKS_SCHEDULE: 'true' }),
     ...(port === null ? {} : { PORT: String(port) }),
     ...env,
   };
@@ -96,7 +101,7 @@ export async function startAppProcess(
     role === 'worker'
       ? await WorkerProbe.open(childEnv, options.workerQueue ?? QueueName.RemoteWorkReports)
       : null;
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [role === 'worker' ? MAIN_WORKER : MAIN], {
     cwd: ROOT,
     env: childEnv,
     detached: true,
@@ -155,6 +160,26 @@ function killLeftovers(): void {
 /** Stops every process started here that is still running (for afterAll). */
 export async function stopAllAppProcesses(): Promise<void> {
   await Promise.all([...running].map((p) => p.stop()));
+  await clearPeriodicSchedules();
+}
+
+/**
+ * Removes the periodic tasks' repeatable jobs (and their pending runs) that worker processes
+ * added for the run's database: they would outlive the processes in Redis.
+ */
+export async function clearPeriodicSchedules(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const { database } = parseDatabaseUrl(env.DATABASE_URL ?? 'mysql://root@127.0.0.1/kabinet');
+  const queue = new Bull(QueueName.Periodic, env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
+    prefix: `bull:${database}`,
+  });
+  try {
+    for (const job of await queue.getRepeatableJobs()) {
+      await queue.removeRepeatableByKey(job.key);
+    }
+    await queue.obliterate({ force: true });
+  } finally {
+    await queue.close();
+  }
 }
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {

@@ -6,6 +6,7 @@ import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/bootstrap';
+import { PeriodicTaskRunner } from '../../src/queues/periodic/periodic-task.runner';
 import { GqlHttpClient } from './graphql-client';
 
 /** A booted Kabinet on a free port with its GraphQL client. */
@@ -17,8 +18,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real app (role `all`) against the run's database and the local Redis. */
-export async function createTestApp(options: { extraModules?: Type[] } = {}): Promise<TestApp> {
+/**
+ * Boots the real app (role `all`) against the run's database and the local Redis. Periodic tasks
+ * are not scheduled under NODE_ENV=test (tests call their `run(now)`), except those named in
+ * `periodicTasks`, which run on their Bull schedule until close().
+ */
+export async function createTestApp(
+  options: { extraModules?: Type[]; periodicTasks?: string[] } = {},
+): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRole('all', options.extraModules ?? [])],
   }).compile();
@@ -30,12 +37,21 @@ export async function createTestApp(options: { extraModules?: Type[] } = {}): Pr
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
+  const runner = app.get(PeriodicTaskRunner);
+  if (options.periodicTasks) {
+    await runner.schedule(options.periodicTasks);
+  }
   return {
     app,
     url,
     gql: new GqlHttpClient(url),
     dataSource: app.get(DataSource),
-    close: () => app.close(),
+    close: async () => {
+      if (options.periodicTasks) {
+        await runner.unschedule();
+      }
+      await app.close();
+    },
   };
 }
 

@@ -74,6 +74,7 @@ import { CreateInterAgencyNotices1797400008000 } from './1797400008000-create-in
 import { CreateInterAgencyDigests1797400009000 } from './1797400009000-create-inter-agency-digests';
 import { KeyDataKindsByEnvironment1797400010000 } from './1797400010000-key-data-kinds-by-environment';
 import { AddInformationSystemsReviewHeldAt1797400011000 } from './1797400011000-add-information-systems-review-held-at';
+import { CreateRemoteWorkReportStatusEvents1797700000000 } from './1797700000000-create-remote-work-report-status-events';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -153,4 +154,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   CreateInterAgencyDigests1797400009000,
   KeyDataKindsByEnvironment1797400010000,
   AddInformationSystemsReviewHeldAt1797400011000,
+  CreateRemoteWorkReportStatusEvents1797700000000,
 ];

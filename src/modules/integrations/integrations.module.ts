@@ -18,15 +18,12 @@ import { OAuthTokenController } from './oauth/oauth-token.controller';
 import { OAuthTokenService } from './oauth/oauth-token.service';
 import { WebhookDeliveryRepository } from './repositories/webhook-delivery.repository';
 import { WebhookRepository } from './repositories/webhook.repository';
-import { RedisSubscriptionTokens } from './webhooks/redis-subscription-tokens';
 import { ReportStatusWebhooks } from './webhooks/report-status-webhooks.listener';
-import { SubscriptionTokens } from './webhooks/subscription-tokens';
 import { WebhookSecretCipher } from './webhooks/webhook-secret.cipher';
 import { WebhookTargetPolicy } from './webhooks/webhook-target.policy';
 import { WebhookDispatcher } from './webhooks/webhook.dispatcher';
 import { WebhookResolver } from './webhooks/webhook.resolver';
 import { WebhookService } from './webhooks/webhook.service';
-import { WebhookSubscriptions } from './webhooks/webhook-subscriptions';
 
 /**
  * Integrators: OAuth clients (client credentials at POST /oauth/token) and webhooks (signed
@@ -52,8 +49,6 @@ import { WebhookSubscriptions } from './webhooks/webhook-subscriptions';
     WebhookResolver,
     WebhookDeliveryQueue,
     WebhookDispatcher,
-    WebhookSubscriptions,
-    { provide: SubscriptionTokens, useClass: RedisSubscriptionTokens },
     ReportStatusWebhooks,
     ...workerProviders(
       WebhookSender,

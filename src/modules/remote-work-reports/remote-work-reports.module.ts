@@ -17,6 +17,8 @@ import { RemoteWorkReportCheckService } from './check/remote-work-report-check.s
 import { RemoteWorkComplianceService } from './compliance/remote-work-compliance.service';
 import { ReportDeadlinesModule } from './deadlines/report-deadlines.module';
 import { RemoteWorkReportEventsModule } from './events/report-status-events.module';
+import { ReportStatusOutboxDrain } from './events/report-status-outbox.drain';
+import { ReportStatusOutbox } from './events/report-status.outbox';
 import { ReportStatusFeed } from './events/report-status.feed';
 import { RemoteWorkReportFilesController } from './files/remote-work-report-files.controller';
 import { RemoteWorkReportFilesService } from './files/remote-work-report-files.service';
@@ -88,6 +90,7 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
     ReportIssuesService,
     RemoteWorkReportSubmissionService,
     ReportInsertBatch,
+    ReportStatusOutbox,
     RemoteWorkComplianceService,
     RemoteWorkReportFilesService,
     ReportResultRenderer,
@@ -127,6 +130,7 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
       RemoteWorkReportReconciler,
       ReportReminderRepository,
       ReportDeadlineReminderTask,
+      ReportStatusOutboxDrain,
     ),
   ],
   // The upload middleware's gate (UploadsModule.withPermission).

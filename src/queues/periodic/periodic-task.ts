@@ -21,4 +21,6 @@ export const PeriodicTask = (options: PeriodicTaskOptions): ClassDecorator =>
 /** A provider decorated with {@link PeriodicTask}. */
 export interface PeriodicWork {
   run(now: Date): Promise<unknown>;
+  /** The period when it comes from configuration; overrides the decorator's `everyMs`. */
+  periodMs?(): number;
 }

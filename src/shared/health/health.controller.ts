@@ -1,5 +1,4 @@
-import { Controller, Get, Inject, OnModuleDestroy } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Controller, Get } from '@nestjs/common';
 import {
   HealthCheck,
   HealthCheckService,
@@ -9,15 +8,14 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type Redis from 'ioredis';
-import { redisConfig } from '../../config/configuration';
-import { connectRedis } from '../../config/redis-connection';
 import { Public } from '../auth';
+import { RedisClients } from '../redis';
 
 /** Liveness plus MySQL and Redis readiness, for load balancers and orchestrators. */
 @ApiTags('operations')
 @Controller('health')
 @SkipThrottle()
-export class HealthController implements OnModuleDestroy {
+export class HealthController {
   // One connection for every probe: a load balancer asks every few seconds, and a connection
   // per probe would cost a handshake each time and churn the Redis client list.
   private readonly client: Redis;
@@ -26,9 +24,9 @@ export class HealthController implements OnModuleDestroy {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
+    redis: RedisClients,
   ) {
-    this.client = connectRedis(redis, { maxRetriesPerRequest: 1, connectTimeout: 3000 });
+    this.client = redis.get('health');
   }
 
   @Get()
@@ -43,10 +41,6 @@ export class HealthController implements OnModuleDestroy {
       () => this.db.pingCheck('mysql', { timeout: 3000 }),
       () => this.pingRedis(),
     ]);
-  }
-
-  onModuleDestroy(): void {
-    this.client.disconnect();
   }
 
   private async pingRedis() {

@@ -1,8 +1,6 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Global, Module } from '@nestjs/common';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
-import { redisConfig } from '../../config/configuration';
-import { connectRedis } from '../../config/redis-connection';
+import { RedisClients } from '../redis';
 import { LiveAccessEvents } from './live-access.events';
 import { PUB_SUB } from './pubsub.token';
 
@@ -17,22 +15,13 @@ export { PUB_SUB };
   providers: [
     {
       provide: PUB_SUB,
-      inject: [redisConfig.KEY],
-      useFactory: (config: ConfigType<typeof redisConfig>) =>
-        new RedisPubSub({
-          publisher: connectRedis(config, { maxRetriesPerRequest: null, lazyConnect: false }),
-          subscriber: connectRedis(config, { maxRetriesPerRequest: null, lazyConnect: false }),
-        }),
+      inject: [RedisClients],
+      // Its two connections belong to RedisClients, which closes them with the application.
+      useFactory: (redis: RedisClients) =>
+        new RedisPubSub({ publisher: redis.get('publisher'), subscriber: redis.get('subscriber') }),
     },
     LiveAccessEvents,
   ],
   exports: [PUB_SUB, LiveAccessEvents],
 })
-export class PubSubModule implements OnApplicationShutdown {
-  constructor(@Inject(PUB_SUB) private readonly pubSub: RedisPubSub) {}
-
-  // A factory provider gets no lifecycle hooks of its own: its two connections are closed here.
-  async onApplicationShutdown(): Promise<void> {
-    await this.pubSub.close();
-  }
-}
+export class PubSubModule {}

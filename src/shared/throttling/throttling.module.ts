@@ -1,11 +1,11 @@
-import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { getStorageToken, ThrottlerModule } from '@nestjs/throttler';
-import { limitsConfig, redisConfig } from '../../config/configuration';
-import { connectRedis } from '../../config/redis-connection';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { limitsConfig } from '../../config/configuration';
 import { requestOf } from '../auth';
 import type { AuthPrincipal } from '../auth';
-import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { RedisRateLimiter } from '../rate-limit/redis-rate-limiter';
+import { RedisClients } from '../redis';
 
 type TrackedRequest = { user?: AuthPrincipal | null; ip?: string };
 
@@ -27,20 +27,11 @@ function callerOf(req: TrackedRequest): string {
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [limitsConfig.KEY, redisConfig.KEY],
-      useFactory: (
-        limits: ConfigType<typeof limitsConfig>,
-        redis: ConfigType<typeof redisConfig>,
-      ) => ({
-        // Auto-pipelined: the guard asks all three counters in the same tick, so they share one
-        // write and one reply read.
-        storage: new RedisThrottlerStorage(
-          connectRedis(redis, {
-            maxRetriesPerRequest: 2,
-            keyPrefix: redis.keyPrefix,
-            enableAutoPipelining: true,
-          }),
-        ),
+      inject: [limitsConfig.KEY, RedisClients],
+      useFactory: (limits: ConfigType<typeof limitsConfig>, redis: RedisClients) => ({
+        // The `limits` connection is auto-pipelined: the guard asks all three counters in the
+        // same tick, so they share one write and one reply read.
+        storage: new RedisRateLimiter(redis.get('limits')),
         throttlers: [
           {
             name: 'caller',
@@ -68,10 +59,4 @@ function callerOf(req: TrackedRequest): string {
     }),
   ],
 })
-export class ThrottlingModule implements OnApplicationShutdown {
-  constructor(@Inject(getStorageToken()) private readonly storage: RedisThrottlerStorage) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.storage.close();
-  }
-}
+export class ThrottlingModule {}

@@ -1,24 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { AttemptLimiter } from '../../../src/shared/rate-limit/attempt-limiter.service';
-import { RedisCounterStore } from '../../../src/shared/rate-limit/redis-counter.store';
+import { RedisRateLimiter } from '../../../src/shared/rate-limit/redis-rate-limiter';
+import { RedisClients } from '../../../src/shared/redis';
 
 // The Redis side of the limiter, against the machine's Redis: windows, expiry, atomicity.
 describe('AttemptLimiter on Redis', () => {
   const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const store = new RedisCounterStore({
+  const redis = new RedisClients({
     url,
     sentinels: [],
     sentinelName: 'kabinet',
     keyPrefix: `kabinet:e2e-${randomUUID()}:`,
   });
-  const limiter = new AttemptLimiter(store);
+  const limiter = new AttemptLimiter(new RedisRateLimiter(redis.get('limits')));
 
   afterAll(async () => {
-    await store.onApplicationShutdown();
+    await redis.close();
   });
 
   it('should keep the counters of two databases apart on one Redis', async () => {
-    const other = new RedisCounterStore({
+    const other = new RedisClients({
       url,
       sentinels: [],
       sentinelName: 'kabinet',
@@ -28,9 +29,12 @@ describe('AttemptLimiter on Redis', () => {
       const limit = { name: `e2e:${randomUUID()}`, max: 1, windowSeconds: 60 };
       await limiter.hit(limit, 'subject');
       expect((await limiter.hit(limit, 'subject')).allowed).toBe(false);
-      expect((await new AttemptLimiter(other).hit(limit, 'subject')).allowed).toBe(true);
+      expect(
+        (await new AttemptLimiter(new RedisRateLimiter(other.get('limits'))).hit(limit, 'subject'))
+          .allowed,
+      ).toBe(true);
     } finally {
-      await other.onApplicationShutdown();
+      await other.close();
     }
   });
 

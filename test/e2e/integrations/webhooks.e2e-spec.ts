@@ -15,6 +15,8 @@ import {
   uploadReport,
   waitForFinalReport,
 } from '../../support/report-fixtures';
+import { RemoteWorkReportEvents } from '../../../src/modules/remote-work-reports';
+import { ReportStatusOutboxDrain } from '../../../src/modules/remote-work-reports/events/report-status-outbox.drain';
 import { createTestApp, TestApp, waitForQueueIdle } from '../../support/test-app';
 import { ReceivedWebhook, WebhookReceiver } from '../../support/webhook-receiver';
 import { clientWithToken } from './integrations-e2e.helpers';
@@ -39,7 +41,8 @@ describe('integrators: webhooks', () => {
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
-    t = await createTestApp();
+    // Report status changes reach webhooks through the outbox the worker drains.
+    t = await createTestApp({ periodicTasks: ['report-status-outbox-drain'] });
     organizationId = await createOtherOrganization(t.dataSource);
     head = (await memberToken(t, organizationId, 'HEAD')).token;
   });
@@ -306,5 +309,58 @@ describe('integrators: webhooks', () => {
       [webhook.id],
     );
     expect(rows).toEqual([{ id: lost, status: 'DELIVERED' }]);
+  });
+  it('should make one delivery per webhook of a status change handed over twice, and keep a change whose listener failed', async () => {
+    const organization = await createOtherOrganization(t.dataSource);
+    const owner = (await memberToken(t, organization, 'HEAD')).token;
+    const { webhook } = await createWebhook(owner, receiver.url('/outbox'));
+    const change = {
+      eventId: randomUUID(),
+      reportId: randomUUID(),
+      organizationId: organization,
+      reportingWeek: '2099-01-05',
+      status: 'QUEUED' as never,
+      occurredAt: new Date(),
+    };
+    // A drain that died between handing the change over and deleting its row hands it over again.
+    const events = t.app.get(RemoteWorkReportEvents);
+    await events.deliver(change);
+    await events.deliver(change);
+    await receiver.waitFor((r) => r.path === '/outbox');
+    await waitForQueueIdle(t.app, QueueName.WebhookDeliveries);
+    const { webhookDeliveries } = await t.gql.ok(
+      DELIVERIES,
+      { webhookId: webhook.id },
+      { token: owner },
+    );
+    expect(webhookDeliveries).toHaveLength(1);
+    expect(receiver.requests.filter((r) => r.path === '/outbox')).toHaveLength(1);
+
+    // A listener that fails leaves the change in the outbox for the next pass (registered
+    // first: the scheduled drain may pass meanwhile, and must fail on it too).
+    const unregister = events.onReportStatusChanged(() => {
+      throw new Error('listener down');
+    });
+    const drain = t.app.get(ReportStatusOutboxDrain);
+    try {
+      await t.dataSource.query(
+        `INSERT INTO remote_work_report_status_events
+           (id, report_id, organization_id, reporting_week, status, occurred_at)
+         VALUES (?, ?, ?, '2099-01-05', 'PROCESSING', ?)`,
+        [randomUUID(), change.reportId, organization, new Date()],
+      );
+      await expect(drain.drain()).rejects.toThrow('listener down');
+    } finally {
+      unregister();
+    }
+    const left = () =>
+      t.dataSource.query<unknown[]>(
+        'SELECT id FROM remote_work_report_status_events WHERE report_id = ?',
+        [change.reportId],
+      );
+    expect(await left()).toHaveLength(1);
+    await drain.drain();
+    expect(await left()).toHaveLength(0);
+    await receiver.waitFor((r) => r.path === '/outbox' && r.body?.data?.status === 'PROCESSING');
   });
 });

@@ -2,7 +2,7 @@ import 'reflect-metadata'; // before @peculiar/x509 (tsyringe needs the Reflect 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CRLDistributionPointsExtension } from '@peculiar/x509';
-import { issueTestCrl } from '../../../src/shared/testing/pki/test-pki';
+import { issueTestCrl } from '../../support/pki/test-pki';
 import { errorOf } from '../auth/auth-e2e.helpers';
 import {
   legalEntityCertificate,

@@ -13,7 +13,7 @@ import {
   type QualifiedCertificateOptions,
   type TestCa,
   type TestQualifiedCertificate,
-} from '../../../src/shared/testing/pki/test-pki';
+} from '../../support/pki/test-pki';
 import { extractCertificateSubject } from '../../../src/modules/organizations/signature/certificate-subject';
 import type { GqlResponse } from '../../support/graphql-client';
 import { registerAccount, USER_FIELDS, type Account } from '../auth/auth-e2e.helpers';

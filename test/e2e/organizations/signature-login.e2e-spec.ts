@@ -1,4 +1,4 @@
-import { issueQualifiedCertificate } from '../../../src/shared/testing/pki/test-pki';
+import { issueQualifiedCertificate } from '../../support/pki/test-pki';
 import { errorOf, registerAccount } from '../auth/auth-e2e.helpers';
 import { randomSnils, SUBMIT_SNILS, UPDATE_PROFILE } from '../profile/profile-e2e.helpers';
 import {

@@ -1,3 +1,4 @@
+import { PeriodicTaskRunner } from '../../../src/queues/periodic/periodic-task.runner';
 import { errorOf } from '../auth/auth-e2e.helpers';
 import {
   APPLICATIONS,
@@ -18,9 +19,12 @@ describe('profile document check expiry', () => {
 
   beforeAll(async () => {
     h = await startProfileApp({ driver: 'http', env: { DOCUMENT_CHECK_EXPIRY_HOURS: '0.0003' } });
+    // The sweeper that expires checks is a periodic task, unscheduled under NODE_ENV=test.
+    await h.t.app.get(PeriodicTaskRunner).schedule();
   });
 
   afterAll(async () => {
+    await h.t.app.get(PeriodicTaskRunner).unschedule();
     await h.close();
   });
 

@@ -15,22 +15,9 @@ import type { FederatedClaims } from './federated-claims';
 import type { FederatedIdentityRepository } from '../../identity';
 import { FederatedLoginException } from './federated-login.exception';
 import type { TrustedSnilsRepository } from '../../identity';
+import { strictObject as strict } from '../../../../test/support/unit';
 
 // A mock whose un-stubbed methods fail the test.
-function strict<T extends object>(stubs: Partial<Record<keyof T, unknown>> = {}): T {
-  return new Proxy(stubs, {
-    get: (target, prop) => {
-      if (prop in target) {
-        return target[prop as keyof typeof target];
-      }
-      if (prop === 'then') {
-        return undefined;
-      }
-      throw new Error(`unexpected call: ${String(prop)}`);
-    },
-  }) as T;
-}
-
 const em = {} as EntityManager;
 const ISSUER = 'https://esia.example';
 const client = { ip: '10.0.0.1', userAgent: 'jest' };

@@ -9,22 +9,9 @@ import type { AccountLinkService } from '../linking/account-link.service';
 import { FederatedLoginService } from './federated-login.service';
 import type { FederatedStateStore, PendingFederatedLogin } from './federated-state.store';
 import type { OidcRelyingParty } from './oidc-relying-party';
+import { strictObject as strict } from '../../../../test/support/unit';
 
 // A mock whose un-stubbed methods fail the test.
-function strict<T extends object>(stubs: Partial<Record<keyof T, unknown>> = {}): T {
-  return new Proxy(stubs, {
-    get: (target, prop) => {
-      if (prop in target) {
-        return target[prop as keyof typeof target];
-      }
-      if (prop === 'then') {
-        return undefined;
-      }
-      throw new Error(`unexpected call: ${String(prop)}`);
-    },
-  }) as T;
-}
-
 const ALLOWED = 'https://portal.example/callback';
 const client = { ip: '10.0.0.1', userAgent: 'jest' };
 const BINDING = 'binding-secret';

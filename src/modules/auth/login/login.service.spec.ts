@@ -13,11 +13,7 @@ import type { UserRepository } from '../../identity';
 import type { SessionService } from '../sessions/session.service';
 import { EmployeeDirectory } from './employee-directory';
 import { LoginService } from './login.service';
-
-const strict = () =>
-  jest.fn((...args: unknown[]) => {
-    throw new Error(`unexpected call with ${JSON.stringify(args)}`);
-  });
+import { strictFn as strict } from '../../../../test/support/unit';
 
 const INN = '7707083893';
 const LOGIN = `${INN}/ТН-42`;

@@ -1,27 +1,22 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { redisConfig } from '../../../config/configuration';
-import { connectRedis } from '../../../config/redis-connection';
+import { RedisClients } from '../../../shared/redis';
 
 /**
  * Short-lived secrets handed to a client once (OIDC states, account-link tokens, the phone codes
- * of a declined link) and what the server keeps with them, in Redis over one connection. A secret
+ * of a declined link) and what the server keeps with them, in Redis (the process's `commands`
+ * connection, prefixed with the deployment's key prefix). A secret
  * never rests anywhere: values are stored under `<namespace>:<sha256(secret)>` with a TTL, and
  * {@link take} reads and deletes in one GETDEL, so a secret works once even when two requests
  * race with it.
  */
 @Injectable()
-export class SingleUseTokenStore implements OnApplicationShutdown {
+export class SingleUseTokenStore {
   private readonly redis: Redis;
 
-  constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
-    this.redis = connectRedis(config, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 2,
-      keyPrefix: config.keyPrefix,
-    });
+  constructor(clients: RedisClients) {
+    this.redis = clients.get('commands');
   }
 
   async put(namespace: string, secret: string, value: unknown, ttlSeconds: number): Promise<void> {
@@ -53,14 +48,6 @@ export class SingleUseTokenStore implements OnApplicationShutdown {
   async delete(namespace: string, secret: string): Promise<void> {
     const stored = key(namespace, secret);
     await this.redis.del(stored, `${stored}:count`);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.redis.status !== 'end' && this.redis.status !== 'wait') {
-      await this.redis.quit();
-    } else {
-      this.redis.disconnect();
-    }
   }
 }
 

@@ -1,5 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PeriodicTask, PeriodicWork } from '../../../queues/periodic/periodic-task';
 import { WebhookDeliveryRepository } from '../repositories/webhook-delivery.repository';
 import { WebhookDeliveryQueue } from './webhook-delivery.queue';
 
@@ -16,9 +17,9 @@ const DAY_MS = 24 * 3600 * 1000;
  * deletes deliveries past the retention.
  */
 @Injectable()
-export class WebhookDeliveryReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+@PeriodicTask({ name: 'webhook-delivery-reconcile', everyMs: INTERVAL_MS })
+export class WebhookDeliveryReconciler implements PeriodicWork {
   private readonly logger = new Logger(WebhookDeliveryReconciler.name);
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
@@ -27,19 +28,8 @@ export class WebhookDeliveryReconciler implements OnApplicationBootstrap, OnAppl
     private readonly queue: WebhookDeliveryQueue,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.reconcile().catch((error: unknown) =>
-        this.logger.error({ err: error }, 'webhook delivery reconciliation failed'),
-      );
-    }, INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) {
-      clearInterval(this.timer);
-    }
+  run(): Promise<void> {
+    return this.reconcile();
   }
 
   /** One pass at a time per process; deliveries younger than `minAgeMs` are being queued now. */

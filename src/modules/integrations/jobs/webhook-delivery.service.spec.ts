@@ -10,11 +10,7 @@ import { WebhookSecretCipher } from '../webhooks/webhook-secret.cipher';
 import { verifyWebhookSignature } from '../webhooks/webhook-signature';
 import { WebhookAttemptFailedError, WebhookDeliveryService } from './webhook-delivery.service';
 import type { WebhookSender } from './webhook-sender';
-
-const strict = () =>
-  jest.fn((...args: unknown[]) => {
-    throw new Error(`unexpected call with ${JSON.stringify(args)}`);
-  });
+import { strictFn as strict } from '../../../../test/support/unit';
 
 const cipher = new WebhookSecretCipher({
   masterKey: 'm'.repeat(40),

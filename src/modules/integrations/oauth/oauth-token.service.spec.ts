@@ -4,6 +4,7 @@ import type { ApiClientEntity } from '../entities/api-client.entity';
 import type { ApiClientRegistry } from '../api-clients/api-client.registry';
 import { OAuthError } from './oauth.error';
 import { OAuthTokenService } from './oauth-token.service';
+import { strictFn as strict } from '../../../../test/support/unit';
 
 class MemoryCounterStore extends CounterStore {
   readonly counts = new Map<string, number>();
@@ -19,11 +20,6 @@ class MemoryCounterStore extends CounterStore {
 }
 
 // Fails the test on any call it was not told to expect.
-const strict = () =>
-  jest.fn((...args: unknown[]) => {
-    throw new Error(`unexpected call with ${JSON.stringify(args)}`);
-  });
-
 const AUTH = {
   jwtSecret: 'k'.repeat(40),
   issuer: 'kabinet',

@@ -14,10 +14,18 @@ export interface DeliveryAttemptRecord {
 /** The only ORM user of `webhook_deliveries`. */
 @Injectable()
 export class WebhookDeliveryRepository {
-  async insertMany(em: EntityManager, deliveries: WebhookDeliveryEntity[]): Promise<void> {
-    if (deliveries.length > 0) {
-      await em.insert(WebhookDeliveryEntity, deliveries);
+  /** With `skipExisting`, rows whose id is already there are left as they are. */
+  async insertMany(
+    em: EntityManager,
+    deliveries: WebhookDeliveryEntity[],
+    options: { skipExisting?: boolean } = {},
+  ): Promise<void> {
+    if (deliveries.length === 0) {
+      return;
     }
+    const insert = em.createQueryBuilder().insert().into(WebhookDeliveryEntity).values(deliveries);
+    // ON DUPLICATE KEY (not INSERT IGNORE, which would also turn other errors into warnings).
+    await (options.skipExisting ? insert.orUpdate(['id'], ['id']) : insert).execute();
   }
 
   findById(em: EntityManager, id: string): Promise<WebhookDeliveryEntity | null> {

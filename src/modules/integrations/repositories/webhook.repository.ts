@@ -58,19 +58,6 @@ export class WebhookRepository {
     });
   }
 
-  /**
-   * Every live webhook of the deployment with its events, oldest first: what
-   * WebhookSubscriptions remembers. Three columns with a plain statement; there are few webhooks
-   * per organization (WEBHOOKS_MAX) and few organizations with any.
-   */
-  async findAllLive(em: EntityManager): Promise<LiveWebhook[]> {
-    const rows = await em.query<LiveWebhookRow[]>(
-      `SELECT id, organization_id AS organizationId, events FROM webhooks
-       WHERE deleted_at IS NULL ORDER BY created_at, id`,
-    );
-    return rows.map(toLiveWebhook);
-  }
-
   /** The organization's live webhooks with their events, oldest first. */
   async findLiveByOrganization(em: EntityManager, organizationId: string): Promise<LiveWebhook[]> {
     const rows = await em.query<LiveWebhookRow[]>(

@@ -5,8 +5,8 @@ import { WebhookEvent } from '../graphql/webhook-event.enum';
 import { WebhookDispatcher } from './webhook.dispatcher';
 
 /**
- * REMOTE_WORK_REPORT_STATUS_CHANGED: every report status change (announced after its commit, in
- * the API process for QUEUED and in workers for the rest) goes to the organization's webhooks.
+ * REMOTE_WORK_REPORT_STATUS_CHANGED: every report status change goes to the organization's
+ * webhooks, from the reports' status outbox as a worker drains it (never in the request path).
  */
 @Injectable()
 export class ReportStatusWebhooks implements OnModuleInit, OnModuleDestroy {
@@ -36,6 +36,7 @@ export class ReportStatusWebhooks implements OnModuleInit, OnModuleDestroy {
         status: change.status,
       },
       change.occurredAt,
+      change.eventId,
     );
   }
 }

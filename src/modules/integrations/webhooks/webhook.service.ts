@@ -15,7 +15,6 @@ import { WebhookDeliveryRepository } from '../repositories/webhook-delivery.repo
 import { WebhookRepository } from '../repositories/webhook.repository';
 import { WebhookSecretCipher } from './webhook-secret.cipher';
 import { generateSigningSecret } from './webhook-signature';
-import { WebhookSubscriptions } from './webhook-subscriptions';
 import { WebhookTargetPolicy } from './webhook-target.policy';
 
 /** Live webhooks an organization may have at once. */
@@ -31,7 +30,6 @@ export class WebhookService {
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly targets: WebhookTargetPolicy,
     private readonly cipher: WebhookSecretCipher,
-    private readonly subscriptions: WebhookSubscriptions,
   ) {}
 
   async create(
@@ -62,8 +60,6 @@ export class WebhookService {
       deletedAt: null,
     };
     await this.webhooks.insert(this.dataSource.manager, webhook);
-    // Before the answer: every status change from now on, in any process, sees the new webhook.
-    await this.subscriptions.changed();
     return { webhook: toWebhook(webhook), signingSecret: secret };
   }
 
@@ -80,7 +76,6 @@ export class WebhookService {
   async delete(principal: AuthPrincipal, id: string): Promise<void> {
     const webhook = await this.findOwn(principal, id);
     await this.webhooks.softDelete(this.dataSource.manager, webhook.id, new Date());
-    await this.subscriptions.changed();
   }
 
   /** The webhook's newest deliveries (the log integrators debug their receivers with). */

@@ -8,21 +8,11 @@ import {
   RegistrationStatus,
 } from '../inter-agency.enums';
 import { AccessRequestService } from './access-request.service';
+import { strictObject } from '../../../../test/support/unit';
 
 // A mock whose every method not stubbed in the test fails loudly.
-function strict(stubs: Record<string, unknown>): never {
-  return new Proxy(stubs, {
-    get(target, name) {
-      if (typeof name === 'string' && name in target) {
-        return target[name];
-      }
-      if (name === 'then') {
-        return undefined;
-      }
-      throw new Error(`unexpected call: ${String(name)}`);
-    },
-  }) as never;
-}
+// Handed where a class is expected: any stubbed object stands for it.
+const strict = (stubs: Record<string, unknown>): never => strictObject(stubs) as never;
 
 const em = {};
 const principal = { kind: 'user', userId: 'u-owner', organizationId: 'org-owner' } as AuthPrincipal;

@@ -1,5 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PeriodicTask, PeriodicWork } from '../../../queues/periodic/periodic-task';
 import { Environment } from '../inter-agency.enums';
 import { AccessRequestRepository } from '../repositories/access-request.repository';
 import { InformationSystemRepository } from '../repositories/information-system.repository';
@@ -14,10 +15,8 @@ const PAGE = 500;
  * the commit, Redis flushed). Job ids dedupe, so reconciling workers never double a check.
  */
 @Injectable()
-export class InterAgencyReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(InterAgencyReconciler.name);
-  private timer: NodeJS.Timeout | null = null;
-
+@PeriodicTask({ name: 'inter-agency-reconcile', everyMs: INTERVAL_MS })
+export class InterAgencyReconciler implements PeriodicWork {
   constructor(
     private readonly dataSource: DataSource,
     private readonly systems: InformationSystemRepository,
@@ -25,19 +24,8 @@ export class InterAgencyReconciler implements OnApplicationBootstrap, OnApplicat
     private readonly queue: InterAgencyQueue,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.reconcile(INTERVAL_MS).catch((error: unknown) =>
-        this.logger.error({ err: error }, 'inter-agency reconciliation failed'),
-      );
-    }, INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) {
-      clearInterval(this.timer);
-    }
+  run(): Promise<number> {
+    return this.reconcile(INTERVAL_MS);
   }
 
   /** Queues the checks of TEST items pending longer than `minAgeMs`; answers how many. */

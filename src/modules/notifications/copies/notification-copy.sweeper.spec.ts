@@ -20,7 +20,7 @@ describe(NotificationCopySweeper.name, () => {
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
   });
 
-  function setup(rows: DueCopy[], env = 'test') {
+  function setup(rows: DueCopy[]) {
     const findCopiesDue = jest.fn().mockResolvedValue(rows);
     const markCopiesQueued = jest.fn().mockResolvedValue(undefined);
     const holdCopies = jest.fn().mockResolvedValue(undefined);
@@ -33,7 +33,6 @@ describe(NotificationCopySweeper.name, () => {
         fanOutChunk: 1000,
         quietHoursDefault: '22:00-08:00',
       }),
-      { env } as never,
     );
     return { sweeper, findCopiesDue, markCopiesQueued, holdCopies, sendCopies };
   }
@@ -92,16 +91,9 @@ describe(NotificationCopySweeper.name, () => {
     expect(markCopiesQueued.mock.calls).toEqual([[{}, ['n1']]]);
   });
 
-  it('should run one pass at a time and not schedule itself under NODE_ENV=test', async () => {
+  it('should run one pass at a time in a process', async () => {
     const { sweeper, findCopiesDue } = setup([]);
-    const interval = jest.spyOn(global, 'setInterval');
-    try {
-      sweeper.onApplicationBootstrap();
-      expect(interval).not.toHaveBeenCalled();
-    } finally {
-      interval.mockRestore();
-    }
-    await Promise.all([sweeper.sweep(), sweeper.sweep()]);
+    await Promise.all([sweeper.run(new Date()), sweeper.sweep()]);
     expect(findCopiesDue).toHaveBeenCalledTimes(1);
   });
 

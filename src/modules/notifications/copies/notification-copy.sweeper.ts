@@ -1,13 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { appConfig } from '../../../config/configuration';
+import { PeriodicTask, PeriodicWork } from '../../../queues/periodic/periodic-task';
 import {
   CopyRecipient,
   NotificationDeliveryService,
@@ -31,12 +24,12 @@ const BATCH = 500;
  * has come (a fan-out that died before queueing them, or copies held by quiet hours), then clears
  * the mark; a copy that comes due inside its owner's quiet hours (a non-urgent category) is held
  * again until their end. Copies go under the notification's job ids, so a copy whose job is
- * still queued is not queued twice. Not scheduled when NODE_ENV=test: tests call {@link sweep}.
+ * still queued is not queued twice.
  */
 @Injectable()
-export class NotificationCopySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+@PeriodicTask({ name: 'notification-copy-sweep', everyMs: INTERVAL_MS })
+export class NotificationCopySweeper implements PeriodicWork {
   private readonly logger = new Logger(NotificationCopySweeper.name);
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
   constructor(
@@ -44,25 +37,10 @@ export class NotificationCopySweeper implements OnApplicationBootstrap, OnApplic
     private readonly notifications: NotificationRepository,
     private readonly delivery: NotificationDeliveryService,
     private readonly settings: NotificationSettingsService,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.app.env === 'test') {
-      return;
-    }
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) =>
-        this.logger.error({ err: error }, 'notification copy sweep failed'),
-      );
-    }, INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) {
-      clearInterval(this.timer);
-    }
+  run(now: Date): Promise<number> {
+    return this.sweep(now);
   }
 
   /** Sends (or holds again) the copies due at `now`; returns how many notifications. */

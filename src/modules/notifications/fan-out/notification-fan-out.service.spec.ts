@@ -6,18 +6,7 @@ import type { MatchedRecipient, NotificationRepository } from '../notification.r
 import { NotificationSettingsService } from '../quiet-hours/notification-settings.service';
 import { NotificationFanOutService } from './notification-fan-out.service';
 import type { NotificationRetractionService } from './notification-retraction.service';
-
-function strict<T extends object>(stubs: Partial<Record<keyof T, jest.Mock>>): T {
-  return new Proxy(stubs, {
-    get(target, name) {
-      const stub = (target as Record<string | symbol, unknown>)[name];
-      if (!stub) {
-        throw new Error(`unexpected call of ${String(name)}`);
-      }
-      return stub;
-    },
-  }) as unknown as T;
-}
+import { strictObject as strict } from '../../../../test/support/unit';
 
 const EVENT = {
   id: 'e1',

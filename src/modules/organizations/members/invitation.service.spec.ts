@@ -16,11 +16,7 @@ import type { MembershipRepository } from '../repositories/membership.repository
 import type { OrganizationRepository } from '../repositories/organization.repository';
 import { invitationTexts } from './invitation-texts';
 import { InvitationService, maskPhone, maskSnils } from './invitation.service';
-
-const strict = () =>
-  jest.fn((...args: unknown[]) => {
-    throw new Error(`unexpected call with ${JSON.stringify(args)}`);
-  });
+import { strictFn as strict } from '../../../../test/support/unit';
 
 const PRINCIPAL = { kind: 'user', userId: 'u-head', organizationId: 'org-a' } as AuthPrincipal;
 

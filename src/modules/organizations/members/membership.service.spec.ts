@@ -11,11 +11,7 @@ import type { MemberPersonRepository } from '../repositories/member-person.repos
 import type { MembershipRepository } from '../repositories/membership.repository';
 import type { OrganizationRepository } from '../repositories/organization.repository';
 import { MembershipService } from './membership.service';
-
-const strict = () =>
-  jest.fn((...args: unknown[]) => {
-    throw new Error(`unexpected call with ${JSON.stringify(args)}`);
-  });
+import { strictFn as strict } from '../../../../test/support/unit';
 
 const em = { tx: true } as unknown as EntityManager;
 const PRINCIPAL = { kind: 'user', userId: 'u-head', organizationId: 'org-a' } as AuthPrincipal;

@@ -5,7 +5,7 @@ import {
   issueQualifiedCertificate,
   trustedBundlePem,
   type TestCa,
-} from '../../../shared/testing/pki/test-pki';
+} from '../../../../test/support/pki/test-pki';
 import { CertificateChainValidator } from './certificate-chain.validator';
 import { SignatureFailureReason } from './signature-failure-reason.enum';
 import { TrustedCaBundle } from './trusted-ca-bundle';

@@ -3,7 +3,7 @@ import {
   issueQualifiedCertificate,
   type QualifiedCertificateOptions,
   type TestCa,
-} from '../../../shared/testing/pki/test-pki';
+} from '../../../../test/support/pki/test-pki';
 import { extractCertificateSubject } from './certificate-subject';
 
 const SNILS = '11223344595';

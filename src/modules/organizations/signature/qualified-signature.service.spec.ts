@@ -9,7 +9,7 @@ import {
   type QualifiedCertificateOptions,
   type TestCa,
   type TestQualifiedCertificate,
-} from '../../../shared/testing/pki/test-pki';
+} from '../../../../test/support/pki/test-pki';
 import {
   QualifiedSignatureService,
   type QualifiedSignatureRequest,

@@ -3,7 +3,7 @@ import {
   createTestCa,
   issueQualifiedCertificate,
   type TestQualifiedCertificate,
-} from '../../../shared/testing/pki/test-pki';
+} from '../../../../test/support/pki/test-pki';
 import { ecdsaDerToP1363, WebCryptoSignatureVerifier } from './webcrypto-signature.verifier';
 
 const hex = (value: string) => Buffer.from(value.replace(/\s/g, ''), 'hex');

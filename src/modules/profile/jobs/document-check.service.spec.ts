@@ -9,22 +9,9 @@ import { PersonRegistry, RegistryUnavailableError } from '../registry/person-reg
 import type { IdentityDocumentRepository } from '../../identity';
 import type { UserProfileRepository } from '../repositories/user-profile.repository';
 import { DocumentCheckService } from './document-check.service';
+import { strictObject as strict } from '../../../../test/support/unit';
 
 // A mock whose un-stubbed methods fail the test.
-function strict<T extends object>(stubs: Partial<Record<keyof T, unknown>> = {}): T {
-  return new Proxy(stubs, {
-    get: (target, prop) => {
-      if (prop in target) {
-        return target[prop as keyof typeof target];
-      }
-      if (prop === 'then') {
-        return undefined;
-      }
-      throw new Error(`unexpected call: ${String(prop)}`);
-    },
-  }) as T;
-}
-
 const em = {} as EntityManager;
 
 function pending(overrides: Partial<IdentityDocumentEntity> = {}): IdentityDocumentEntity {

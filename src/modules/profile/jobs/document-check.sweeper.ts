@@ -1,13 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { registryConfig } from '../../../config/configuration';
+import { PeriodicTask, PeriodicWork } from '../../../queues/periodic/periodic-task';
 import { IdentityDocumentRepository } from '../../identity';
 import { DocumentCheckQueue } from './document-check.queue';
 import { DocumentCheckService } from './document-check.service';
@@ -27,9 +22,9 @@ export function sweepIntervalMs(checkExpiryMs: number): number {
  * flushed, an enqueue lost after commit, retries spent while the registry was down).
  */
 @Injectable()
-export class DocumentCheckSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+@PeriodicTask({ name: 'document-check-sweep', everyMs: MAX_INTERVAL_MS })
+export class DocumentCheckSweeper implements PeriodicWork {
   private readonly logger = new Logger(DocumentCheckSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
@@ -40,17 +35,12 @@ export class DocumentCheckSweeper implements OnApplicationBootstrap, OnApplicati
     @Inject(registryConfig.KEY) private readonly config: ConfigType<typeof registryConfig>,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      void this.sweep();
-    }, sweepIntervalMs(this.config.checkExpiryMs));
-    this.timer.unref();
+  periodMs(): number {
+    return sweepIntervalMs(this.config.checkExpiryMs);
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) {
-      clearInterval(this.timer);
-    }
+  run(): Promise<void> {
+    return this.sweep();
   }
 
   /** One pass at a time per process. */

@@ -7,11 +7,7 @@ import type { RemoteWorkReportRepository } from '../repositories/remote-work-rep
 import type { ReportAccess } from '../report-access.service';
 import { regularDeadline } from '../reporting-week';
 import { RemoteWorkComplianceService } from './remote-work-compliance.service';
-
-const strict = () =>
-  jest.fn((...args: unknown[]) => {
-    throw new Error(`unexpected call with ${JSON.stringify(args)}`);
-  });
+import { strictFn as strict } from '../../../../test/support/unit';
 
 const WEEK = '2026-11-23';
 const principal = { kind: 'user', organizationId: 'org' } as AuthPrincipal;

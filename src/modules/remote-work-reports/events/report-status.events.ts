@@ -6,6 +6,8 @@ import type { ReportStatus } from '../remote-work-report.enums';
 
 /** What a status change tells listeners (the body of the future webhook, API.md «integrators»). */
 export interface ReportStatusChange {
+  /** The outbox row's id: the same change handed over twice carries the same id. */
+  eventId: string;
   reportId: string;
   organizationId: string;
   reportingWeek: string;
@@ -26,11 +28,12 @@ export function reportStatusChannel(organizationId: string): string {
 }
 
 /**
- * Announces report status changes, always after the change is committed: to GraphQL subscribers
- * through the Redis pub/sub (so a worker's change reaches every API node) and to in-process
- * listeners registered with {@link onReportStatusChanged} (webhooks). A failure here is logged and
- * never undoes the change: the status is in the database, and a subscriber asking for a report
- * gets its current state first.
+ * Report status changes. {@link statusChanged} announces one to GraphQL subscribers through the
+ * Redis pub/sub (so a worker's change reaches every API node), after its commit; a failure there
+ * is logged and never undoes the change: the status is in the database, and a subscriber asking
+ * for a report gets its current state first. Listeners registered with
+ * {@link onReportStatusChanged} (webhooks) are not called from the request path: each change is
+ * an outbox row written with it, and the worker's drain hands it to them ({@link deliver}).
  */
 @Injectable()
 export class RemoteWorkReportEvents {
@@ -39,7 +42,7 @@ export class RemoteWorkReportEvents {
 
   constructor(@Inject(PUB_SUB) private readonly pubSub: PubSubEngine) {}
 
-  /** Calls `listener` after every status change made by this process; returns the unregister. */
+  /** Calls `listener` for every status change drained from the outbox; returns the unregister. */
   onReportStatusChanged(listener: ReportStatusListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -65,18 +68,19 @@ export class RemoteWorkReportEvents {
     } catch (error) {
       this.logger.error({ err: error, reportId: report.id }, 'report status not published');
     }
-    const change: ReportStatusChange = {
-      reportId: report.id,
-      organizationId: report.organizationId,
-      reportingWeek: report.reportingWeek,
-      status: report.status,
-      occurredAt: new Date(),
-    };
+  }
+
+  /** Hands a recorded change to every listener; throws when one fails (the change is kept). */
+  async deliver(change: ReportStatusChange): Promise<void> {
     for (const listener of this.listeners) {
       try {
         await listener(change);
       } catch (error) {
-        this.logger.error({ err: error, reportId: report.id }, 'report status listener failed');
+        this.logger.error(
+          { err: error, reportId: change.reportId, eventId: change.eventId },
+          'report status listener failed',
+        );
+        throw error;
       }
     }
   }

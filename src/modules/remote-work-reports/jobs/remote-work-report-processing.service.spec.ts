@@ -3,26 +3,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { DataSource, EntityManager } from 'typeorm';
+import { AutoMock, newTestService } from '../../../../test/support/unit';
+import { reportsConfig } from '../../../config/configuration';
+import { TransactionRunner } from '../../../shared/database/transaction-runner';
 import { LocalFileStorage } from '../../../shared/storage';
-import type { OrganizationAccess } from '../../organizations';
+import { FILE_STORAGE } from '../../../shared/storage/file-storage';
+import { OrganizationAccess } from '../../organizations';
 import type { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
-import type { RemoteWorkReportEvents } from '../events/report-status.events';
+import { RemoteWorkReportEvents } from '../events/report-status.events';
+import { ReportStatusOutbox } from '../events/report-status.outbox';
 import { reportFileKey } from '../files/report-file-key';
 import type { ParsedEmployeeRow, ParseOutcome } from '../parsing/remote-work-report.model';
-import type { RemoteWorkReportQueryService } from '../queries/remote-work-report-query.service';
+import { RemoteWorkReportQueryService } from '../queries/remote-work-report-query.service';
 import { ReportStatus } from '../remote-work-report.enums';
-import type { RemoteWorkReportRowRepository } from '../repositories/remote-work-report-row.repository';
-import type { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
-import type { ReportQueueStats } from './report-queue.stats';
+import { RemoteWorkReportRowRepository } from '../repositories/remote-work-report-row.repository';
+import { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
 import { RemoteWorkReportProcessingService } from './remote-work-report-processing.service';
+import { ReportQueueStats } from './report-queue.stats';
 import { ParserCrashedError, ReportParserPool } from './report-parser.pool';
-
-const strict = () =>
-  jest.fn((...args: unknown[]) => {
-    throw new Error(`unexpected call with ${JSON.stringify(args)}`);
-  });
 
 const em = { tx: true } as unknown as EntityManager;
 const ORG = { inn: '7701234560', ogrn: '1027701234560', fullName: 'ООО «РОМАШКА»' };
@@ -59,68 +58,60 @@ function outcome(values: Partial<ParseOutcome>): ParseOutcome {
 describe(RemoteWorkReportProcessingService.name, () => {
   let dir: string;
   let storage: LocalFileStorage;
-  let reports: { findById: jest.Mock; findWithSuperseded: jest.Mock; transition: jest.Mock };
-  let query: { findInOrganization: jest.Mock; toView: jest.Mock };
-  let rows: {
-    deleteByReport: jest.Mock;
-    insertStageBatch: jest.Mock;
-    publishStage: jest.Mock;
-    clearStage: jest.Mock;
-  };
+  let reports: AutoMock<RemoteWorkReportRepository>;
+  let query: AutoMock<RemoteWorkReportQueryService>;
+  let rows: AutoMock<RemoteWorkReportRowRepository>;
+  let outbox: AutoMock<ReportStatusOutbox>;
   // Whether the fake transaction runner is inside a transaction.
   let inTransaction: boolean;
   let stagedInTransaction: boolean[];
-  let parser: { parse: jest.Mock };
-  let events: { statusChanged: jest.Mock };
+  let recordedInTransaction: boolean[];
+  let parser: AutoMock<ReportParserPool>;
+  let events: AutoMock<RemoteWorkReportEvents>;
   let service: RemoteWorkReportProcessingService;
-  let stats: { started: jest.Mock; progressed: jest.Mock; finished: jest.Mock };
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kabinet-processing-'));
     storage = new LocalFileStorage(dir);
     await storage.putStream(report().originalKey, Readable.from([Buffer.from('xlsx')]));
-    reports = { findById: strict(), findWithSuperseded: strict(), transition: strict() };
-    query = {
-      findInOrganization: jest.fn().mockResolvedValue({ id: 'r1' }),
-      toView: jest.fn().mockReturnValue({ id: 'r1', status: ReportStatus.PROCESSING }),
-    };
-    rows = {
-      deleteByReport: strict(),
-      insertStageBatch: strict(),
-      publishStage: strict(),
-      clearStage: strict(),
-    };
     inTransaction = false;
     stagedInTransaction = [];
-    parser = { parse: strict() };
-    events = { statusChanged: jest.fn().mockResolvedValue(undefined) };
-    stats = {
-      started: jest.fn().mockResolvedValue(undefined),
-      progressed: jest.fn().mockResolvedValue(undefined),
-      finished: jest.fn().mockResolvedValue(undefined),
+    recordedInTransaction = [];
+    const tx = {
+      run: async (work: (em: EntityManager) => Promise<unknown>) => {
+        inTransaction = true;
+        try {
+          return await work(em);
+        } finally {
+          inTransaction = false;
+        }
+      },
     };
-    service = new RemoteWorkReportProcessingService(
-      { manager: {} } as DataSource,
-      {
-        run: async (work: (em: EntityManager) => Promise<unknown>) => {
-          inTransaction = true;
-          try {
-            return await work(em);
-          } finally {
-            inTransaction = false;
-          }
-        },
-      } as TransactionRunner,
-      reports as unknown as RemoteWorkReportRepository,
-      rows as unknown as RemoteWorkReportRowRepository,
-      { findOrganization: jest.fn().mockResolvedValue(ORG) } as unknown as OrganizationAccess,
-      query as unknown as RemoteWorkReportQueryService,
-      events as unknown as RemoteWorkReportEvents,
-      parser as unknown as ReportParserPool,
-      storage,
-      { maxRows: 100, maxUnpackedBytes: 1000, maxAttempts: 3 } as never,
-      stats as unknown as ReportQueueStats,
-    );
+    const built = await newTestService(RemoteWorkReportProcessingService, [
+      [DataSource, { manager: {} }],
+      [TransactionRunner, tx],
+      [FILE_STORAGE, storage],
+      [reportsConfig.KEY, { maxRows: 100, maxUnpackedBytes: 1000, maxAttempts: 3 }],
+    ]);
+    service = built.service;
+    reports = built.mock(RemoteWorkReportRepository);
+    query = built.mock(RemoteWorkReportQueryService);
+    rows = built.mock(RemoteWorkReportRowRepository);
+    outbox = built.mock(ReportStatusOutbox);
+    parser = built.mock(ReportParserPool);
+    events = built.mock(RemoteWorkReportEvents);
+    const stats = built.mock(ReportQueueStats);
+    stats.started.mockResolvedValue(undefined);
+    stats.progressed.mockResolvedValue(undefined);
+    stats.finished.mockResolvedValue(undefined);
+    query.findInOrganization.mockResolvedValue({ id: 'r1' });
+    query.toView.mockReturnValue({ id: 'r1', status: ReportStatus.PROCESSING });
+    events.statusChanged.mockResolvedValue(undefined);
+    built.mock(OrganizationAccess).findOrganization.mockResolvedValue(ORG);
+    outbox.record.mockImplementation(() => {
+      recordedInTransaction.push(inTransaction);
+      return Promise.resolve();
+    });
     reports.transition.mockResolvedValue(true);
     rows.deleteByReport.mockResolvedValue(undefined);
     rows.insertStageBatch.mockImplementation(() => {
@@ -165,9 +156,10 @@ describe(RemoteWorkReportProcessingService.name, () => {
       rows.publishStage.mock.invocationCallOrder[0],
     );
     expect(rows.clearStage).toHaveBeenCalledTimes(2);
+    // PROCESSING and its outbox row in one transaction.
     expect(reports.transition).toHaveBeenNthCalledWith(
       1,
-      {},
+      em,
       'r1',
       [ReportStatus.QUEUED, ReportStatus.PROCESSING],
       ReportStatus.PROCESSING,
@@ -184,6 +176,12 @@ describe(RemoteWorkReportProcessingService.name, () => {
       4,
     );
     expect(await storage.exists(reportFileKey('r1', 'result'))).toBe(false);
+    // Each status change writes its outbox row (webhooks) inside its own transaction.
+    expect(outbox.record.mock.calls).toEqual([
+      [em, 'r1', ReportStatus.PROCESSING, expect.any(Date)],
+      [em, 'r1', ReportStatus.PARTIALLY_ACCEPTED, expect.any(Date)],
+    ]);
+    expect(recordedInTransaction).toEqual([true, true]);
     // PROCESSING (the row read, as the transition left it), then the final status.
     expect(events.statusChanged).toHaveBeenCalledTimes(2);
     expect(query.toView).toHaveBeenCalledWith({

@@ -7,6 +7,7 @@ import { FILE_STORAGE } from '../../../shared/storage';
 import type { FileStorage } from '../../../shared/storage';
 import { OrganizationAccess } from '../../organizations';
 import { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
+import { ReportStatusOutbox } from '../events/report-status.outbox';
 import { RemoteWorkReportEvents } from '../events/report-status.events';
 import type { ParseOutcome } from '../parsing/remote-work-report.model';
 import { ReportIssueCode } from '../parsing/report-issue.model';
@@ -46,6 +47,7 @@ export class RemoteWorkReportProcessingService {
     private readonly organizations: OrganizationAccess,
     private readonly query: RemoteWorkReportQueryService,
     private readonly events: RemoteWorkReportEvents,
+    private readonly outbox: ReportStatusOutbox,
     private readonly parser: ReportParserPool,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(reportsConfig.KEY) private readonly config: ConfigType<typeof reportsConfig>,
@@ -144,14 +146,15 @@ export class RemoteWorkReportProcessingService {
     this.logger.error({ err: error, reportId }, 'report processing failed for good');
     const now = new Date();
     const crashed = error instanceof ParserCrashedError;
+    const status = crashed ? ReportStatus.REJECTED : ReportStatus.FAILED;
     const changed = await this.tx.run(async (em) => {
       await this.rows.deleteByReport(em, reportId);
       await this.rows.clearStage(em, reportId);
-      return this.reports.transition(
+      const moved = await this.reports.transition(
         em,
         reportId,
         [ReportStatus.QUEUED, ReportStatus.PROCESSING],
-        crashed ? ReportStatus.REJECTED : ReportStatus.FAILED,
+        status,
         crashed
           ? {
               errorCode: ReportIssueCode.FILE_UNREADABLE,
@@ -173,6 +176,10 @@ export class RemoteWorkReportProcessingService {
             }
           : processingFailed(this.config.maxAttempts, now),
       );
+      if (moved) {
+        await this.outbox.record(em, reportId, status, now);
+      }
+      return moved;
     });
     const report = changed ? await this.reports.findById(this.dataSource.manager, reportId) : null;
     if (report) {
@@ -182,16 +189,21 @@ export class RemoteWorkReportProcessingService {
 
   // FAILED with PROCESSING_FAILED, announced like any final status; no rows are kept.
   private async giveUp(reportId: string): Promise<void> {
+    const now = new Date();
     const changed = await this.tx.run(async (em) => {
       await this.rows.deleteByReport(em, reportId);
       await this.rows.clearStage(em, reportId);
-      return this.reports.transition(
+      const moved = await this.reports.transition(
         em,
         reportId,
         [ReportStatus.QUEUED, ReportStatus.PROCESSING],
         ReportStatus.FAILED,
-        processingFailed(this.config.maxAttempts, new Date()),
+        processingFailed(this.config.maxAttempts, now),
       );
+      if (moved) {
+        await this.outbox.record(em, reportId, ReportStatus.FAILED, now);
+      }
+      return moved;
     });
     const report = changed ? await this.reports.findById(this.dataSource.manager, reportId) : null;
     if (report) {
@@ -206,13 +218,21 @@ export class RemoteWorkReportProcessingService {
     superseded,
   }: StoredReport): Promise<RemoteWorkReportEntity | null> {
     const changes = { attempts: report.attempts + 1, updatedAt: new Date() };
-    const started = await this.reports.transition(
-      this.dataSource.manager,
-      report.id,
-      [ReportStatus.QUEUED, ReportStatus.PROCESSING],
-      ReportStatus.PROCESSING,
-      changes,
-    );
+    // A retry finds it PROCESSING already: subscribers and webhooks have been told.
+    const announce = report.status === ReportStatus.QUEUED;
+    const started = await this.tx.run(async (em) => {
+      const moved = await this.reports.transition(
+        em,
+        report.id,
+        [ReportStatus.QUEUED, ReportStatus.PROCESSING],
+        ReportStatus.PROCESSING,
+        changes,
+      );
+      if (moved && announce) {
+        await this.outbox.record(em, report.id, ReportStatus.PROCESSING, changes.updatedAt);
+      }
+      return moved;
+    });
     if (!started) {
       return null;
     }
@@ -223,8 +243,7 @@ export class RemoteWorkReportProcessingService {
       status: ReportStatus.PROCESSING,
       revision: report.revision + 1,
     });
-    // A retry finds it PROCESSING already: subscribers have been told.
-    if (report.status === ReportStatus.QUEUED) {
+    if (announce) {
       await this.events.statusChanged(this.query.toView({ entity, superseded }));
     }
     return entity;
@@ -259,6 +278,9 @@ export class RemoteWorkReportProcessingService {
       changes,
       report.revision,
     );
+    if (finished) {
+      await this.outbox.record(em, report.id, status, now);
+    }
     return finished
       ? Object.assign(new RemoteWorkReportEntity(), report, changes, {
           status,

@@ -1,13 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { reportsConfig } from '../../../config/configuration';
+import { PeriodicTask, PeriodicWork } from '../../../queues/periodic/periodic-task';
 import { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
 import { RemoteWorkReportQueue } from './remote-work-report.queue';
 
@@ -21,9 +16,9 @@ const PAGE = 500;
  * so workers reconciling at the same time never queue a report twice.
  */
 @Injectable()
-export class RemoteWorkReportReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+@PeriodicTask({ name: 'remote-work-report-reconcile', everyMs: 30_000 })
+export class RemoteWorkReportReconciler implements PeriodicWork {
   private readonly logger = new Logger(RemoteWorkReportReconciler.name);
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
   constructor(
@@ -33,20 +28,13 @@ export class RemoteWorkReportReconciler implements OnApplicationBootstrap, OnApp
     @Inject(reportsConfig.KEY) private readonly config: ConfigType<typeof reportsConfig>,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      // Reports changed in the last interval are most likely just being enqueued or processed.
-      this.reconcile(this.config.reconcileIntervalMs).catch((error: unknown) =>
-        this.logger.error({ err: error }, 'report reconciliation failed'),
-      );
-    }, this.config.reconcileIntervalMs);
-    this.timer.unref();
+  periodMs(): number {
+    return this.config.reconcileIntervalMs;
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) {
-      clearInterval(this.timer);
-    }
+  async run(): Promise<void> {
+    // Reports changed in the last interval are most likely just being enqueued or processed.
+    await this.reconcile(this.config.reconcileIntervalMs);
   }
 
   /** Queues again every pending report unchanged for `minAgeMs`; returns how many it queued. */

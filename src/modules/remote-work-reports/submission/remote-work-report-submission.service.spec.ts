@@ -2,11 +2,13 @@ import { Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import type { DataSource } from 'typeorm';
+import { strictFn as strict } from '../../../../test/support/unit';
 import type { AuthPrincipal } from '../../../shared/auth';
 import { StorageLimitExceededError } from '../../../shared/storage';
 import type { FileStorage } from '../../../shared/storage';
 import type { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
 import type { RemoteWorkReportEvents } from '../events/report-status.events';
+import type { ReportStatusOutbox } from '../events/report-status.outbox';
 import type { RemoteWorkReport } from '../graphql/remote-work-report.type';
 import type { RemoteWorkReportQueue } from '../jobs/remote-work-report.queue';
 import type { RemoteWorkReportQueryService } from '../queries/remote-work-report-query.service';
@@ -19,11 +21,7 @@ import {
 } from './remote-work-report-submission.service';
 import type { ReportInsertBatch } from './report-insert.batch';
 
-const strict = () =>
-  jest.fn((...args: unknown[]) => {
-    throw new Error(`unexpected call with ${JSON.stringify(args)}`);
-  });
-
+const TX = { tx: true };
 const ORG = '6a1f0c57-3f5e-4a43-9d2e-0a5c1d7b9e21';
 const USER = 'c7a4e2d1-0b9f-4c3e-8a7d-1e2f3a4b5c6d';
 const SHA = 'a'.repeat(64);
@@ -45,6 +43,7 @@ describe(RemoteWorkReportSubmissionService.name, () => {
   let query: { findInOrganization: jest.Mock; toView: jest.Mock };
   let queue: { ensureQueued: jest.Mock; enqueue: jest.Mock };
   let events: { statusChanged: jest.Mock };
+  let outbox: { record: jest.Mock };
   let storage: { putStream: jest.Mock; delete: jest.Mock };
   let service: RemoteWorkReportSubmissionService;
   const view = { id: 'view' } as RemoteWorkReport;
@@ -61,14 +60,19 @@ describe(RemoteWorkReportSubmissionService.name, () => {
     queue = { ensureQueued: strict(), enqueue: strict() };
     events = { statusChanged: strict() };
     storage = { putStream: strict(), delete: strict() };
+    outbox = { record: strict() };
     service = new RemoteWorkReportSubmissionService(
       access as unknown as ReportAccess,
-      { manager: {} } as DataSource,
+      {
+        manager: {},
+        transaction: (work: (em: unknown) => Promise<unknown>) => work(TX),
+      } as unknown as DataSource,
       reports as unknown as RemoteWorkReportRepository,
       inserts as unknown as ReportInsertBatch,
       query as unknown as RemoteWorkReportQueryService,
       queue as unknown as RemoteWorkReportQueue,
       events as unknown as RemoteWorkReportEvents,
+      outbox as unknown as ReportStatusOutbox,
       storage as unknown as FileStorage,
       { maxBytes: 1000 } as never,
     );
@@ -165,13 +169,16 @@ describe(RemoteWorkReportSubmissionService.name, () => {
     reports.findBySha256.mockResolvedValue({ id: 'r1', organizationId: ORG, status: 'FAILED' });
     storage.delete.mockResolvedValue(undefined);
     reports.transition.mockResolvedValue(true);
+    outbox.record.mockResolvedValue(undefined);
     query.findInOrganization.mockResolvedValue(view);
     events.statusChanged.mockResolvedValue(undefined);
     queue.ensureQueued.mockResolvedValue(true);
 
     await service.submit(principal, upload(), '2026-11-23');
+    // QUEUED again and its outbox row (webhooks) in one transaction.
+    expect(outbox.record).toHaveBeenCalledWith(TX, 'r1', ReportStatus.QUEUED, expect.any(Date));
     expect(reports.transition).toHaveBeenCalledWith(
-      {},
+      TX,
       'r1',
       [ReportStatus.FAILED],
       ReportStatus.QUEUED,

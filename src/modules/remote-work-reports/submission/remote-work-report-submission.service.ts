@@ -11,6 +11,7 @@ import type { FileStorage, StoredObject } from '../../../shared/storage';
 import type { OrganizationActor } from '../../organizations';
 import { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
 import { RemoteWorkReportEvents } from '../events/report-status.events';
+import { ReportStatusOutbox } from '../events/report-status.outbox';
 import { reportFileKey } from '../files/report-file-key';
 import type { RemoteWorkReport } from '../graphql/remote-work-report.type';
 import { RemoteWorkReportQueue } from '../jobs/remote-work-report.queue';
@@ -51,6 +52,7 @@ export class RemoteWorkReportSubmissionService {
     private readonly query: RemoteWorkReportQueryService,
     private readonly queue: RemoteWorkReportQueue,
     private readonly events: RemoteWorkReportEvents,
+    private readonly outbox: ReportStatusOutbox,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(reportsConfig.KEY) private readonly config: ConfigType<typeof reportsConfig>,
   ) {}
@@ -101,20 +103,27 @@ export class RemoteWorkReportSubmissionService {
     if (report.status !== ReportStatus.FAILED) {
       return this.query.findInOrganization(report.organizationId, report.id);
     }
-    const requeued = await this.reports.transition(
-      this.dataSource.manager,
-      report.id,
-      [ReportStatus.FAILED],
-      ReportStatus.QUEUED,
-      {
-        errorCode: null,
-        // The PROCESSING_FAILED issue of the failed tries does not stand for the new ones.
-        sheetIssues: null,
-        processedAt: null,
-        attempts: 0,
-        updatedAt: new Date(),
-      },
-    );
+    const now = new Date();
+    const requeued = await this.dataSource.transaction(async (em) => {
+      const moved = await this.reports.transition(
+        em,
+        report.id,
+        [ReportStatus.FAILED],
+        ReportStatus.QUEUED,
+        {
+          errorCode: null,
+          // The PROCESSING_FAILED issue of the failed tries does not stand for the new ones.
+          sheetIssues: null,
+          processedAt: null,
+          attempts: 0,
+          updatedAt: now,
+        },
+      );
+      if (moved) {
+        await this.outbox.record(em, report.id, ReportStatus.QUEUED, now);
+      }
+      return moved;
+    });
     const view = await this.query.findInOrganization(report.organizationId, report.id);
     if (requeued) {
       // A finished job may still sit under its id: ensureQueued replaces it.

@@ -1,13 +1,10 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { AutoMock, newTestService } from '../../../../test/support/unit';
 import { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
-import type { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
+import { ReportStatusOutbox } from '../events/report-status.outbox';
+import { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
 import { ReportInsertBatch } from './report-insert.batch';
-
-const strict = () =>
-  jest.fn((...args: unknown[]) => {
-    throw new Error(`unexpected call with ${JSON.stringify(args)}`);
-  });
 
 const dup = (key: string) =>
   Object.assign(new Error(`Duplicate entry for key '${key}'`), {
@@ -18,16 +15,35 @@ const dup = (key: string) =>
 const report = (id: string) => Object.assign(new RemoteWorkReportEntity(), { id });
 
 describe(ReportInsertBatch.name, () => {
-  let reports: { insert: jest.Mock; insertMany: jest.Mock };
+  let reports: AutoMock<RemoteWorkReportRepository>;
+  let outbox: AutoMock<ReportStatusOutbox>;
   let batch: ReportInsertBatch;
-  const em = { name: 'manager' };
+  // Each unit of work in its own fake transaction: its outbox rows count once it commits.
+  let recorded: string[];
+  let transactions: Array<{ outbox: string[] }>;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
-    reports = { insert: strict(), insertMany: strict() };
-    batch = new ReportInsertBatch(
-      { manager: em } as unknown as DataSource,
-      reports as unknown as RemoteWorkReportRepository,
+    recorded = [];
+    transactions = [];
+    const dataSource = {
+      transaction: async (work: (tx: unknown) => Promise<unknown>) => {
+        const tx = { outbox: [] as string[] };
+        transactions.push(tx);
+        const result = await work(tx);
+        recorded.push(...tx.outbox);
+        return result;
+      },
+    };
+    const built = await newTestService(ReportInsertBatch, [[DataSource, dataSource]]);
+    batch = built.service;
+    reports = built.mock(RemoteWorkReportRepository);
+    outbox = built.mock(ReportStatusOutbox);
+    outbox.recordInserted.mockImplementation(
+      (tx: { outbox: string[] }, rows: RemoteWorkReportEntity[]) => {
+        tx.outbox.push(...rows.map((r) => r.id));
+        return Promise.resolve();
+      },
     );
   });
 
@@ -44,8 +60,11 @@ describe(ReportInsertBatch.name, () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
     expect(reports.insertMany).toHaveBeenCalledTimes(1);
     const [manager, rows] = reports.insertMany.mock.calls[0] as [unknown, RemoteWorkReportEntity[]];
-    expect(manager).toBe(em);
+    expect(manager).toBe(transactions[0]);
     expect(rows.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    // Their QUEUED status changes go to the outbox in the same transaction.
+    expect(outbox.recordInserted).toHaveBeenCalledWith(manager, rows);
+    expect(recorded).toEqual(['a', 'b', 'c']);
   });
 
   it('should record a report alone with its own statement', async () => {
@@ -53,7 +72,11 @@ describe(ReportInsertBatch.name, () => {
 
     await batch.insert(report('a'));
 
-    expect(reports.insert).toHaveBeenCalledWith(em, expect.objectContaining({ id: 'a' }));
+    expect(reports.insert).toHaveBeenCalledWith(
+      transactions[0],
+      expect.objectContaining({ id: 'a' }),
+    );
+    expect(recorded).toEqual(['a']);
   });
 
   it('should record each on its own when the shared statement is refused, failing only the refused one with its own error', async () => {
@@ -71,6 +94,8 @@ describe(ReportInsertBatch.name, () => {
       { status: 'fulfilled', value: undefined },
     ]);
     expect(reports.insert).toHaveBeenCalledTimes(3);
+    // The refused report leaves no status change behind; the others each have theirs.
+    expect(recorded.sort()).toEqual(['a', 'c']);
   });
 
   it('should take a report whose own id is already there as recorded: the refused statement had committed', async () => {

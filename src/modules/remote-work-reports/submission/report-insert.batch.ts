@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 import { perTurnBatch } from '../../../shared/database/per-turn-batch';
 import { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
+import { ReportStatusOutbox } from '../events/report-status.outbox';
 import { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
 
 const asError = (error: unknown): Error =>
@@ -20,6 +21,7 @@ export class ReportInsertBatch {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reports: RemoteWorkReportRepository,
+    private readonly outbox: ReportStatusOutbox,
   ) {}
 
   /** Resolves once the report is recorded; rejects with its own statement's error. */
@@ -28,10 +30,13 @@ export class ReportInsertBatch {
   }
 
   private readonly batch = perTurnBatch<RemoteWorkReportEntity, void>(async (reports) => {
-    const em = this.dataSource.manager;
+    // Each report's QUEUED goes to the status outbox in the same transaction as the report.
     if (reports.length > 1) {
       try {
-        await this.reports.insertMany(em, reports);
+        await this.dataSource.transaction(async (em) => {
+          await this.reports.insertMany(em, reports);
+          await this.outbox.recordInserted(em, reports);
+        });
         return reports.map(() => undefined);
       } catch (error) {
         this.logger.debug({ err: error, reports: reports.length }, 'report batch refused');
@@ -39,11 +44,16 @@ export class ReportInsertBatch {
     }
     return Promise.all(
       reports.map((report) =>
-        this.reports.insert(em, report).then(
-          () => undefined,
-          // Its own fresh id already there: the batch committed, only its answer was lost.
-          (error: unknown) => (isDuplicateKey(error, 'PRIMARY') ? undefined : asError(error)),
-        ),
+        this.dataSource
+          .transaction(async (em) => {
+            await this.reports.insert(em, report);
+            await this.outbox.recordInserted(em, [report]);
+          })
+          .then(
+            () => undefined,
+            // Its own fresh id already there: the batch committed, only its answer was lost.
+            (error: unknown) => (isDuplicateKey(error, 'PRIMARY') ? undefined : asError(error)),
+          ),
       ),
     );
   });

@@ -1,5 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PeriodicTask, PeriodicWork } from '../../../queues/periodic/periodic-task';
 import { ServiceEventRepository } from '../service-event.repository';
 import { ServiceEventQueue } from './service-event.queue';
 
@@ -11,29 +12,16 @@ const BATCH = 500;
 
 /** Worker-side repair: queues again the fan-out of event revisions that never finished. */
 @Injectable()
-export class ServiceEventFanOutSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ServiceEventFanOutSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-
+@PeriodicTask({ name: 'service-event-fan-out-sweep', everyMs: INTERVAL_MS })
+export class ServiceEventFanOutSweeper implements PeriodicWork {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: ServiceEventRepository,
     private readonly queue: ServiceEventQueue,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) =>
-        this.logger.error({ err: error }, 'fan-out sweep failed'),
-      );
-    }, INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) {
-      clearInterval(this.timer);
-    }
+  run(now: Date): Promise<number> {
+    return this.sweep(now);
   }
 
   async sweep(now = new Date()): Promise<number> {
