@@ -46,7 +46,7 @@ function upload(bytes: number): FileUpload {
     mimetype: 'application/octet-stream',
     encoding: '7bit',
     createReadStream: () => Readable.from([Buffer.alloc(bytes, 1)]),
-  } as unknown as FileUpload;
+  };
 }
 
 function phoneIssue(row: number): ReportIssue {
