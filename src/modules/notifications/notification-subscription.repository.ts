@@ -3,6 +3,17 @@ import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { NotificationSubscriptionEntity } from './entities/notification-subscription.entity';
 
+/**
+ * `channels` of a row that turns a default-on category off (`defaultChannels` in the catalog):
+ * an explicit opt-out, kept so the default does not come back.
+ */
+export const OPTED_OUT_CHANNELS = '';
+
+/** Whether a stored row is an explicit opt-out rather than a subscription. */
+export function isOptOut(subscription: { channels: string }): boolean {
+  return subscription.channels === OPTED_OUT_CHANNELS;
+}
+
 /** The only ORM user of `notification_subscriptions`. */
 @Injectable()
 export class NotificationSubscriptionRepository {
@@ -10,7 +21,7 @@ export class NotificationSubscriptionRepository {
     return em.findBy(NotificationSubscriptionEntity, { userId });
   }
 
-  /** The subscriptions of those users to one category (absent: not subscribed). */
+  /** The rows of those users for one category (absent: no choice made; see isOptOut). */
   findManyByUsersAndCategory(
     em: EntityManager,
     userIds: readonly string[],

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { forwardRef, Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { reportsConfig } from '../../config/configuration';
+import { appConfig, reportsConfig } from '../../config/configuration';
 import { QueueName } from '../../queues/queue-names';
 import { workerProviders } from '../../queues/worker-providers';
 import { UPLOAD_PERMISSION } from '../../shared/graphql/upload-permission';
@@ -12,7 +12,9 @@ import { OrganizationsModule } from '../organizations';
 import {
   REPORT_CHECK_PARSER_OPTIONS,
   ReportCheckParserPool,
+  warmsCheckPoolOnBoot,
 } from './check/report-check-parser.pool';
+import type { ReportCheckParserPoolOptions } from './check/report-check-parser.pool';
 import { RemoteWorkReportCheckService } from './check/remote-work-report-check.service';
 import { RemoteWorkComplianceService } from './compliance/remote-work-compliance.service';
 import { ReportDeadlinesModule } from './deadlines/report-deadlines.module';
@@ -101,12 +103,16 @@ import { ReportInsertBatch } from './submission/report-insert.batch';
     // checkRemoteWorkReport answers in the API process, with parser children of its own.
     {
       provide: REPORT_CHECK_PARSER_OPTIONS,
-      inject: [reportsConfig.KEY],
-      useFactory: (config: ConfigType<typeof reportsConfig>) => ({
+      inject: [reportsConfig.KEY, appConfig.KEY],
+      useFactory: (
+        config: ConfigType<typeof reportsConfig>,
+        app: ConfigType<typeof appConfig>,
+      ): ReportCheckParserPoolOptions => ({
         childPath: reportParserChildPath(),
         size: config.checkConcurrency,
         maxHeapMb: config.parserMaxHeapMb,
         timeoutMs: config.parseTimeoutMs,
+        warmOnBoot: warmsCheckPoolOnBoot(app.role, app.env),
       }),
     },
     ReportCheckParserPool,

@@ -18,6 +18,8 @@ import { reportDeadlineExtend } from '../../../src/cli/report-deadline-extend.co
 import { ReportDeadlineReminderTask } from '../../../src/modules/remote-work-reports/reminders/report-deadline-reminder.task';
 
 const INBOX = '{ notifications(first: 20) { edges { node { id category title body } } } }';
+const UNSUBSCRIBE = `mutation { unsubscribe(category: REPORTS) { category subscribed channels } }`;
+const SUBSCRIPTIONS = '{ notificationSubscriptions { category subscribed channels } }';
 const DAY = 86_400_000;
 
 interface Manager {
@@ -47,7 +49,11 @@ describe('remote-work reports: deadline reminders', () => {
   ): Promise<Manager> {
     const { id: userId } = await insertUser(t.dataSource);
     if (email) {
-      await t.dataSource.query('UPDATE users SET email = ? WHERE id = ?', [email, userId]);
+      // Copies go to confirmed e-mails only.
+      await t.dataSource.query(
+        'UPDATE users SET email = ?, email_confirmed_at = NOW(3) WHERE id = ?',
+        [email, userId],
+      );
     }
     await addMember(t.dataSource, organizationId, userId, role);
     if (channels) {
@@ -71,13 +77,30 @@ describe('remote-work reports: deadline reminders', () => {
   const at = (week: string, daysBefore: number, utcHour = 7) =>
     new Date(Date.parse(`${week}T00:00:00Z`) - daysBefore * DAY + utcHour * 3600_000);
 
-  it('should remind subscribed HEAD and ADMIN members of organizations without a report, once a day, on Thursday and Friday only', async () => {
+  it('should remind HEAD and ADMIN members of organizations without a report, unless they opted out, once a day, on Thursday and Friday only', async () => {
     const week = uniqueWeek();
     const late = await createOtherOrganization(t.dataSource);
     const headEmail = `head-${Date.now()}@example.ru`;
     const head = await manager(late, 'HEAD', 'IN_APP,EMAIL', headEmail);
     const admin = await manager(late, 'ADMIN', 'IN_APP');
-    const unsubscribed = await manager(late, 'HEAD', null);
+    // Never chose anything: REPORTS is on by default (in-app, and e-mail when there is one).
+    const defaultEmail = `default-${Date.now()}@example.ru`;
+    const byDefault = await manager(late, 'ADMIN', null, defaultEmail);
+    const defaults = await t.gql.ok(SUBSCRIPTIONS, {}, { token: byDefault.token });
+    expect(
+      defaults.notificationSubscriptions.find(
+        (o: { category: string }) => o.category === 'REPORTS',
+      ),
+    ).toEqual({ category: 'REPORTS', subscribed: true, channels: ['IN_APP', 'EMAIL'] });
+    // Turned it off: the refusal is stored and honoured.
+    const optedOutEmail = `out-${Date.now()}@example.ru`;
+    const optedOut = await manager(late, 'HEAD', null, optedOutEmail);
+    const off = await t.gql.ok(UNSUBSCRIBE, {}, { token: optedOut.token });
+    expect(off.unsubscribe).toEqual({ category: 'REPORTS', subscribed: false, channels: [] });
+    const after = await t.gql.ok(SUBSCRIPTIONS, {}, { token: optedOut.token });
+    expect(
+      after.notificationSubscriptions.find((o: { category: string }) => o.category === 'REPORTS'),
+    ).toMatchObject({ subscribed: false, channels: [] });
     const employee = await manager(late, 'EMPLOYEE', 'IN_APP,EMAIL', 'emp@example.ru');
 
     // An organization whose report is in: nothing for it.
@@ -114,19 +137,34 @@ describe('remote-work reports: deadline reminders', () => {
     expect(thursday.body).toContain('/files/templates/remote-work-report.xlsx');
     expect(await inbox(admin)).toHaveLength(1);
     expect(await inbox(rejectedHead)).toHaveLength(1);
-    expect(await inbox(unsubscribed)).toEqual([]);
+    expect(await inbox(byDefault)).toHaveLength(1);
+    expect(await inbox(optedOut)).toEqual([]);
     expect(await inbox(employee)).toEqual([]);
     expect(await inbox(punctual)).toEqual([]);
 
-    // The e-mail copy to the HEAD who chose it, none to the ADMIN who did not.
-    const mailed = sendEmail.mock.calls.map(([to, subject, , jobId]) => ({ to, subject, jobId }));
-    expect(mailed).toEqual([
-      {
-        to: headEmail,
-        subject: expect.stringContaining('Отчёт об удалённой работе'),
-        jobId: `notification-copy:${thursday.id}:email`,
-      },
-    ]);
+    // The e-mail copy to the HEAD who chose it and to the ADMIN on the defaults, none to the
+    // ADMIN who chose in-app only nor to the HEAD who opted out.
+    const [defaulted] = await inbox(byDefault);
+    // Managers of other organizations in the database (earlier specs) are reminded too.
+    const ours = new Set([headEmail, defaultEmail, optedOutEmail, 'emp@example.ru']);
+    const mailed = sendEmail.mock.calls
+      .filter(([to]) => ours.has(to))
+      .map(([to, subject, , jobId]) => ({ to, subject, jobId }));
+    expect(mailed).toEqual(
+      expect.arrayContaining([
+        {
+          to: headEmail,
+          subject: expect.stringContaining('Отчёт об удалённой работе'),
+          jobId: `notification-copy:${thursday.id}:email`,
+        },
+        {
+          to: defaultEmail,
+          subject: expect.stringContaining('Отчёт об удалённой работе'),
+          jobId: `notification-copy:${defaulted.id}:email`,
+        },
+      ]),
+    );
+    expect(mailed).toHaveLength(2);
 
     // Friday: the second one; Saturday and the day after the deadline: nothing more.
     await task.run(at(week, 3));

@@ -1,5 +1,6 @@
 import { NotificationCategory } from '../../service-events';
 import type { ProfileField } from '../../service-events';
+import { Channel } from '../graphql/channel.enum';
 
 /** A subscribable category: its area, name and the profile fields it needs. */
 export interface CategoryDefinition {
@@ -9,6 +10,11 @@ export interface CategoryDefinition {
   requiredFields: ProfileField[];
   /** Copies go at once, even in the person's quiet hours (emergencies). */
   urgent?: boolean;
+  /**
+   * On until turned off: a person with no subscription row gets these channels, and
+   * `unsubscribe` stores an explicit opt-out instead of deleting the row. Absent: opt-in.
+   */
+  defaultChannels?: readonly Channel[];
 }
 
 const HOUSING = 'ЖКХ';
@@ -88,6 +94,10 @@ export const CATEGORY_CATALOG: readonly CategoryDefinition[] = [
     area: EMPLOYERS,
     title: 'Напоминания о сроке сдачи отчёта об удалённой работе',
     requiredFields: [],
+    // Only an organization's HEAD and ADMIN members are ever sent these, and the issue wants
+    // them reminded in-app and by e-mail: on unless they turn it off (a missed deadline costs
+    // the employer more than an unwanted reminder; the 2020 collapse came from last-day uploads).
+    defaultChannels: [Channel.IN_APP, Channel.EMAIL],
   },
 ];
 

@@ -6,7 +6,11 @@ import { NotificationCategory } from '../../service-events';
 import { NotificationDeliveryService } from '../delivery/notification-delivery.service';
 import type { CopyRecipient } from '../delivery/notification-delivery.service';
 import { NotificationEntity } from '../entities/notification.entity';
-import { NotificationSubscriptionRepository } from '../notification-subscription.repository';
+import { categoryDefinition } from '../categories/category-catalog';
+import {
+  isOptOut,
+  NotificationSubscriptionRepository,
+} from '../notification-subscription.repository';
 import { NotificationRepository } from '../notification.repository';
 
 /** Categories other modules send notices in: always delivered, nobody subscribes to them. */
@@ -48,18 +52,28 @@ export class PersonalNotices {
   ) {}
 
   /**
-   * Sends a notice of a subscribable category to those of `userIds` subscribed to it, as each
+   * Sends a notice of a subscribable category to those of `userIds` subscribed to it (for a
+   * default-on category: everyone who did not turn it off, with its default channels), as each
    * chose: in-app (inbox and `notificationReceived`) always, SMS and e-mail copies through the
    * messaging queue under job ids derived from the notification. Returns the users it reached.
    * Call it after the caller's transaction commits.
    */
   async sendToSubscribers(notice: SubscribedNotice): Promise<string[]> {
     const em = this.dataSource.manager;
-    const subscribed = await this.subscriptions.findManyByUsersAndCategory(
-      em,
-      notice.userIds,
-      notice.category,
+    const rows = new Map(
+      (
+        await this.subscriptions.findManyByUsersAndCategory(em, notice.userIds, notice.category)
+      ).map((s) => [s.userId, s]),
     );
+    // A row decides (subscribed, or opted out); without one, a default-on category's defaults.
+    const defaults = categoryDefinition(notice.category)?.defaultChannels;
+    const subscribed = [...new Set(notice.userIds)].flatMap((userId) => {
+      const row = rows.get(userId);
+      if (row) {
+        return isOptOut(row) ? [] : [{ userId, channels: row.channels }];
+      }
+      return defaults ? [{ userId, channels: defaults.join(',') }] : [];
+    });
     if (subscribed.length === 0) {
       return [];
     }

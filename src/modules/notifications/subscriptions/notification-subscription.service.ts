@@ -12,7 +12,11 @@ import { NotificationSubscriptionEntity } from '../entities/notification-subscri
 import { Channel, normalizeChannels, parseChannels } from '../graphql/channel.enum';
 import { SubscriptionOption } from '../graphql/subscription-option.type';
 import { NotificationsException } from '../notifications.exception';
-import { NotificationSubscriptionRepository } from '../notification-subscription.repository';
+import {
+  isOptOut,
+  NotificationSubscriptionRepository,
+  OPTED_OUT_CHANNELS,
+} from '../notification-subscription.repository';
 
 function toOption(
   definition: CategoryDefinition,
@@ -26,9 +30,24 @@ function toOption(
     requiredFields: [...definition.requiredFields],
     missingFields: missingFields(facts, definition.requiredFields),
     urgent: definition.urgent === true,
-    subscribed: subscription !== undefined,
-    channels: subscription ? parseChannels(subscription.channels) : [],
+    ...subscriptionState(definition, subscription),
   });
+}
+
+// A row decides (a subscription, or an opt-out of a default-on category); without one, a
+// default-on category is on with its default channels.
+function subscriptionState(
+  definition: CategoryDefinition,
+  subscription: NotificationSubscriptionEntity | undefined,
+): { subscribed: boolean; channels: Channel[] } {
+  if (subscription) {
+    return isOptOut(subscription)
+      ? { subscribed: false, channels: [] }
+      : { subscribed: true, channels: parseChannels(subscription.channels) };
+  }
+  return definition.defaultChannels
+    ? { subscribed: true, channels: normalizeChannels(definition.defaultChannels) }
+    : { subscribed: false, channels: [] };
 }
 
 /** `notificationSubscriptions`, `subscribe`, `unsubscribe`. */
@@ -88,8 +107,21 @@ export class NotificationSubscriptionService {
     const userId = accountOwnerId(principal);
     const definition = this.definitionOf(category);
     return this.tx.run(async (em) => {
-      await this.subscriptions.delete(em, userId, category);
-      return toOption(definition, await this.factsOf(em, userId), undefined);
+      if (!definition.defaultChannels) {
+        await this.subscriptions.delete(em, userId, category);
+        return toOption(definition, await this.factsOf(em, userId), undefined);
+      }
+      // A default-on category stays off only if the refusal is stored.
+      const now = new Date();
+      const optOut = Object.assign(new NotificationSubscriptionEntity(), {
+        userId,
+        category,
+        channels: OPTED_OUT_CHANNELS,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.subscriptions.upsert(em, optOut);
+      return toOption(definition, await this.factsOf(em, userId), optOut);
     });
   }
 

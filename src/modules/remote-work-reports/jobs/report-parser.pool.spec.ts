@@ -116,6 +116,36 @@ describe(ReportParserPool.name, () => {
     expect(error).not.toBeInstanceOf(ParserCrashedError);
   });
 
+  it('should start a child ahead of the first parse when warmed, and use it for that parse', async () => {
+    pool = create({ size: 1 });
+    await pool.warm();
+    expect(pool.processCount).toBe(1);
+    await pool.warm();
+    expect(pool.processCount).toBe(1);
+    const first = await parse('plain');
+    const second = await parse('plain');
+    expect(first.rowsTotal).toBe(second.rowsTotal);
+    expect(pool.processCount).toBe(1);
+  });
+
+  it('should give a parse that arrives while the pool warms up the child being started', async () => {
+    pool = create({ size: 1 });
+    const [, outcome] = await Promise.all([pool.warm(), parse('plain')]);
+    expect(outcome.status).toBe('ACCEPTED');
+    expect(pool.processCount).toBe(1);
+  });
+
+  it('should not leave a parse waiting when the warm-up child cannot start', async () => {
+    pool = create({ size: 1, childPath: join(dir, 'missing.js') });
+    const [warmed, error] = await Promise.all([
+      pool.warm(),
+      parse('plain').catch((e: unknown) => e),
+    ]);
+    expect(warmed).toBeUndefined();
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(ParserCrashedError);
+  });
+
   it('should queue parses beyond the pool size', async () => {
     pool = create({ size: 1 });
     const results = await Promise.all([parse('rows'), parse('plain'), parse('plain')]);

@@ -80,6 +80,26 @@ export class ReportParserPool implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Starts one child ahead of the first parse, so the first file does not pay the child's
+   * start-up (loading exceljs and the checks). Does nothing when a child runs or starts already.
+   * Never rejects: a child that cannot start now is started again by the first parse.
+   */
+  async warm(): Promise<void> {
+    if (this.closed || this.starting + this.children.size > 0) {
+      return;
+    }
+    try {
+      this.release(await this.spawn());
+    } catch {
+      // Whoever waited for this slot would otherwise wait for a release that never comes.
+      const next = this.waiting.shift();
+      if (next) {
+        this.acquire().then(next.resolve, next.reject);
+      }
+    }
+  }
+
   onApplicationShutdown(): void {
     this.close();
   }
