@@ -60,6 +60,10 @@ import { AddServiceEventsSubjectChangedRevision1797300002000 } from './179730000
 import { IndexServiceEventsOccurredAt1797300003000 } from './1797300003000-index-service-events-occurred-at';
 import { CreateNotificationSettings1797300004000 } from './1797300004000-create-notification-settings';
 import { IndexDataAccessLogActor1797300005000 } from './1797300005000-index-data-access-log-actor';
+import { AddUsersPhoneSince1797210000000 } from './1797210000000-add-users-phone-since';
+import { BackfillUsersPhoneSince1797210001000 } from './1797210001000-backfill-users-phone-since';
+import { RequireUsersPhoneSince1797210002000 } from './1797210002000-require-users-phone-since';
+import { CreateLinkCheckDeadlines1797211000000 } from './1797211000000-create-link-check-deadlines';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -125,4 +129,8 @@ export const MIGRATIONS: (new () => unknown)[] = [
   IndexServiceEventsOccurredAt1797300003000,
   CreateNotificationSettings1797300004000,
   IndexDataAccessLogActor1797300005000,
+  AddUsersPhoneSince1797210000000,
+  BackfillUsersPhoneSince1797210001000,
+  RequireUsersPhoneSince1797210002000,
+  CreateLinkCheckDeadlines1797211000000,
 ];

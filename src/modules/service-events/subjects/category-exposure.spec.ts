@@ -21,7 +21,11 @@ describe('scopeOf', () => {
   });
 
   it('should let only building-wide notices reach unproven links', () => {
-    expect([...PUBLIC_CATEGORIES].sort()).toEqual(['HOT_WATER_SHUTOFF', 'PETS']);
+    expect([...PUBLIC_CATEGORIES].sort()).toEqual([
+      'HOT_WATER_SHUTOFF',
+      'PETS',
+      'UTILITY_EMERGENCY',
+    ]);
     expect(scopeOf(NotificationCategory.HOT_WATER_SHUTOFF, at)).toEqual({ personal: false });
   });
 });
