@@ -49,15 +49,16 @@ async function insertUserRow(
   now: Date,
 ): Promise<void> {
   await dataSource.query(
-    `INSERT INTO users (id, last_name, first_name, middle_name, phone, email, password_hash,
-       security_question, security_answer_hash, birth_date, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, NULL, 'not-a-hash', 'Вопрос', 'not-a-hash', NULL, ?, ?)`,
+    `INSERT INTO users (id, last_name, first_name, middle_name, phone, phone_since, email,
+       password_hash, security_question, security_answer_hash, birth_date, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, 'not-a-hash', 'Вопрос', 'not-a-hash', NULL, ?, ?)`,
     [
       id,
       values.lastName ?? 'Иванов',
       values.firstName ?? 'Иван',
       values.middleName ?? null,
       phone,
+      now,
       now,
       now,
     ],

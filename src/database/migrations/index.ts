@@ -75,6 +75,10 @@ import { CreateInterAgencyDigests1797400009000 } from './1797400009000-create-in
 import { KeyDataKindsByEnvironment1797400010000 } from './1797400010000-key-data-kinds-by-environment';
 import { AddInformationSystemsReviewHeldAt1797400011000 } from './1797400011000-add-information-systems-review-held-at';
 import { CreateRemoteWorkReportStatusEvents1797700000000 } from './1797700000000-create-remote-work-report-status-events';
+import { AddUsersPhoneSince1797210000000 } from './1797210000000-add-users-phone-since';
+import { BackfillUsersPhoneSince1797210001000 } from './1797210001000-backfill-users-phone-since';
+import { RequireUsersPhoneSince1797210002000 } from './1797210002000-require-users-phone-since';
+import { CreateLinkCheckDeadlines1797211000000 } from './1797211000000-create-link-check-deadlines';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -155,4 +159,8 @@ export const MIGRATIONS: (new () => unknown)[] = [
   KeyDataKindsByEnvironment1797400010000,
   AddInformationSystemsReviewHeldAt1797400011000,
   CreateRemoteWorkReportStatusEvents1797700000000,
+  AddUsersPhoneSince1797210000000,
+  BackfillUsersPhoneSince1797210001000,
+  RequireUsersPhoneSince1797210002000,
+  CreateLinkCheckDeadlines1797211000000,
 ];

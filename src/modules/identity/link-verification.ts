@@ -9,6 +9,7 @@ export enum LinkVerification {
   PENDING = 'PENDING',
   VERIFIED = 'VERIFIED',
   REJECTED = 'REJECTED',
+  EXPIRED = 'EXPIRED',
 }
 
 registerEnumType(LinkVerification, {
@@ -25,5 +26,9 @@ registerEnumType(LinkVerification, {
         'The registry confirmed it: personal events from verifiedAt on reach the person.',
     },
     REJECTED: { description: 'The registry did not confirm it: only public events reach it.' },
+    EXPIRED: {
+      description:
+        'The registry did not answer in time (DOCUMENT_CHECK_EXPIRY_HOURS): only public events reach it; giving it again starts a new check.',
+    },
   },
 });

@@ -10,6 +10,7 @@ export { PROFILE_ENTITIES } from './entities';
 export { DocumentSubmissionService } from './documents/document-submission.service';
 export { VehicleService } from './vehicles/vehicle.service';
 export { ChildService } from './children/child.service';
+export { LinkCheckService } from './links/link-check.service';
 export { ProfileDirectory } from './directory/profile-directory';
 export type {
   LinkFact,

@@ -21,6 +21,9 @@ import { DocumentCheckSweeper } from './jobs/document-check.sweeper';
 import { CheckLinkProcessor } from './links/check-link.processor';
 import { LinkCheckQueue } from './links/link-check.queue';
 import { LinkCheckService } from './links/link-check.service';
+import { LinkCheckExpiryTask } from './links/link-check-expiry.task';
+import { LinkDeadlines } from './links/link-deadlines';
+import { LinkCheckDeadlineRepository } from './repositories/link-check-deadline.repository';
 import { LinkLimits } from './links/link-limits';
 import { LinkReconsideration } from './links/link-reconsideration';
 import { LinkRequestBuilder } from './links/link-request.builder';
@@ -61,6 +64,8 @@ import { VehicleService } from './vehicles/vehicle.service';
     LinkLimits,
     LinkRequestBuilder,
     LinkReconsideration,
+    LinkCheckDeadlineRepository,
+    LinkDeadlines,
     DocumentStatusEvents,
     DocumentSubmissionService,
     ProfileService,
@@ -83,6 +88,7 @@ import { VehicleService } from './vehicles/vehicle.service';
       DocumentCheckSweeper,
       LinkCheckService,
       CheckLinkProcessor,
+      LinkCheckExpiryTask,
     ),
   ],
   exports: [

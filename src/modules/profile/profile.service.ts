@@ -20,6 +20,7 @@ import { DocumentStatusEvents } from './events/document-status.events';
 import { UpdateProfileInput } from './graphql/update-profile.input';
 import { DocumentCheckQueue } from './jobs/document-check.queue';
 import { LinkCheckQueue } from './links/link-check.queue';
+import { LinkDeadlines } from './links/link-deadlines';
 import { FIELD_LINK_KIND, PROFILE_FIELD_LINKS, ProfileFieldLink } from './links/link-kinds';
 import { LinkLimits } from './links/link-limits';
 import { LinkRequestBuilder } from './links/link-request.builder';
@@ -32,6 +33,10 @@ import { isDuplicateKey } from '../../shared/database/duplicate-key';
 
 // Changing these after a document was verified sends the document back to the registry.
 const IDENTITY_FIELDS = ['lastName', 'firstName', 'middleName', 'birthDate'] as const;
+
+// The links the registry proves with the holder's names (and birth date): a change of those sends
+// them back for a check, as it does the SNILS and the passport.
+const HOLDER_PROVEN_LINKS = ['omsPolicy', 'driverLicense'] as const;
 const PROFILE_FIELDS = [
   'address',
   'driverLicense',
@@ -100,6 +105,7 @@ export class ProfileService {
     private readonly limits: LinkLimits,
     private readonly requests: LinkRequestBuilder,
     private readonly linkChecks: LinkCheckQueue,
+    private readonly deadlines: LinkDeadlines,
     @Inject(registryConfig.KEY) private readonly config: ConfigType<typeof registryConfig>,
   ) {}
 
@@ -122,10 +128,12 @@ export class ProfileService {
         ),
       ];
       await this.updateAccount(em, userId, accountChanges);
-      const row = await this.updateProfileRow(em, userId, input, proofs);
-      changed.push(...row.changed);
       const identityChanged = IDENTITY_FIELDS.some((f) => changed.includes(f));
+      // First the documents (their re-check is what the OMS policy waits for), then the links.
       const recheck = identityChanged ? await this.startRechecks(em, userId) : [];
+      const row = await this.updateProfileRow(em, userId, input, proofs, identityChanged);
+      await this.deadlines.start(em, userId, row.linkChecks, new Date());
+      changed.push(...row.changed);
       await this.audit.record(
         em,
         DataAccessLogService.self(principal, userId, DataAccessAction.UPDATE, changed, ip),
@@ -231,20 +239,27 @@ export class ProfileService {
   /**
    * Writes the given profile fields and proofs; returns the names of those that changed and the
    * link checks to queue. A link whose value or proof changed starts afresh: linkedAt now,
-   * verifiedAt cleared, PENDING when its proof is complete, UNVERIFIED otherwise.
+   * verifiedAt cleared, PENDING when its proof is complete, UNVERIFIED otherwise. When the
+   * holder's names or birth date changed, the links proven with them (OMS policy, driver
+   * licence) are checked again: verifiedAt cleared, so they match no personal event meanwhile,
+   * and linkedAt kept (the identifier did not change).
    */
   private async updateProfileRow(
     em: EntityManager,
     userId: string,
     input: UpdateProfileInput,
     proofs: Partial<Record<ProofField, string | null>>,
+    identityChanged: boolean,
   ): Promise<{ changed: string[]; linkChecks: { kind: LinkKind; id: string }[] }> {
     const given = PROFILE_FIELDS.filter((f) => input[f] !== undefined);
-    if (given.length === 0 && Object.keys(proofs).length === 0) {
+    if (given.length === 0 && Object.keys(proofs).length === 0 && !identityChanged) {
       return { changed: [], linkChecks: [] };
     }
     const now = new Date();
     const current = await this.accounts.findProfile(em, userId);
+    if (!current && given.length === 0 && Object.keys(proofs).length === 0) {
+      return { changed: [], linkChecks: [] };
+    }
     const next: UserProfileEntity = Object.assign(new UserProfileEntity(), {
       address: null,
       driverLicense: null,
@@ -282,25 +297,33 @@ export class ProfileService {
     }
     const relinked = PROFILE_FIELD_LINKS.filter((f) => {
       const proof = PROOF_OF[f];
-      return changed.includes(f) || (proof !== undefined && changed.includes(proof));
+      const givenAgain =
+        next[`${f}Verification`] === LinkVerification.EXPIRED &&
+        (input[f] !== undefined || (proof !== undefined && proofs[proof] !== undefined));
+      return givenAgain || changed.includes(f) || (proof !== undefined && changed.includes(proof));
     });
+    const rechecked = identityChanged
+      ? HOLDER_PROVEN_LINKS.filter((f) => next[f] !== null && !relinked.includes(f))
+      : [];
     const linkChecks: { kind: LinkKind; id: string }[] = [];
-    if (relinked.length > 0) {
+    if (relinked.length > 0 || rechecked.length > 0) {
       const holder = await this.requests.holder(em, userId);
-      for (const field of relinked) {
+      for (const field of [...relinked, ...rechecked]) {
         const linked = next[field] !== null;
         const ready = linked && this.requests.field(field, next, holder) !== null;
         next[`${field}Verification`] = ready
           ? LinkVerification.PENDING
           : LinkVerification.UNVERIFIED;
-        next[`${field}LinkedAt`] = linked ? now : null;
+        if (relinked.includes(field)) {
+          next[`${field}LinkedAt`] = linked ? now : null;
+        }
         next[`${field}VerifiedAt`] = null;
         if (ready) {
           linkChecks.push({ kind: FIELD_LINK_KIND[field], id: userId });
         }
       }
     }
-    if (changed.length > 0) {
+    if (changed.length > 0 || relinked.length > 0 || rechecked.length > 0) {
       await this.accounts.upsert(em, next);
     }
     return { changed, linkChecks };

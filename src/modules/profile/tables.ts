@@ -5,4 +5,5 @@ export const PROFILE_TABLES = [
   'applications',
   'person_registry',
   'link_registry',
+  'link_check_deadlines',
 ] as const;

@@ -55,6 +55,7 @@ export const TEST_EVENT_SOURCES = [
   'epd',
   'rcoi',
   'mos.ru',
+  'emias',
 ];
 
 /**

@@ -1,6 +1,7 @@
 // Links are proven before personal events reach them: a plate with its СТС, an OMS policy with the
 // holder's verified data, a child through the birth record. The registry is the e2e fake
 // (REGISTRY_DRIVER=http); the fan-out, the dashboard, the inbox and graphql-ws are the real ones.
+import { LinkCheckExpiryTask } from '../../../src/modules/profile/links/link-check-expiry.task';
 import { randomSnils } from '../profile/profile-e2e.helpers';
 import {
   ADD_CHILD,
@@ -215,6 +216,46 @@ describe('dashboard: proven links', () => {
     ]);
   });
 
+  it('should not show the next holder of a phone number the events of its previous holder', async () => {
+    const holder = await person(h);
+    // The fines category asks for a vehicle in the profile (any: these fines name the phone).
+    await h.gql.ok(ADD_VEHICLE, { input: { plate: randomPlate() } }, { token: holder.token });
+    await h.gql.ok(SUBSCRIBE, { category: 'TRAFFIC_FINES' }, { token: holder.token });
+    await h.gql.ok(ADD_WIDGET, { type: 'ACTIVE_CITIZEN' }, { token: holder.token });
+    const [{ since }] = await h.t.dataSource.query<{ since: Date }[]>(
+      'SELECT phone_since AS since FROM users WHERE id = ?',
+      [holder.id],
+    );
+    const phone = { kind: 'PHONE', value: holder.phone };
+    // A fine sent to the number a minute before it became this account's: the previous holder's.
+    const previous = fineEvent('А001АА77', {
+      subject: phone,
+      title: 'Штраф прежнего владельца номера',
+      occurredAt: new Date(since.getTime() - 60_000).toISOString(),
+    });
+    const own = fineEvent('А001АА77', {
+      subject: phone,
+      title: 'Штраф владельца номера',
+      occurredAt: new Date(since.getTime() + 1).toISOString(),
+    });
+    // A public notice about the number is not about a person: it reaches the holder whenever.
+    const notice = {
+      source: 'mosvodokanal',
+      externalId: externalId('notice'),
+      category: 'HOT_WATER_SHUTOFF',
+      subject: phone,
+      title: 'Отключение горячей воды',
+      occurredAt: new Date(since.getTime() - 60_000).toISOString(),
+    };
+    await h.gql.ok(INGEST, { events: [previous, own, notice] }, { token: client });
+    await fannedOut('gibdd', previous.externalId);
+    await fannedOut('gibdd', own.externalId);
+
+    expect(await inboxTitles(holder)).toEqual(['Штраф владельца номера']);
+    const titles = (await widget(holder, 'ACTIVE_CITIZEN')).content.items.map((i) => i.title);
+    expect(titles.sort()).toEqual(['Отключение горячей воды', 'Штраф владельца номера']);
+  });
+
   it('should show no health events through an OMS policy that does not match the person’s verified data', async () => {
     const holder = await verifiedPerson('1985-04-12');
     const other = await verifiedPerson('1990-01-01');
@@ -263,6 +304,97 @@ describe('dashboard: proven links', () => {
       ]);
     }
   });
+
+  it('should check the OMS policy again after a birth-date change, showing nothing personal until it is proven again', async () => {
+    const holder = await verifiedPerson('1985-04-12');
+    const policy = String(Date.now() + 1)
+      .padStart(16, '6')
+      .slice(-16);
+    h.registry.record('/oms-policy', policy, { birthDate: '1985-04-12' });
+    await h.gql.ok(UPDATE_PROFILE, { input: { omsPolicy: policy } }, { token: holder.token });
+    await h.gql.ok(ADD_WIDGET, { type: 'HEALTH' }, { token: holder.token });
+    await h.gql.ok(SUBSCRIBE, { category: 'VACCINATION' }, { token: holder.token });
+    const first = await omsLink(holder, 'VERIFIED');
+
+    // The registry now knows the corrected birth date; the SNILS re-check the change starts is
+    // held for a while, and the policy waits for it.
+    h.registry.record('/oms-policy', policy, { birthDate: '1985-04-13' });
+    const { me } = await h.gql.ok<{ me: { snils: { number: string } } }>(
+      '{ me { snils { number } } }',
+      {},
+      { token: holder.token },
+    );
+    h.registry.script(me.snils.number, { hang: true });
+    await h.gql.ok(UPDATE_PROFILE, { input: { birthDate: '1985-04-13' } }, { token: holder.token });
+    const waiting = await omsLink(holder, 'UNVERIFIED');
+    expect(waiting.verifiedAt).toBeNull();
+
+    const vaccination = (title: string) => ({
+      source: 'emias',
+      externalId: externalId('vac'),
+      category: 'VACCINATION',
+      subject: { kind: 'OMS_POLICY', value: policy },
+      title,
+      status: 'DONE',
+      occurredAt: new Date().toISOString(),
+    });
+    const meanwhile = vaccination('Прививка во время перепроверки');
+    await h.gql.ok(INGEST, { events: [meanwhile] }, { token: client });
+    await fannedOut('emias', meanwhile.externalId);
+    expect(await inboxTitles(holder)).toEqual([]);
+
+    // The SNILS check is retried and verified; then the policy is checked with the new data.
+    const again = await omsLink(holder, 'VERIFIED');
+    expect(Date.parse(again.verifiedAt!)).toBeGreaterThan(Date.parse(first.verifiedAt!));
+    const omsRequests = h.registry.requestsFor(policy);
+    expect(omsRequests[omsRequests.length - 1].body.birthDate).toBe('1985-04-13');
+    const after = vaccination('Прививка после перепроверки');
+    await h.gql.ok(INGEST, { events: [after] }, { token: client });
+    await fannedOut('emias', after.externalId);
+    expect(await inboxTitles(holder)).toEqual(['Прививка после перепроверки']);
+    expect((await widget(holder, 'HEALTH')).content.items).toEqual([
+      { title: 'Прививка после перепроверки' },
+    ]);
+  }, 30_000);
+
+  it('should expire a link check the registry never answers, and check it again when given again', async () => {
+    const owner = await person(h);
+    const plate = randomPlate();
+    const certificate = randomCertificate();
+    h.registry.record('/vehicle', plate, { registrationCertificate: certificate });
+    // The traffic police registry does not answer the first request.
+    h.registry.script(plate, { hang: true });
+    const { addVehicle } = await h.gql.ok(
+      ADD_VEHICLE,
+      { input: { plate, registrationCertificate: certificate } },
+      { token: owner.token },
+    );
+    const id = addVehicle.id as string;
+    const [deadline] = await h.t.dataSource.query<{ expires_at: Date }[]>(
+      "SELECT expires_at FROM link_check_deadlines WHERE kind = 'VEHICLE' AND link_id = ?",
+      [id],
+    );
+    const expiry = h.t.app.get(LinkCheckExpiryTask);
+    expect(await expiry.run(new Date(deadline.expires_at.getTime() - 1))).toBe(0);
+    expect((await vehicleSettled(h, owner, id, 'PENDING')).verifiedAt).toBeNull();
+
+    expect(await expiry.run(deadline.expires_at)).toBe(1);
+    const expired = await vehicleSettled(h, owner, id, 'EXPIRED');
+    expect(expired.verificationNote).toMatch(/не ответил/);
+    const left = await h.t.dataSource.query(
+      'SELECT 1 FROM link_check_deadlines WHERE link_id = ?',
+      [id],
+    );
+    expect(left).toEqual([]);
+
+    // Given again, the plate is checked again (the late answer to the first check is ignored).
+    await h.gql.ok(
+      ADD_VEHICLE,
+      { input: { plate, registrationCertificate: certificate } },
+      { token: owner.token },
+    );
+    await vehicleSettled(h, owner, id, 'VERIFIED');
+  }, 30_000);
 
   it('should link a child through the birth record once the parent’s SNILS is verified', async () => {
     const parent = await person(h);

@@ -40,6 +40,7 @@ export class NewAccountFactory {
       firstName: data.firstName,
       middleName: data.middleName,
       phone: data.phone,
+      phoneSince: now,
       email: null,
       passwordHash,
       hasPassword: false,

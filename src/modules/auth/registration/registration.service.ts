@@ -137,6 +137,7 @@ export class RegistrationService {
       firstName: payload.firstName,
       middleName: payload.middleName,
       phone: registration.phone,
+      phoneSince: now,
       email: payload.email,
       passwordHash: payload.passwordHash,
       securityQuestion: payload.securityQuestion,

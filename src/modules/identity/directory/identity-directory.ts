@@ -8,11 +8,15 @@ export type IdentityMatchKind = 'SNILS' | 'PHONE' | 'CHILD_SNILS';
 /** What the identity module knows of a person, for service events and widgets. */
 export interface IdentityFacts {
   phone: string | null;
+  /** When the phone became the account's: its personal events from then on are the person's. */
+  phoneSince: Date | null;
   email: string | null;
   /** YYYY-MM-DD. */
   birthDate: string | null;
   /** The verified SNILS in force, if any. */
   snils: string | null;
+  /** When the registry verified that SNILS: its personal events from then on are the person's. */
+  snilsVerifiedAt: Date | null;
   /** The account's children in creation order, each with its SNILS and the link's proof. */
   children: ChildFact[];
 }
@@ -45,24 +49,33 @@ interface MatchSource {
   userColumn: string;
   /** The link's proof columns, for identifiers typed in by the person (a child's SNILS). */
   proof: { verification: string; verifiedAt: string } | null;
+  /**
+   * For identifiers proven otherwise (the SNILS by the registry, the phone by a code): when the
+   * value became the account's. Personal events that occurred earlier were someone else's.
+   */
+  since: string | null;
 }
 
 // Every column here has an index (the verified SNILS's unique key, the users' unique phone and
 // (snils, verification, parent_user_id) of migration 1797201000000). The SNILS in force is
-// registry-verified and the phone proven by a code, so they carry no further link proof.
+// registry-verified and the phone proven by a code, so they carry no further link proof, only
+// the moment they became the account's: both keys are unique, so that moment is checked on the
+// one row the key finds.
 const SOURCES: Record<IdentityMatchKind, MatchSource> = {
   SNILS: {
     table: 'identity_documents',
     column: 'verified_snils',
     userColumn: 'user_id',
     proof: null,
+    since: 'verified_at',
   },
-  PHONE: { table: 'users', column: 'phone', userColumn: 'id', proof: null },
+  PHONE: { table: 'users', column: 'phone', userColumn: 'id', proof: null, since: 'phone_since' },
   CHILD_SNILS: {
     table: 'children',
     column: 'snils',
     userColumn: 'parent_user_id',
     proof: { verification: 'verification', verifiedAt: 'verified_at' },
+    since: null,
   },
 };
 
@@ -88,30 +101,33 @@ export class IdentityDirectory {
     limit: number,
     scope: IdentityMatchScope,
   ): Promise<string[]> {
-    const { table, column, userColumn, proof } = SOURCES[kind];
-    const proven =
-      scope.personal && proof
-        ? `AND m.${proof.verification} = ? AND m.${proof.verifiedAt} <= ?`
-        : '';
+    const { table, column, userColumn, proof, since } = SOURCES[kind];
+    let proven = '';
+    const provenParams: unknown[] = [];
+    if (scope.personal && proof) {
+      proven = `AND m.${proof.verification} = ? AND m.${proof.verifiedAt} <= ?`;
+      provenParams.push(LinkVerification.VERIFIED, scope.occurredAt);
+    } else if (scope.personal && since) {
+      proven = `AND m.${since} <= ?`;
+      provenParams.push(scope.occurredAt);
+    }
     const rows = await em.query<{ user_id: string }[]>(
       `SELECT DISTINCT m.${userColumn} AS user_id FROM ${table} m
         WHERE m.${column} = ? ${proven} AND m.${userColumn} > ?
         ORDER BY m.${userColumn} LIMIT ?`,
-      [
-        value,
-        ...(scope.personal && proof ? [LinkVerification.VERIFIED, scope.occurredAt] : []),
-        after,
-        limit,
-      ],
+      [value, ...provenParams, after, limit],
     );
     return rows.map((r) => r.user_id);
   }
 
   /** The account's identity facts in one query; null when the account does not exist. */
   async profileFacts(em: EntityManager, userId: string): Promise<IdentityFacts | null> {
+    const utc = (column: string) => `DATE_FORMAT(${column}, '%Y-%m-%dT%H:%i:%s.%fZ')`;
     const [row] = await em.query<Record<string, string | null>[]>(
       `SELECT u.phone, u.email, DATE_FORMAT(u.birth_date, '%Y-%m-%d') AS birth_date,
-              (SELECT d.verified_snils FROM identity_documents d
+              ${utc('u.phone_since')} AS phone_since,
+              (SELECT CONCAT(d.verified_snils, '${PART}', COALESCE(${utc('d.verified_at')}, ''))
+                 FROM identity_documents d
                 WHERE d.user_id = u.id AND d.verified_snils IS NOT NULL LIMIT 1) AS snils,
               (SELECT GROUP_CONCAT(CONCAT(c.id, '${PART}', COALESCE(c.snils, ''), '${PART}',
                                           c.verification, '${PART}',
@@ -125,11 +141,14 @@ export class IdentityDirectory {
     if (!row) {
       return null;
     }
+    const [snils, snilsVerifiedAt] = row.snils ? row.snils.split(PART) : [null, null];
     return {
       phone: row.phone,
+      phoneSince: row.phone_since ? new Date(row.phone_since) : null,
       email: row.email,
       birthDate: row.birth_date,
-      snils: row.snils,
+      snils: snils || null,
+      snilsVerifiedAt: snilsVerifiedAt ? new Date(snilsVerifiedAt) : null,
       children: row.children
         ? row.children.split(ITEM).map((item) => {
             const [id, snils, verification, verifiedAt] = item.split(PART);

@@ -20,6 +20,13 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 16 })
   phone!: string;
 
+  /**
+   * When the phone became this account's (registration, a phone change). Personal events about
+   * the number that occurred earlier were the previous holder's and never reach this account.
+   */
+  @Column({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  phoneSince!: Date;
+
   /** Lowercased. */
   @Index('UQ_users_email', { unique: true })
   @Column({ type: 'varchar', length: 254, nullable: true })

@@ -9,6 +9,7 @@ import { accountOwnerId, ChildEntity, IdentityDirectory, LinkVerification } from
 import { ChildInput } from '../graphql/child.input';
 import { Child } from '../graphql/child.type';
 import { LinkCheckQueue } from '../links/link-check.queue';
+import { LinkDeadlines } from '../links/link-deadlines';
 import { waitingReason } from '../links/link-kinds';
 import { LinkLimits } from '../links/link-limits';
 import { LinkRequestBuilder } from '../links/link-request.builder';
@@ -43,6 +44,7 @@ export class ChildService {
     private readonly limits: LinkLimits,
     private readonly requests: LinkRequestBuilder,
     private readonly checks: LinkCheckQueue,
+    private readonly deadlines: LinkDeadlines,
   ) {}
 
   /**
@@ -75,6 +77,14 @@ export class ChildService {
           ? LinkVerification.PENDING
           : LinkVerification.UNVERIFIED;
         await this.children.insert(em, child);
+        if (child.verification === LinkVerification.PENDING) {
+          await this.deadlines.start(
+            em,
+            userId,
+            [{ kind: 'CHILD', id: child.id }],
+            child.createdAt,
+          );
+        }
         await this.audit.record(
           em,
           DataAccessLogService.self(principal, userId, DataAccessAction.UPDATE, ['children'], ip),

@@ -1,4 +1,5 @@
 import { ApplicationEntity } from './application.entity';
+import { LinkCheckDeadlineEntity } from './link-check-deadline.entity';
 import { LinkRegistryEntity } from './link-registry.entity';
 import { PersonRegistryEntity } from './person-registry.entity';
 import { UserProfileEntity } from './user-profile.entity';
@@ -10,4 +11,5 @@ export const PROFILE_ENTITIES = [
   ApplicationEntity,
   PersonRegistryEntity,
   LinkRegistryEntity,
+  LinkCheckDeadlineEntity,
 ];

@@ -9,6 +9,7 @@ import {
   PersonRegistry,
   RegistryVerdict,
 } from '../registry/person-registry.port';
+import { LinkCheckDeadlineRepository } from '../repositories/link-check-deadline.repository';
 import { UserProfileRepository } from '../repositories/user-profile.repository';
 import { VehicleRepository } from '../repositories/vehicle.repository';
 import { LINK_KIND_FIELD } from './link-kinds';
@@ -54,13 +55,27 @@ export class LinkCheckService {
     private readonly requests: LinkRequestBuilder,
     private readonly audit: DataAccessLogService,
     private readonly registry: PersonRegistry,
+    private readonly deadlines: LinkCheckDeadlineRepository,
   ) {}
 
-  /** Checks one link; idempotent (a decided or changed link is left alone). */
+  /**
+   * Checks one link; idempotent (a decided link is left alone). A link that changed while the
+   * registry was asked (a new value, or the holder's names the request carried) is asked again
+   * with what it holds now; after a few such races the job fails, so Bull retries it later.
+   */
   async check(kind: LinkKind, id: string): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if ((await this.checkOnce(kind, id)) !== 'CHANGED') {
+        return;
+      }
+    }
+    throw new Error(`link ${kind}:${id} kept changing during its check`);
+  }
+
+  private async checkOnce(kind: LinkKind, id: string): Promise<'DONE' | 'CHANGED'> {
     const before = await this.load(this.dataSource.manager, kind, id, false);
     if (!before || before.verification !== LinkVerification.PENDING) {
-      return;
+      return 'DONE';
     }
     const verdict: RegistryVerdict | null = before.request
       ? await this.registry.checkLink(before.request)
@@ -68,12 +83,16 @@ export class LinkCheckService {
     const outcome = await this.tx.run(async (em) => {
       await this.identity.lockAccount(em, before.userId);
       const now = await this.load(em, kind, id, true);
-      if (
-        !now ||
-        now.verification !== LinkVerification.PENDING ||
-        now.fingerprint !== before.fingerprint
-      ) {
+      if (!now || now.verification !== LinkVerification.PENDING) {
         return null;
+      }
+      // The verdict answers the request that was sent: a link or a holder that changed since is
+      // asked again, never given an answer about other data.
+      if (
+        now.fingerprint !== before.fingerprint ||
+        JSON.stringify(now.request) !== JSON.stringify(before.request)
+      ) {
+        return 'CHANGED' as const;
       }
       // The proof went away meanwhile (e.g. the SNILS fell out of force): back to waiting.
       const next =
@@ -84,6 +103,7 @@ export class LinkCheckService {
             : LinkVerification.REJECTED;
       const verifiedAt = next === LinkVerification.VERIFIED ? new Date() : null;
       await this.write(em, kind, id, next, verifiedAt);
+      await this.deadlines.delete(em, kind, id);
       if (verdict !== null) {
         await this.audit.record(em, {
           subjectUserId: now.userId,
@@ -96,9 +116,33 @@ export class LinkCheckService {
       }
       return next;
     });
+    if (outcome === 'CHANGED') {
+      return 'CHANGED';
+    }
     if (outcome) {
       this.logger.log({ kind, id, verification: outcome }, 'link checked');
     }
+    return 'DONE';
+  }
+
+  /**
+   * Gives up a check past its deadline: a link still PENDING becomes EXPIRED (a late answer is
+   * then ignored); the deadline goes either way. Returns whether the link expired.
+   */
+  async expire(kind: LinkKind, id: string): Promise<boolean> {
+    const found = await this.load(this.dataSource.manager, kind, id, false);
+    return this.tx.run(async (em) => {
+      if (found) {
+        await this.identity.lockAccount(em, found.userId);
+      }
+      const now = found ? await this.load(em, kind, id, true) : null;
+      await this.deadlines.delete(em, kind, id);
+      if (!now || now.verification !== LinkVerification.PENDING) {
+        return false;
+      }
+      await this.write(em, kind, id, LinkVerification.EXPIRED, null);
+      return true;
+    });
   }
 
   private async load(

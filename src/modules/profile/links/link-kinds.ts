@@ -60,6 +60,8 @@ export function waitingReason(kind: LinkKind, verification: LinkVerification): s
       return 'Идёт проверка в реестре';
     case LinkVerification.REJECTED:
       return WAITING[kind].rejected;
+    case LinkVerification.EXPIRED:
+      return 'Реестр не ответил вовремя: укажите данные ещё раз, чтобы отправить новую проверку';
     case LinkVerification.UNVERIFIED:
       return WAITING[kind].missing;
   }

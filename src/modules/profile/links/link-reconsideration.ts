@@ -6,6 +6,7 @@ import { VerificationStatus } from '../profile.enums';
 import type { LinkKind } from '../registry/person-registry.port';
 import { UserProfileRepository } from '../repositories/user-profile.repository';
 import { LinkCheckQueue } from './link-check.queue';
+import { LinkDeadlines } from './link-deadlines';
 import { LinkRequestBuilder } from './link-request.builder';
 
 /**
@@ -24,6 +25,7 @@ export class LinkReconsideration implements OnModuleInit {
     private readonly children: ChildRepository,
     private readonly requests: LinkRequestBuilder,
     private readonly checks: LinkCheckQueue,
+    private readonly deadlines: LinkDeadlines,
   ) {}
 
   onModuleInit(): void {
@@ -59,6 +61,7 @@ export class LinkReconsideration implements OnModuleInit {
           links.push({ kind: 'CHILD', id: child.id });
         }
       }
+      await this.deadlines.start(em, userId, links, new Date());
       return links;
     });
     if (queued.length > 0) {

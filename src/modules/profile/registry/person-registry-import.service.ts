@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { LinkRegistryEntity } from '../entities/link-registry.entity';
 import { PersonRegistryEntity } from '../entities/person-registry.entity';
+import { LinkRegistryRepository } from '../repositories/link-registry.repository';
 import { PersonRegistryRepository } from '../repositories/person-registry.repository';
-import { parseRegistryCsv } from './registry-csv.parser';
+import { LINK_REGISTRY_CSV_HEADER, parseLinkRegistryCsv } from './link-registry-csv.parser';
+import { csvHeaderOf, parseRegistryCsv } from './registry-csv.parser';
 import type { RegistryCsvLine } from './registry-csv.parser';
 
 /** A line of the CSV that was not written, and why. */
@@ -21,16 +24,21 @@ export interface RegistryImportResult {
 /**
  * `registry:import`: upserts the people of a CSV into `person_registry` in one transaction. A
  * malformed file is refused whole; a line whose SNILS or passport already belongs to another
- * person of the registry is reported with its line number and nothing of it is written.
+ * person of the registry is reported with its line number and nothing of it is written. A file
+ * whose header is the link one (`kind,identifier,proof,…`) fills `link_registry` instead.
  */
 @Injectable()
 export class PersonRegistryImportService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly people: PersonRegistryRepository,
+    private readonly links: LinkRegistryRepository,
   ) {}
 
   async importCsv(text: string): Promise<RegistryImportResult> {
+    if (csvHeaderOf(text).replace(/;/g, ',').startsWith(LINK_REGISTRY_CSV_HEADER.join(','))) {
+      return this.importLinkCsv(text);
+    }
     const rows = parseRegistryCsv(text);
     const conflicts: RegistryImportConflict[] = [];
     let imported = 0;
@@ -73,6 +81,25 @@ export class PersonRegistryImportService {
       }
     });
     return { imported, conflicts };
+  }
+
+  /**
+   * Upserts the identifiers of a link CSV (kind and identifier are the key: a later line for the
+   * same identifier replaces its proof and holder) in one transaction; a malformed file is refused
+   * whole.
+   */
+  async importLinkCsv(text: string): Promise<RegistryImportResult> {
+    const rows = parseLinkRegistryCsv(text);
+    await this.tx.run(async (em) => {
+      const now = new Date();
+      for (const { line: _line, ...link } of rows) {
+        await this.links.upsert(
+          em,
+          Object.assign(new LinkRegistryEntity(), link, { updatedAt: now }),
+        );
+      }
+    });
+    return { imported: rows.length, conflicts: [] };
   }
 }
 

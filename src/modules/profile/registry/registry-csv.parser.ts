@@ -51,6 +51,27 @@ export class RegistryCsvError extends Error {
  * and a SNILS or a passport; the first bad row refuses the whole file (nothing half-imported).
  */
 export function parseRegistryCsv(text: string): RegistryCsvLine[] {
+  return csvLines(text, REGISTRY_CSV_HEADER).map(({ line, cells }) => ({
+    line,
+    ...parseRow(cells, line),
+  }));
+}
+
+/** The first line of a CSV (BOM dropped), lower-cased, to tell a person file from a link one. */
+export function csvHeaderOf(text: string): string {
+  const [firstLine = ''] = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/, 1);
+  return firstLine.trim().toLowerCase();
+}
+
+/**
+ * The non-empty records of a registry CSV after its header (which must be `header`), each with
+ * the line it starts on (1-based, header included). UTF-8, BOM allowed, `,` or `;` as separator,
+ * RFC 4180 quoting.
+ */
+export function csvLines(
+  text: string,
+  expectedHeader: readonly string[],
+): { line: number; cells: string[] }[] {
   // One kind of line break, so csv-parse counts lines the way an editor shows them.
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const [firstLine = ''] = normalised.split('\n', 1);
@@ -71,20 +92,19 @@ export function parseRegistryCsv(text: string): RegistryCsvLine[] {
   }
   const [head, ...rows] = records;
   const header = (head?.record ?? []).map((h) => h.trim().toLowerCase());
-  if (REGISTRY_CSV_HEADER.some((name, i) => header[i] !== name)) {
-    throw new RegistryCsvError(1, `header must be ${REGISTRY_CSV_HEADER.join(',')}`);
+  if (expectedHeader.some((name, i) => header[i] !== name)) {
+    throw new RegistryCsvError(1, `header must be ${expectedHeader.join(',')}`);
   }
-  const people: RegistryCsvLine[] = [];
+  const lines: { line: number; cells: string[] }[] = [];
   for (const { record, info } of rows) {
     if (record.every((cell) => cell.trim() === '')) {
       continue;
     }
     // csv-parse reports the line a record ends on; quoted line breaks move its start back.
     const breaks = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-    const line = info.lines - breaks;
-    people.push({ line, ...parseRow(record, line) });
+    lines.push({ line: info.lines - breaks, cells: record });
   }
-  return people;
+  return lines;
 }
 
 function parseRow(cells: string[], line: number): RegistryCsvPerson {

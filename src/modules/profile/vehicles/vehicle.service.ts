@@ -9,6 +9,7 @@ import { VehicleEntity } from '../entities/vehicle.entity';
 import { Vehicle } from '../graphql/vehicle.type';
 import { VehicleInput } from '../graphql/vehicle.input';
 import { LinkCheckQueue } from '../links/link-check.queue';
+import { LinkDeadlines } from '../links/link-deadlines';
 import { waitingReason } from '../links/link-kinds';
 import { LinkLimits } from '../links/link-limits';
 import { LinkRequestBuilder } from '../links/link-request.builder';
@@ -38,6 +39,7 @@ export class VehicleService {
     private readonly limits: LinkLimits,
     private readonly requests: LinkRequestBuilder,
     private readonly checks: LinkCheckQueue,
+    private readonly deadlines: LinkDeadlines,
   ) {}
 
   /**
@@ -99,6 +101,9 @@ export class VehicleService {
           ? LinkVerification.PENDING
           : LinkVerification.UNVERIFIED;
         await this.vehicles.insert(em, row);
+      }
+      if (row.verification === LinkVerification.PENDING) {
+        await this.deadlines.start(em, userId, [{ kind: 'VEHICLE', id: row.id }], now);
       }
       await this.audit.record(
         em,

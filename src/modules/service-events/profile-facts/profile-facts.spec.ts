@@ -4,11 +4,14 @@ import type { ProfileFacts } from './profile-facts';
 import { subjectsOf, unprovenLinksOf } from './profile-facts';
 
 const VERIFIED_AT = new Date('2026-05-01T10:00:00Z');
+const PHONE_SINCE = new Date('2026-04-01T08:00:00Z');
+const SNILS_VERIFIED_AT = new Date('2026-04-15T09:00:00Z');
 
 const FACTS: ProfileFacts = {
   userId: 'u1',
   childId: null,
   phone: '+79161234567',
+  phoneSince: PHONE_SINCE,
   email: null,
   birthDate: null,
   address: 'Москва, ул. Тверская, 1',
@@ -16,7 +19,8 @@ const FACTS: ProfileFacts = {
   payerCode: '1234567890',
   electricityAccount: null,
   omsPolicy: null,
-  snils: null,
+  snils: '112-233-445 95',
+  snilsVerifiedAt: SNILS_VERIFIED_AT,
   vehicles: ['А123ВС77', 'В456ОР99'],
   children: [
     {
@@ -49,9 +53,10 @@ const FACTS: ProfileFacts = {
 };
 
 describe('subjectsOf', () => {
-  it('should give personal events only to verified links, from their verifiedAt on', () => {
+  it("should give personal events only to verified links, from their verifiedAt on, and the phone and SNILS from when they became the account's", () => {
     expect(subjectsOf(FACTS)).toEqual([
-      { kind: SubjectKind.PHONE, value: '+79161234567', personalSince: 'ALWAYS' },
+      { kind: SubjectKind.PHONE, value: '+79161234567', personalSince: PHONE_SINCE },
+      { kind: SubjectKind.SNILS, value: '112-233-445 95', personalSince: SNILS_VERIFIED_AT },
       { kind: SubjectKind.ADDRESS, value: 'Москва, ул. Тверская, 1', personalSince: null },
       { kind: SubjectKind.VEHICLE_PLATE, value: 'А123ВС77', personalSince: VERIFIED_AT },
       { kind: SubjectKind.VEHICLE_PLATE, value: 'В456ОР99', personalSince: null },

@@ -10,6 +10,8 @@ export interface ProfileFacts {
   /** Set when the facts are a child's (a student session). */
   childId: string | null;
   phone: string | null;
+  /** When the phone became the account's. */
+  phoneSince: Date | null;
   email: string | null;
   birthDate: string | null;
   address: string | null;
@@ -19,6 +21,8 @@ export interface ProfileFacts {
   omsPolicy: string | null;
   /** The verified SNILS in force. */
   snils: string | null;
+  /** When the registry verified it. */
+  snilsVerifiedAt: Date | null;
   vehicles: string[];
   children: ChildFact[];
   /** The profile's identifier links (plates, licence, payer code, account, policy) and proof. */
@@ -28,13 +32,13 @@ export interface ProfileFacts {
 /**
  * An identifier of the person to look events up by, with what it may show: `personalSince`
  * null → public events only (an unproven link, the address); a date → personal events that
- * occurred at or after it too (a proven link); 'ALWAYS' → all its events (the verified SNILS in
- * force and the phone proven by a code carry no link of their own).
+ * occurred at or after it too (a proven link from its verifiedAt, the verified SNILS in force
+ * from its verifiedAt, the phone from when it became the account's).
  */
 export interface PersonSubject {
   kind: SubjectKind;
   value: string;
-  personalSince: Date | 'ALWAYS' | null;
+  personalSince: Date | null;
 }
 
 /** A link that does not (yet) show personal events, for widgets to say so. */
@@ -97,13 +101,13 @@ function provenSince(link: { verification: LinkVerification; verifiedAt: Date | 
 /** Every identifier the facts hold, with what each may show, to look events up by. */
 export function subjectsOf(facts: ProfileFacts): PersonSubject[] {
   const subjects: PersonSubject[] = [];
-  const add = (kind: SubjectKind, value: string | null, personalSince: Date | 'ALWAYS' | null) => {
+  const add = (kind: SubjectKind, value: string | null, personalSince: Date | null) => {
     if (value) {
       subjects.push({ kind, value, personalSince });
     }
   };
-  add(SubjectKind.PHONE, facts.phone, 'ALWAYS');
-  add(SubjectKind.SNILS, facts.snils, 'ALWAYS');
+  add(SubjectKind.PHONE, facts.phone, facts.phoneSince);
+  add(SubjectKind.SNILS, facts.snils, facts.snilsVerifiedAt);
   add(SubjectKind.ADDRESS, facts.address, null);
   facts.links.forEach((link) => add(link.kind as SubjectKind, link.value, provenSince(link)));
   facts.children.forEach((child) => add(SubjectKind.CHILD_SNILS, child.snils, provenSince(child)));

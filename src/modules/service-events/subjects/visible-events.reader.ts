@@ -26,9 +26,7 @@ export class VisibleEventsReader {
     const params: unknown[] = [];
     for (const s of subjects) {
       params.push(s.kind, s.value);
-      if (s.personalSince === 'ALWAYS') {
-        clauses.push('(e.subject_kind = ? AND e.subject_value = ?)');
-      } else if (s.personalSince === null) {
+      if (s.personalSince === null) {
         clauses.push(`(e.subject_kind = ? AND e.subject_value = ? AND ${publicOnly})`);
         params.push(...PUBLIC_CATEGORIES);
       } else {

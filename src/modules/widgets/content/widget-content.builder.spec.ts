@@ -8,6 +8,7 @@ const FACTS: ProfileFacts = {
   userId: 'u1',
   childId: null,
   phone: '+79161234567',
+  phoneSince: null,
   email: null,
   birthDate: null,
   address: null,
@@ -16,6 +17,7 @@ const FACTS: ProfileFacts = {
   electricityAccount: null,
   omsPolicy: null,
   snils: null,
+  snilsVerifiedAt: null,
   vehicles: ['А123ВС77'],
   children: [
     {
