@@ -26,5 +26,7 @@ TRUST_PROXY=loopback
 REPORT_PARSER_WORKERS=2
 # The replay uploads every report from this machine: the per-address limit would measure itself.
 RATE_LIMIT_PER_MINUTE=1000000000
+# The replay's webhook receiver listens on this machine over plain http.
+WEBHOOK_ALLOWED_HOSTS=127.0.0.1
 $(cat "$secrets")
 ENV

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -185,4 +187,81 @@ export async function injectFaults(
     }
   }
   return records;
+}
+
+/**
+ * The employers' webhook receiver: every organization of the replay subscribes its report status
+ * changes to it (`createWebhook`, as an integrator would), and it records which statuses of which
+ * report arrived. Deliveries are at least once: a status seen twice counts once.
+ */
+export class WebhookSink {
+  private readonly seen = new Map<string, Set<string>>();
+  private server?: Server;
+  deliveries = 0;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        try {
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+            data?: { reportId?: string; status?: string };
+          };
+          const { reportId, status } = body.data ?? {};
+          if (reportId && status) {
+            this.deliveries += 1;
+            const statuses = this.seen.get(reportId) ?? new Set<string>();
+            statuses.add(status);
+            this.seen.set(reportId, statuses);
+          }
+        } catch {
+          // Not a delivery: counted nowhere.
+        }
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/hooks`;
+  }
+
+  /** Whether the report's final status was delivered. */
+  delivered(reportId: string, status: string): boolean {
+    return this.seen.get(reportId)?.has(status) ?? false;
+  }
+
+  close(): void {
+    this.server?.close();
+  }
+}
+
+const CREATE_WEBHOOK = JSON.stringify({
+  query:
+    'mutation($url: String!) { createWebhook(url: $url, events: [REMOTE_WORK_REPORT_STATUS_CHANGED]) { webhook { id } } }',
+});
+
+/** Each token's organization subscribes `sinkUrl`, 16 at a time; throws on the first refusal. */
+export async function subscribeWebhooks(
+  baseUrl: string,
+  tokens: string[],
+  sinkUrl: string,
+): Promise<void> {
+  const body = JSON.stringify({ ...JSON.parse(CREATE_WEBHOOK), variables: { url: sinkUrl } });
+  let next = 0;
+  const one = async (): Promise<void> => {
+    while (next < tokens.length) {
+      const token = tokens[next++];
+      const res = await fetch(new URL('/graphql', baseUrl), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
+      const answer = (await res.json()) as { errors?: { message: string }[] };
+      if (answer.errors?.length) {
+        throw new Error(`createWebhook refused: ${answer.errors[0].message}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, one));
 }

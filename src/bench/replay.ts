@@ -47,6 +47,8 @@ import {
   clusterPids,
   FaultRecord,
   injectFaults,
+  subscribeWebhooks,
+  WebhookSink,
 } from './replay-cluster';
 import { prepareWorkbooks, replayOrganization, workbookPath } from './replay-workbooks';
 import { deleteDatabaseKeys } from './redis-keys';
@@ -401,6 +403,14 @@ async function main(): Promise<void> {
       );
     });
 
+    // In the cluster, every employer subscribes its report status changes, as integrators do:
+    // each final status must reach it at least once, whatever failed meanwhile.
+    const sink = cluster ? new WebhookSink() : null;
+    if (sink && cluster) {
+      const sinkUrl = await sink.start();
+      await subscribeWebhooks(cluster.PUBLIC_URL, tokens, sinkUrl);
+      log(`Webhooks: ${tokens.length} organizations subscribed ${sinkUrl}`);
+    }
     const named = cluster
       ? [...clusterPids()].map(([name, pid]) => ({ name, pid }))
       : processes.map((p) => ({ name: p.name, pid: p.pid }));
@@ -566,7 +576,19 @@ async function main(): Promise<void> {
       log(
         `| extra reports of a week (a retry after a lost answer) | ${reports.length - ids.size} |`,
       );
-      clusterOk = Number(stuck.n) === 0 && Number(rowMismatch.n) === 0;
+      // Deliveries are retried with backoff: give the last ones up to two minutes.
+      const finals = reports.filter((r) => FINAL.includes(r.status));
+      const undelivered = () => finals.filter((r) => !sink!.delivered(r.id, r.status)).length;
+      const webhookDeadline = performance.now() + 120_000;
+      while (undelivered() > 0 && performance.now() < webhookDeadline) {
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const missing = undelivered();
+      log(
+        `| final statuses delivered by webhook (at least once) | ${finals.length - missing} of ${finals.length} (${sink!.deliveries} deliveries received) |`,
+      );
+      sink!.close();
+      clusterOk = Number(stuck.n) === 0 && Number(rowMismatch.n) === 0 && missing === 0;
     }
     if (faults.length > 0) {
       log('');
