@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { AppProcess, startAppProcess, stopAllAppProcesses } from '../../test/support/app-process';
-import { ensureOrganization, headToken } from '../../test/support/report-fixtures';
-import { buildDataSourceOptions } from '../database/data-source-options';
-import { parseDatabaseUrl } from '../database/database-url';
-import { defaultReportingWeek } from '../modules/remote-work-reports/reporting-week';
-import { benchOrganization, writeBenchWorkbook } from './bench-workbook';
+import { AppProcess, startAppProcess, stopAllAppProcesses } from '../test/support/app-process';
+import { ensureOrganization, headToken } from '../test/support/report-fixtures';
+import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { parseDatabaseUrl } from '../src/database/database-url';
+import { defaultReportingWeek } from '../src/modules/remote-work-reports/reporting-week';
+import { benchOrganization, writeBenchWorkbook } from '../test/support/bench-workbook';
 import {
   commandTimes,
   CpuTimes,

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stream } from 'exceljs';
-import { parseRemoteWorkReport } from '../modules/remote-work-reports/parsing/remote-work-report.parser';
-import { BENCH_ORGANIZATION, writeBenchWorkbook } from './bench-workbook';
+import { parseRemoteWorkReport } from '../src/modules/remote-work-reports/parsing/remote-work-report.parser';
+import { BENCH_ORGANIZATION, writeBenchWorkbook } from '../test/support/bench-workbook';
 
 // Processing throughput of the report parser beside a bare exceljs streaming read of the same
 // file, each measured in its own process so its peak RSS is its own.

@@ -24,7 +24,7 @@ import { JwtService } from '@nestjs/jwt';
 import Redis from 'ioredis';
 import type { RowDataPacket } from 'mysql2';
 import { Connection, createConnection } from 'mysql2/promise';
-import { parseDatabaseUrl } from '../database/database-url';
+import { parseDatabaseUrl } from '../src/database/database-url';
 import { ReplayClient, UploadAnswer } from './replay-client';
 import { BenchProcess, RssMonitor, startBenchProcess, WorkerProbe } from './replay-processes';
 import {
@@ -39,7 +39,7 @@ import { prepareWorkbooks, replayOrganization, workbookPath } from './replay-wor
 import { deleteDatabaseKeys } from './redis-keys';
 
 const FINAL = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED', 'FAILED'];
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolve(__dirname, '../..');
 const MiB = 1024 * 1024;
 
 interface Options {
