@@ -85,6 +85,11 @@ export function commandTimes(name: string): CpuTimes {
     .reduce((sum, pid) => add(sum, processTimes(pid)), ZERO);
 }
 
+/** The sum of several processes' times. */
+export function sumTimes(list: CpuTimes[]): CpuTimes {
+  return list.reduce(add, ZERO);
+}
+
 /** What is measured across a burst; each entry a function of the moment. */
 export type CpuProbes = Record<string, () => CpuTimes>;
 

@@ -9,7 +9,7 @@ import { QueueName } from '../src/queues/queue-names';
 // worker, each in a process group of its own so stopping it also ends its parser children.
 
 // Compiled to dist-bench/bench/; the processes run the application build (dist/), as `npm start` does.
-const MAIN = join(__dirname, '../../dist/src/main.js');
+const MAIN = join(__dirname, '../..', process.env.BENCH_APP_DIST ?? 'dist', 'src/main.js');
 
 export interface BenchProcess {
   name: string;

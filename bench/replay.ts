@@ -2,7 +2,9 @@
 // against Kabinet processes it starts (API and worker roles on a fresh database), and prints
 // what the week cost: uploads/s held, acceptance latency, time until every report is final,
 // rows/s, peak RSS per process, and whether any upload was lost. It writes no file besides its
-// workbook cache; the figures go into docs/benchmarks.md by hand, with the command line.
+// workbook cache and an SVG chart of the run (uploads/s offered and accepted, acceptance p99,
+// backlog and reports final over time); the figures go into docs/benchmarks.md by hand, with the
+// command line.
 //
 //   npm run bench:replay -- --fraction 0.01 --apis 1 --workers 2
 //
@@ -10,7 +12,10 @@
 // 1 each), --duration (seconds the Monday curve is compressed into, default 1800 × fraction,
 // at least 20), --seed, --max-inflight (concurrent uploads, default 256), --final-timeout
 // (minutes to wait for the last report, default 120), --jobs (threads writing the workbooks,
-// default: the CPU count), --keep (leave database, Redis keys and files).
+// default: the CPU count), --keep (leave database, Redis keys and files), --proxy nginx|direct
+// (the uploads go through nginx running deploy/nginx.conf in front of every API process, the
+// default when nginx is installed; or straight to the API processes, spread by upload), --chart
+// (where the SVG chart goes; default var/bench/replay-<seed>-<uploads>.svg).
 //
 // The processes get this environment with NODE_ENV=production and LOG_LEVEL=warn unless set;
 // REPORT_PARSER_CONCURRENCY and the like pass through, and so does the storage driver:
@@ -24,7 +29,11 @@ import { JwtService } from '@nestjs/jwt';
 import Redis from 'ioredis';
 import type { RowDataPacket } from 'mysql2';
 import { Connection, createConnection } from 'mysql2/promise';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseDatabaseUrl } from '../src/database/database-url';
+import { directProxy, ProxyMode, proxyMode, RunningProxy, startNginx } from './nginx';
+import { replayChartSvg, replaySamples } from './replay-chart';
 import { ReplayClient, UploadAnswer } from './replay-client';
 import { BenchProcess, RssMonitor, startBenchProcess, WorkerProbe } from './replay-processes';
 import {
@@ -52,6 +61,8 @@ interface Options {
   finalTimeoutMinutes: number;
   keep: boolean;
   jobs: number;
+  proxy: ProxyMode;
+  chart: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -79,6 +90,8 @@ function parseOptions(argv: string[]): Options {
     finalTimeoutMinutes: number('final-timeout', 120, 0.1),
     keep: argv.includes('--keep'),
     jobs: Math.round(number('jobs', availableParallelism(), 1, 64)),
+    proxy: proxyMode(value('proxy')),
+    chart: value('chart') ?? null,
   };
 }
 
@@ -160,14 +173,14 @@ async function replay(
   uploads: PlannedUpload[],
   dir: string,
   tokens: string[],
-  apis: BenchProcess[],
-): Promise<{ sent: Sent[]; startMs: number }> {
-  const client = new ReplayClient(Math.ceil(options.maxInflight / apis.length));
+  targets: string[],
+  startMs: number,
+): Promise<{ sent: Sent[] }> {
+  const client = new ReplayClient(Math.ceil(options.maxInflight / targets.length));
   const sent: Sent[] = [];
   let inflight = 0;
   const waiting: (() => void)[] = [];
   const pending: Promise<void>[] = [];
-  const startMs = performance.now();
   let lastReport = startMs;
   for (const upload of uploads) {
     const scheduledMs = startMs + upload.at * 1000;
@@ -179,13 +192,13 @@ async function replay(
       await new Promise<void>((r) => waiting.push(r));
     }
     inflight += 1;
-    const api = apis[upload.index % apis.length];
+    const target = targets[upload.index % targets.length];
     pending.push(
       (async () => {
         const file = await readFile(workbookPath(dir, upload));
         const sentMs = performance.now();
         const answer = await client.upload(
-          api.url!,
+          target,
           tokens[upload.index],
           file,
           `Отчёт ${upload.index}.xlsx`,
@@ -204,7 +217,35 @@ async function replay(
   }
   await Promise.all(pending);
   client.close();
-  return { sent, startMs };
+  return { sent };
+}
+
+/** Counts the final reports every second from `startMs` until stopped, for the chart. */
+function sampleFinal(db: Connection, startMs: number): { stop(): Promise<FinalSample[]> } {
+  const samples: FinalSample[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const [[row]] = await db.query<({ n: number } & RowDataPacket)[]>(
+        'SELECT COUNT(*) AS n FROM remote_work_reports WHERE status IN (?)',
+        [FINAL],
+      );
+      samples.push({ second: (performance.now() - startMs) / 1000, final: Number(row.n) });
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return samples;
+    },
+  };
+}
+
+interface FinalSample {
+  second: number;
+  final: number;
 }
 
 async function main(): Promise<void> {
@@ -259,8 +300,10 @@ async function main(): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   const probe = new WorkerProbe(redis, database);
   const processes: BenchProcess[] = [];
+  let proxy: RunningProxy | null = null;
   let db: Connection | undefined;
   const cleanup = async () => {
+    await proxy?.stop();
     await Promise.all(processes.map((p) => p.stop()));
     await db?.end().catch(() => undefined);
     if (!options.keep) {
@@ -296,6 +339,10 @@ async function main(): Promise<void> {
       processes.push(await startBenchProcess(`worker-${i + 1}`, 'worker', env, probe));
     }
     const apis = processes.filter((p) => p.role === 'api');
+    // Behind nginx every upload goes to the one address and nginx spreads them (round robin);
+    // direct, the client spreads them over the API processes itself.
+    proxy = options.proxy === 'nginx' ? await startNginx(apis.map((a) => a.url!)) : directProxy('');
+    const targets = options.proxy === 'nginx' ? [proxy.url] : apis.map((a) => a.url!);
 
     const { host, port, username, password } = parseDatabaseUrl(databaseUrl);
     db = await createConnection({ host, port, user: username, password, database });
@@ -322,8 +369,10 @@ async function main(): Promise<void> {
 
     const rss = new RssMonitor(processes.map((p) => p.pid));
     rss.start();
-    log('Replaying');
-    const { sent, startMs } = await replay(options, uploads, dir, tokens, apis);
+    log(`Replaying (${options.proxy === 'nginx' ? 'through nginx' : 'straight to the API'})`);
+    const startMs = performance.now();
+    const finalSampler = sampleFinal(db, startMs);
+    const { sent } = await replay(options, uploads, dir, tokens, targets, startMs);
     const uploadsDoneMs = performance.now();
     const ids = new Set(sent.map((s) => s.answer.reportId).filter((id): id is string => !!id));
     log(
@@ -349,6 +398,8 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 250));
     }
     const allFinalMs = performance.now();
+    const finalSamples = await finalSampler.stop();
+    finalSamples.push({ second: (allFinalMs - startMs) / 1000, final: finalCount });
     const peaks = rss.finish();
 
     const [reports] = await db.query<
@@ -402,7 +453,7 @@ async function main(): Promise<void> {
     log('');
     log(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`${command}\`.`);
     log(
-      `${options.apis} API + ${options.workers} worker process(es); REPORT_PARSER_CONCURRENCY=${env.REPORT_PARSER_CONCURRENCY ?? 'default'}.`,
+      `${options.apis} API + ${options.workers} worker process(es); REPORT_PARSER_CONCURRENCY=${env.REPORT_PARSER_CONCURRENCY ?? 'default'}; ${options.proxy === 'nginx' ? 'uploads through nginx running `deploy/nginx.conf`' : 'uploads straight to the API processes (no proxy)'}.`,
     );
     log('');
     log('| figure | value |');
@@ -454,6 +505,28 @@ async function main(): Promise<void> {
         : 'LOSS: see the table above.',
     );
     ok = zeroLoss && wrongStatus === 0;
+
+    const chart =
+      options.chart ?? join(ROOT, 'var/bench', `replay-seed${options.seed}-n${uploads.length}.svg`);
+    mkdirSync(dirname(chart), { recursive: true });
+    const samples = replaySamples(
+      sent.map((s) => ({
+        dueSecond: (s.scheduledMs - startMs) / 1000,
+        answeredSecond: (s.answeredMs - startMs) / 1000,
+        accepted: s.answer.reportId !== null,
+        latencyMs: s.answeredMs - s.scheduledMs,
+      })),
+      finalSamples,
+      (allFinalMs - startMs) / 1000,
+    );
+    writeFileSync(
+      chart,
+      replayChartSvg(
+        `${uploads.length} uploads, ${options.apis} API + ${options.workers} worker, ${options.proxy === 'nginx' ? 'through nginx' : 'direct'} (${machine})`,
+        samples,
+      ),
+    );
+    log(`Chart: ${chart}`);
   } finally {
     await cleanup();
   }

@@ -22,7 +22,9 @@ function repositoryRoot(): string {
 }
 
 const ROOT = repositoryRoot();
-const MAIN = join(ROOT, 'dist/src/main.js');
+// BENCH_APP_DIST: another build of the application (a folder like dist/), for the benchmarks'
+// A/B comparisons of two builds in one run.
+const main = () => join(ROOT, process.env.BENCH_APP_DIST ?? 'dist', 'src/main.js');
 const OUTPUT_KEPT = 64 * 1024;
 
 /** One running Kabinet process. */
@@ -81,8 +83,8 @@ export async function startAppProcess(
   env: Record<string, string> = {},
   options: StartAppProcessOptions = {},
 ): Promise<AppProcess> {
-  if (!existsSync(MAIN)) {
-    throw new Error(`${MAIN} is missing: run \`nest build\` first`);
+  if (!existsSync(main())) {
+    throw new Error(`${main()} is missing: run \`nest build\` first`);
   }
   // A PORT given in `env` is used (a caller that must know it beforehand, e.g. for PUBLIC_URL).
   const port = role === 'worker' ? null : env.PORT ? Number(env.PORT) : await freePort();
@@ -96,7 +98,7 @@ export async function startAppProcess(
     role === 'worker'
       ? await WorkerProbe.open(childEnv, options.workerQueue ?? QueueName.RemoteWorkReports)
       : null;
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [main()], {
     cwd: ROOT,
     env: childEnv,
     detached: true,
