@@ -227,10 +227,13 @@ function addRow(sheet: Worksheet, values: CellValue[], bold = false): Row {
     const quoted = typeof cell.value === 'string' && cell.value.startsWith("'");
     // Bold only where there is text, as before: an empty cell stays plain.
     const strong = bold && cell.value !== null;
-    // exceljs types a cell's style as a whole Style; it reads only the keys present.
-    cell.style = (
-      strong ? (quoted ? STYLE.boldQuoted : STYLE.bold) : quoted ? STYLE.quoted : STYLE.plain
-    );
+    cell.style = strong
+      ? quoted
+        ? STYLE.boldQuoted
+        : STYLE.bold
+      : quoted
+        ? STYLE.quoted
+        : STYLE.plain;
   });
   return row;
 }
