@@ -49,6 +49,8 @@ export interface LoadSystem {
 export interface LoadSystemOptions {
   parserConcurrency: number;
   proxy: ProxyMode;
+  /** Warm-up rounds of 200 uploads (default 10; fewer on a machine too busy to wait for them). */
+  warmUpRounds?: number;
 }
 
 /** Starts an API and a worker process on a fresh `kabinet_bench_*` database. */
@@ -92,7 +94,7 @@ export async function startLoadSystem(options: LoadSystemOptions): Promise<LoadS
     db = new DataSource(buildDataSourceOptions(url));
     await db.initialize();
     const system = { api, worker, proxy, db, client, close };
-    await warmUp(system);
+    await warmUp(system, options.warmUpRounds ?? WARM_UP_ROUNDS);
     return system;
   } catch (error) {
     await close();
@@ -157,9 +159,9 @@ async function createEmployers(
 const WARM_UP_ROUNDS = 10;
 const WARM_UP_UPLOADS = 200;
 
-async function warmUp(system: LoadSystem): Promise<void> {
+async function warmUp(system: LoadSystem, rounds: number): Promise<void> {
   const [employer] = await createEmployers(system, 99, 1, 50);
-  for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     system.client.reconnect();
     const uploads = await Promise.all(
       Array.from({ length: WARM_UP_UPLOADS }, (_, i) =>

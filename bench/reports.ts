@@ -10,6 +10,7 @@
 //   --sustained-employers 200         sustained: employers taking turns
 //   --drain-timeout 60 --p99 500      sustained: backlog drain limit (s), p99 acceptance limit (ms)
 //   --parser-concurrency 2            the worker's REPORT_PARSER_CONCURRENCY
+//   --warm-up-rounds 10               burst, sustained: rounds of 200 uploads before measuring
 //   --proxy nginx|direct              burst, sustained: clients through nginx running
 //                                     deploy/nginx.conf (default when nginx is installed) or
 //                                     straight to the API process
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     'p99',
     'parser-concurrency',
     'proxy',
+    'warm-up-rounds',
     'overhead-reports',
     'overhead-rows',
   ]);
@@ -109,7 +111,11 @@ async function main(): Promise<void> {
         : 'the clients connect straight to the API process (no proxy)';
     const setup = `One API process and one worker process (REPORT_PARSER_CONCURRENCY=${parserConcurrency}) started by the benchmark; ${front}; the uploading clients run in the benchmark's own process on the same machine.`;
     try {
-      system = await startLoadSystem({ parserConcurrency, proxy });
+      system = await startLoadSystem({
+        parserConcurrency,
+        proxy,
+        warmUpRounds: numbers(get('warm-up-rounds', '10'))[0],
+      });
       if (parts.includes('burst')) {
         // Runs one after another on the same processes, each once the previous one is final:
         // one burst on a 2-core machine varies by half its p99 from run to run.
