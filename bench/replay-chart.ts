@@ -144,8 +144,7 @@ function panelSvg(panel: Panel, index: number, secondsPerPoint: number, points: 
 export function replayChartSvg(title: string, samples: ReplaySample[]): string {
   // At most about 600 points across: a week of seconds is averaged into windows.
   const window = Math.max(1, Math.ceil(samples.length / 600));
-  const column = <K extends keyof ReplaySample>(key: K) =>
-    samples.map((s) => s[key]);
+  const column = <K extends keyof ReplaySample>(key: K) => samples.map((s) => s[key]);
   const panels: Panel[] = [
     {
       title: 'Uploads per second: offered (the week’s curve) and accepted (answered with a report)',
