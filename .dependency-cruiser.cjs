@@ -2,8 +2,8 @@
  * Module boundaries, checked by `npm run lint` (README "Adding a module"):
  * - a module imports another module only through its `index.ts`;
  * - `shared/` and the other layers below the modules import no module;
- * - the composition root (app.module.ts, database/entities.ts) and the benchmarks are the
- *   exceptions: they assemble modules, and bench code drives module internals on purpose.
+ * - the composition root (app.module.ts, database/entities.ts) is the exception: it assembles
+ *   modules. The benchmarks live in bench/, outside src/, and drive module internals on purpose.
  */
 module.exports = {
   forbidden: [
@@ -36,6 +36,5 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    exclude: { path: '^src/bench/' },
   },
 };

@@ -12,8 +12,6 @@ COPY patches ./patches
 RUN npm install --no-audit --no-fund
 COPY nest-cli.json tsconfig.json tsconfig.build.json ormconfig.ts ./
 COPY src ./src
-# The benchmarks (compiled with the rest) import helpers from test/support.
-COPY test ./test
 RUN npx nest build
 
 FROM node:24-bookworm-slim AS production-deps

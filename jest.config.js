@@ -23,7 +23,11 @@ module.exports = {
       ...common,
       displayName: 'unit',
       // test/support holds the test PKI and other helpers, with their own specs.
-      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/support/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/src/**/*.spec.ts',
+        '<rootDir>/test/support/**/*.spec.ts',
+        '<rootDir>/bench/**/*.spec.ts',
+      ],
     },
     {
       ...common,

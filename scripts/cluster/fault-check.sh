@@ -2,7 +2,8 @@
 # The short fault run of CI: starts the cluster in a new folder, proves the transaction runner
 # retries a Galera certification conflict, replays 360 uploads over 150 s while each fault is
 # injected once (Galera writer, Redis primary, a worker, an API process, storage), checks zero
-# loss, and stops the cluster whatever happened. Needs `npm run build` done.
+# loss, and stops the cluster whatever happened. Needs `npm run build` done; builds the
+# benchmarks (bench/, into dist-bench/).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -37,5 +38,6 @@ trap cleanup EXIT
 
 "$here/up.sh" >/dev/null
 cd "$root"
+npx tsc -p bench/tsconfig.json
 npm run --silent test:cluster
-node dist/src/bench/replay.js --cluster --faults --fraction 0.002 --duration 150 --final-timeout 8
+node dist-bench/bench/replay.js --cluster --faults --fraction 0.002 --duration 150 --final-timeout 8

@@ -39,13 +39,26 @@ start_one() {
 start_nginx() {
   alive nginx && return 0
   mkdir -p "$CLUSTER_DIR/nginx"
-  sed -e "s#listen 3000;#listen 127.0.0.1:$NGINX_PORT;#" \
-    -e "s#server 127.0.0.1:3001[^;]*;#server 127.0.0.1:${API_PORTS[0]} max_fails=1 fail_timeout=2s;#" \
-    -e "s#server 127.0.0.1:3002[^;]*;#server 127.0.0.1:${API_PORTS[1]} max_fails=1 fail_timeout=2s;#" \
-    -e "s#/run/nginx.pid#$CLUSTER_DIR/nginx.pid#" \
-    -e "s#/var/log/nginx/#$CLUSTER_DIR/nginx/#g" \
-    -e "s#/var/lib/nginx/#$CLUSTER_DIR/nginx/#g" \
-    "$root/deploy/nginx.conf" >"$CLUSTER_DIR/nginx.conf"
+  # deploy/nginx.conf itself, with only the lines marked `bench:` rewritten for this folder and
+  # these API ports (as the benchmarks do, bench/nginx.ts).
+  local upstreams="" port
+  for port in "${API_PORTS[@]}"; do upstreams+="server 127.0.0.1:$port max_fails=0;\n"; done
+  awk -v dir="$CLUSTER_DIR/nginx" -v piddir="$CLUSTER_DIR" -v listen="127.0.0.1:$NGINX_PORT" -v up="$upstreams" '
+    match($0, /#[ \t]*bench:[ \t]*[a-z_]+[ \t]*$/) {
+      indent = $0; sub(/[^ \t].*$/, "", indent)
+      marker = substr($0, RSTART); sub(/^#[ \t]*bench:[ \t]*/, "", marker); sub(/[ \t]*$/, "", marker)
+      if (marker == "pid") print indent "pid " piddir "/nginx.pid;"
+      else if (marker == "error_log") print indent "error_log " dir "/error.log warn;"
+      else if (marker == "access_log") print indent "access_log off;"
+      else if (marker == "client_body_temp_path") print indent "client_body_temp_path " dir "/body;"
+      else if (marker == "proxy_temp_path") print indent "proxy_temp_path " dir "/proxy;"
+      else if (marker == "listen") print indent "listen " listen ";"
+      else if (marker == "upstream") { n = split(up, lines, "\\n"); for (i = 1; i < n; i++) print indent lines[i] }
+      else { print "unknown marker " marker > "/dev/stderr"; exit 1 }
+      next
+    }
+    { print }
+  ' "$root/deploy/nginx.conf" >"$CLUSTER_DIR/nginx.conf"
   nginx -c "$CLUSTER_DIR/nginx.conf" -p "$CLUSTER_DIR/nginx" >>"$CLUSTER_DIR/nginx.log" 2>&1
   wait_until nginx 60 curl -sf "http://127.0.0.1:$NGINX_PORT/health"
   log "nginx on $NGINX_PORT"

@@ -23,8 +23,10 @@ function repositoryRoot(): string {
 }
 
 const ROOT = repositoryRoot();
-const MAIN = join(ROOT, 'dist/src/main.js');
-const MAIN_WORKER = join(ROOT, 'dist/src/main.worker.js');
+// BENCH_APP_DIST: another build of the application (a folder like dist/), for the benchmarks'
+// A/B comparisons of two builds in one run.
+const dist = () => join(ROOT, process.env.BENCH_APP_DIST ?? 'dist');
+const main = () => join(dist(), 'src/main.js');
 const OUTPUT_KEPT = 64 * 1024;
 
 /** One running Kabinet process. */
@@ -83,8 +85,8 @@ export async function startAppProcess(
   env: Record<string, string> = {},
   options: StartAppProcessOptions = {},
 ): Promise<AppProcess> {
-  if (!existsSync(MAIN)) {
-    throw new Error(`${MAIN} is missing: run \`nest build\` first`);
+  if (!existsSync(main())) {
+    throw new Error(`${main()} is missing: run \`nest build\` first`);
   }
   // A PORT given in `env` is used (a caller that must know it beforehand, e.g. for PUBLIC_URL).
   const port = role === 'worker' ? null : env.PORT ? Number(env.PORT) : await freePort();
@@ -101,7 +103,8 @@ export async function startAppProcess(
     role === 'worker'
       ? await WorkerProbe.open(childEnv, options.workerQueue ?? QueueName.RemoteWorkReports)
       : null;
-  const child = spawn(process.execPath, [role === 'worker' ? MAIN_WORKER : MAIN], {
+  const entry = join(dist(), role === 'worker' ? 'src/main.worker.js' : 'src/main.js');
+  const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
     env: childEnv,
     detached: true,

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { seedSubscribers } from '../../../src/bench/notifications-seed';
+import { seedSubscribers } from '../../../bench/notifications-seed';
 import {
   DashboardHarness,
   eventually,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { benchOrganization, writeBenchWorkbook } from '../../../src/bench/bench-workbook';
+import { benchOrganization, writeBenchWorkbook } from '../../support/bench-workbook';
 import { buildDataSourceOptions } from '../../../src/database/data-source-options';
 import {
   AppProcess,

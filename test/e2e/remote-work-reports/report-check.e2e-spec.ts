@@ -14,7 +14,7 @@ import {
 } from '../../support/report-fixtures';
 import { insertUser } from '../../support/db-fixtures';
 import { signTestToken } from '../../support/tokens';
-import { writeBenchWorkbook } from '../../../src/bench/bench-workbook';
+import { writeBenchWorkbook } from '../../support/bench-workbook';
 import { AttemptLimiter } from '../../../src/shared/rate-limit';
 
 const savedLimit = process.env.REPORT_CHECKS_PER_MINUTE;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writeBenchWorkbook } from '../../../src/bench/bench-workbook';
+import { writeBenchWorkbook } from '../../support/bench-workbook';
 import { makeTempDir } from '../../fixtures/report-workbook.builder';
 import { createTestApp, TestApp } from '../../support/test-app';
 import {

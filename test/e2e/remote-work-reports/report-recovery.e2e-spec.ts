@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import Bull from 'bull';
 import Redis from 'ioredis';
 import { DataSource, QueryRunner } from 'typeorm';
-import { writeBenchWorkbook } from '../../../src/bench/bench-workbook';
+import { writeBenchWorkbook } from '../../support/bench-workbook';
 import { buildDataSourceOptions } from '../../../src/database/data-source-options';
 import { parseDatabaseUrl } from '../../../src/database/database-url';
 import { QueueName } from '../../../src/queues/queue-names';

@@ -1,6 +1,6 @@
 import { restoreReportEnv } from './report-env';
 import { readFile } from 'node:fs/promises';
-import { writeBenchWorkbook } from '../../../src/bench/bench-workbook';
+import { writeBenchWorkbook } from '../../support/bench-workbook';
 import { parseDatabaseUrl } from '../../../src/database/database-url';
 import { makeTempDir } from '../../fixtures/report-workbook.builder';
 import { createTestApp, TestApp } from '../../support/test-app';

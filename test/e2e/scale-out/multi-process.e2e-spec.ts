@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { benchOrganization, writeBenchWorkbook } from '../../../src/bench/bench-workbook';
+import { benchOrganization, writeBenchWorkbook } from '../../support/bench-workbook';
 import { buildDataSourceOptions } from '../../../src/database/data-source-options';
 import { autogroupNiceOf } from '../../../src/shared/process';
 import {

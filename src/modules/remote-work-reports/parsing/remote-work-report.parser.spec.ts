@@ -8,7 +8,7 @@ import {
   writeReportWorkbook,
 } from '../../../../test/fixtures/report-workbook.builder';
 import { buildZip, readZipEntries } from '../../../../test/fixtures/zip-fixture.builder';
-import { BENCH_ORGANIZATION, writeBenchWorkbook } from '../../../bench/bench-workbook';
+import { BENCH_ORGANIZATION, writeBenchWorkbook } from '../../../../test/support/bench-workbook';
 import { parseRemoteWorkReport } from './remote-work-report.parser';
 import {
   ParsedEmployeeRow,

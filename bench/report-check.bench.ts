@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import {
   ReportParserPool,
   reportParserChildPath,
-} from '../modules/remote-work-reports/jobs/report-parser.pool';
-import { BENCH_ORGANIZATION, writeBenchWorkbook } from './bench-workbook';
+} from '../src/modules/remote-work-reports/jobs/report-parser.pool';
+import { BENCH_ORGANIZATION, writeBenchWorkbook } from '../test/support/bench-workbook';
 
 const ROWS = 5000;
 

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { stream } from 'exceljs';
-import { BenchOrganization, benchOrganization } from './bench-workbook';
+import { BenchOrganization, benchOrganization } from '../test/support/bench-workbook';
 import { badRowCount, PlannedUpload } from './replay-week';
 
 // Workbooks of the replayed week, one per upload, each for its own employer. They are written

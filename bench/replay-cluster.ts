@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 // replay's: it reads their environment from $CLUSTER_DIR/env and drives them with the scripts.
 
 const run = promisify(execFile);
-const SCRIPTS = resolve(__dirname, '../../../scripts/cluster');
+const SCRIPTS = resolve(__dirname, '../../scripts/cluster');
 
 export function clusterDir(): string {
   return process.env.CLUSTER_DIR ?? join(process.env.TMPDIR ?? '/tmp', 'kabinet-cluster');

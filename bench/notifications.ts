@@ -16,11 +16,11 @@ import { NestFactory } from '@nestjs/core';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../app.module';
-import { configureApp } from '../bootstrap';
-import { ensureDatabase } from '../database/ensure-database';
-import { ApiClientRegistry } from '../modules/integrations';
-import { EventSources } from '../modules/service-events';
+import { AppModule } from '../src/app.module';
+import { configureApp } from '../src/bootstrap';
+import { ensureDatabase } from '../src/database/ensure-database';
+import { ApiClientRegistry } from '../src/modules/integrations';
+import { EventSources } from '../src/modules/service-events';
 import { seedSubscribers } from './notifications-seed';
 import { deleteDatabaseKeys } from './redis-keys';
 

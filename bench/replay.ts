@@ -2,7 +2,9 @@
 // against Kabinet processes it starts (API and worker roles on a fresh database), and prints
 // what the week cost: uploads/s held, acceptance latency, time until every report is final,
 // rows/s, peak RSS per process, and whether any upload was lost. It writes no file besides its
-// workbook cache; the figures go into docs/benchmarks.md by hand, with the command line.
+// workbook cache and an SVG chart of the run (uploads/s offered and accepted, acceptance p99,
+// backlog and reports final over time); the figures go into docs/benchmarks.md by hand, with the
+// command line.
 //
 //   npm run bench:replay -- --fraction 0.01 --apis 1 --workers 2
 //
@@ -10,7 +12,10 @@
 // 1 each), --duration (seconds the Monday curve is compressed into, default 1800 × fraction,
 // at least 20), --seed, --max-inflight (concurrent uploads, default 256), --final-timeout
 // (minutes to wait for the last report, default 120), --jobs (threads writing the workbooks,
-// default: the CPU count), --keep (leave database, Redis keys and files).
+// default: the CPU count), --keep (leave database, Redis keys and files), --proxy nginx|direct
+// (the uploads go through nginx running deploy/nginx.conf in front of every API process, the
+// default when nginx is installed; or straight to the API processes, spread by upload), --chart
+// (where the SVG chart goes; default var/bench/replay-<seed>-<uploads>.svg).
 //
 // --cluster replays against the cluster scripts/cluster/up.sh started (its processes, database,
 // Redis and storage; see docs/scaling.md) instead of starting processes; uploads that fail with
@@ -30,7 +35,11 @@ import { JwtService } from '@nestjs/jwt';
 import Redis from 'ioredis';
 import type { RowDataPacket } from 'mysql2';
 import { Connection, createConnection } from 'mysql2/promise';
-import { parseDatabaseUrl } from '../database/database-url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseDatabaseUrl } from '../src/database/database-url';
+import { directProxy, ProxyMode, proxyMode, RunningProxy, startNginx } from './nginx';
+import { replayChartSvg, replaySamples } from './replay-chart';
 import { ReplayClient, UploadAnswer } from './replay-client';
 import { BenchProcess, RssMonitor, startBenchProcess, WorkerProbe } from './replay-processes';
 import {
@@ -54,7 +63,7 @@ import { prepareWorkbooks, replayOrganization, workbookPath } from './replay-wor
 import { deleteDatabaseKeys } from './redis-keys';
 
 const FINAL = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED', 'FAILED'];
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolve(__dirname, '../..');
 const MiB = 1024 * 1024;
 
 interface Options {
@@ -71,6 +80,8 @@ interface Options {
   faults: boolean;
   /** `--faults=galera,redis`: only those (galera, redis, worker, api, storage); empty: all. */
   faultNames: string[];
+  proxy: ProxyMode;
+  chart: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -103,6 +114,8 @@ function parseOptions(argv: string[]): Options {
     faultNames: (argv.find((a) => a.startsWith('--faults='))?.split('=')[1] ?? '')
       .split(',')
       .filter(Boolean),
+    proxy: proxyMode(value('proxy')),
+    chart: value('chart') ?? null,
   };
 }
 
@@ -212,17 +225,17 @@ async function replay(
   uploads: PlannedUpload[],
   dir: string,
   tokens: string[],
-  apis: Pick<BenchProcess, 'url'>[],
-): Promise<{ sent: Sent[]; startMs: number }> {
+  targets: string[],
+  startMs: number,
+): Promise<{ sent: Sent[] }> {
   const client = new ReplayClient(
-    Math.ceil(options.maxInflight / apis.length),
+    Math.ceil(options.maxInflight / targets.length),
     options.cluster ? 60_000 : 0,
   );
   const sent: Sent[] = [];
   let inflight = 0;
   const waiting: (() => void)[] = [];
   const pending: Promise<void>[] = [];
-  const startMs = performance.now();
   let lastReport = startMs;
   for (const upload of uploads) {
     const scheduledMs = startMs + upload.at * 1000;
@@ -234,13 +247,13 @@ async function replay(
       await new Promise<void>((r) => waiting.push(r));
     }
     inflight += 1;
-    const api = apis[upload.index % apis.length];
+    const target = targets[upload.index % targets.length];
     pending.push(
       (async () => {
         const file = await readFile(workbookPath(dir, upload));
         const sentMs = performance.now();
         const send = () =>
-          client.upload(api.url!, tokens[upload.index], file, `Отчёт ${upload.index}.xlsx`);
+          client.upload(target, tokens[upload.index], file, `Отчёт ${upload.index}.xlsx`);
         let answer = await send();
         let attempts = 1;
         const firstError = answer.reportId ? null : answer.error;
@@ -271,7 +284,38 @@ async function replay(
   }
   await Promise.all(pending);
   client.close();
-  return { sent, startMs };
+  return { sent };
+}
+
+/** Counts the final reports every second from `startMs` until stopped, for the chart. */
+function sampleFinal(
+  countFinal: () => Promise<number>,
+  startMs: number,
+): { stop(): Promise<FinalSample[]> } {
+  const samples: FinalSample[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      // A sample lost to a database fault (--faults) is a gap in the chart, not an error.
+      const final = await countFinal().catch(() => null);
+      if (final !== null) {
+        samples.push({ second: (performance.now() - startMs) / 1000, final });
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return samples;
+    },
+  };
+}
+
+interface FinalSample {
+  second: number;
+  final: number;
 }
 
 async function main(): Promise<void> {
@@ -335,8 +379,10 @@ async function main(): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true });
   const probe = new WorkerProbe(redis, database);
   const processes: BenchProcess[] = [];
+  let proxy: RunningProxy | null = null;
   let db: Connection | undefined;
   const cleanup = async () => {
+    await proxy?.stop();
     await Promise.all(processes.map((p) => p.stop()));
     await db?.end().catch(() => undefined);
     // The cluster's database and storage go with the cluster (scripts/cluster/down.sh).
@@ -379,6 +425,16 @@ async function main(): Promise<void> {
       }
       apis = processes.filter((p) => p.role === 'api');
     }
+    // Behind nginx every upload goes to the one address and nginx spreads them (round robin);
+    // direct, the client spreads them over the API processes itself; in the cluster, to its nginx.
+    let targets: string[];
+    if (cluster) {
+      targets = apis.map((a) => a.url!);
+    } else {
+      proxy =
+        options.proxy === 'nginx' ? await startNginx(apis.map((a) => a.url!)) : directProxy('');
+      targets = options.proxy === 'nginx' ? [proxy.url] : apis.map((a) => a.url!);
+    }
 
     const { host, port, username, password } = parseDatabaseUrl(databaseUrl);
     db = await createConnection({ host, port, user: username, password, database });
@@ -416,19 +472,40 @@ async function main(): Promise<void> {
       : processes.map((p) => ({ name: p.name, pid: p.pid }));
     const rss = new RssMonitor(named.map((p) => p.pid));
     rss.start();
-    log('Replaying');
+    log(
+      `Replaying (${cluster ? 'through the cluster' : options.proxy === 'nginx' ? 'through nginx' : 'straight to the API'})`,
+    );
+    const startMs = performance.now();
+    const sampleDb = db;
+    const finalSampler = sampleFinal(
+      cluster
+        ? // A connection per sample: through HAProxy, whichever Galera node writes now.
+          () =>
+            queryOnce(
+              databaseUrl,
+              `SELECT COUNT(*) FROM \`${database}\`.remote_work_reports WHERE status IN ('${FINAL.join("', '")}')`,
+            ).then(Number)
+        : async () => {
+            const [[row]] = await sampleDb.query<({ n: number } & RowDataPacket)[]>(
+              'SELECT COUNT(*) AS n FROM remote_work_reports WHERE status IN (?)',
+              [FINAL],
+            );
+            return Number(row.n);
+          },
+      startMs,
+    );
     // The faults start with the replay and are over before its last fifth.
     const faultRun: Promise<FaultRecord[]> = options.faults
       ? injectFaults(
           clusterFaults((sql) => queryOnce(databaseUrl, sql)).filter(
             (f) => options.faultNames.length === 0 || options.faultNames.includes(f.key),
           ),
-          performance.now(),
+          startMs,
           options.duration * 1000 * 0.8,
           log,
         )
       : Promise.resolve([]);
-    const { sent, startMs } = await replay(options, uploads, dir, tokens, apis);
+    const { sent } = await replay(options, uploads, dir, tokens, targets, startMs);
     const uploadsDoneMs = performance.now();
     const faults = await faultRun;
     if (cluster) {
@@ -460,6 +537,8 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 250));
     }
     const allFinalMs = performance.now();
+    const finalSamples = await finalSampler.stop();
+    finalSamples.push({ second: (allFinalMs - startMs) / 1000, final: finalCount });
     const peaks = rss.finish();
 
     const [reports] = await db.query<
@@ -515,7 +594,7 @@ async function main(): Promise<void> {
     log(
       cluster
         ? `The cluster of scripts/cluster/up.sh: ${named.map((p) => p.name).join(', ')} behind nginx; Galera (3 nodes) behind HAProxy; Redis with Sentinels; s3rver.`
-        : `${options.apis} API + ${options.workers} worker process(es); REPORT_PARSER_CONCURRENCY=${env.REPORT_PARSER_CONCURRENCY ?? 'default'}.`,
+        : `${options.apis} API + ${options.workers} worker process(es); REPORT_PARSER_CONCURRENCY=${env.REPORT_PARSER_CONCURRENCY ?? 'default'}; ${options.proxy === 'nginx' ? 'uploads through nginx running `deploy/nginx.conf`' : 'uploads straight to the API processes (no proxy)'}.`,
     );
     log('');
     log('| figure | value |');
@@ -630,6 +709,28 @@ async function main(): Promise<void> {
         : 'LOSS: see the table above.',
     );
     ok = zeroLoss && wrongStatus === 0;
+
+    const chart =
+      options.chart ?? join(ROOT, 'var/bench', `replay-seed${options.seed}-n${uploads.length}.svg`);
+    mkdirSync(dirname(chart), { recursive: true });
+    const samples = replaySamples(
+      sent.map((s) => ({
+        dueSecond: (s.scheduledMs - startMs) / 1000,
+        answeredSecond: (s.answeredMs - startMs) / 1000,
+        accepted: s.answer.reportId !== null,
+        latencyMs: s.answeredMs - s.scheduledMs,
+      })),
+      finalSamples,
+      (allFinalMs - startMs) / 1000,
+    );
+    writeFileSync(
+      chart,
+      replayChartSvg(
+        `${uploads.length} uploads, ${options.apis} API + ${options.workers} worker, ${options.proxy === 'nginx' ? 'through nginx' : 'direct'} (${machine})`,
+        samples,
+      ),
+    );
+    log(`Chart: ${chart}`);
   } finally {
     await cleanup();
   }

@@ -4,7 +4,7 @@
 // would arrive in, over one month.
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { MESSAGE_STATUS_RANK, MessageStatus } from '../modules/inter-agency/inter-agency.enums';
+import { MESSAGE_STATUS_RANK, MessageStatus } from '../src/modules/inter-agency/inter-agency.enums';
 
 export interface BenchWorld {
   organizations: string[];

@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { QueueName } from '../queues/queue-names';
+import { QueueName } from '../src/queues/queue-names';
 
 // The Kabinet processes a replay runs against: `node dist/src/main.js` with APP_ROLE api or
 // worker, each in a process group of its own so stopping it also ends its parser children.
 
-const MAIN = join(__dirname, '../main.js');
+// Compiled to dist-bench/bench/; the processes run the application build (dist/), as `npm start` does.
+const MAIN = join(__dirname, '../..', process.env.BENCH_APP_DIST ?? 'dist', 'src/main.js');
 
 export interface BenchProcess {
   name: string;

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkInn, checkOgrn } from '../shared/identifiers';
-import { parseRemoteWorkReport } from '../modules/remote-work-reports/parsing/remote-work-report.parser';
+import { checkInn, checkOgrn } from '../src/shared/identifiers';
+import { parseRemoteWorkReport } from '../src/modules/remote-work-reports/parsing/remote-work-report.parser';
 import { badRowCount, expectedStatus, PlannedUpload, UploadKind } from './replay-week';
 import { replayOrganization, writeReplayWorkbook } from './replay-workbooks';
 

@@ -11,12 +11,12 @@ import Redis from 'ioredis';
 import { Connection } from 'mysql2';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { ensureOrganization, headToken, uploadReport } from '../../test/support/report-fixtures';
-import { AppModule } from '../app.module';
-import { configureApp } from '../bootstrap';
-import { parseDatabaseUrl } from '../database/database-url';
-import { ensureDatabase } from '../database/ensure-database';
-import { benchOrganization, writeBenchWorkbook } from './bench-workbook';
+import { ensureOrganization, headToken, uploadReport } from '../test/support/report-fixtures';
+import { AppModule } from '../src/app.module';
+import { configureApp } from '../src/bootstrap';
+import { parseDatabaseUrl } from '../src/database/database-url';
+import { ensureDatabase } from '../src/database/ensure-database';
+import { benchOrganization, writeBenchWorkbook } from '../test/support/bench-workbook';
 import { deleteDatabaseKeys } from './redis-keys';
 
 // What one small report costs the databases: every SQL statement the MySQL driver sends and every

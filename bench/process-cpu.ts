@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { statFieldsAfterName } from '../shared/process';
+import { statFieldsAfterName } from '../src/shared/process';
 
 // Where a burst's CPU goes, read from /proc: what each process of the system ran and how long
 // its threads waited for a core. On a 2-core machine the burst p99 is about what the API's main
@@ -83,6 +83,11 @@ export function commandTimes(name: string): CpuTimes {
   return allPids()
     .filter((pid) => read(`/proc/${pid}/comm`)?.trim() === name)
     .reduce((sum, pid) => add(sum, processTimes(pid)), ZERO);
+}
+
+/** The sum of several processes' times. */
+export function sumTimes(list: CpuTimes[]): CpuTimes {
+  return list.reduce(add, ZERO);
 }
 
 /** What is measured across a burst; each entry a function of the moment. */

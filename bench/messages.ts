@@ -5,17 +5,17 @@
 import { cpus, totalmem } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../app.module';
-import { parseDatabaseUrl } from '../database/database-url';
-import { ensureDatabase } from '../database/ensure-database';
+import { AppModule } from '../src/app.module';
+import { parseDatabaseUrl } from '../src/database/database-url';
+import { ensureDatabase } from '../src/database/ensure-database';
 import {
   MESSAGE_BATCH_MAX,
   MessageIngestService,
   MessageQueryService,
-} from '../modules/inter-agency';
-import type { MessageEventInput } from '../modules/inter-agency/graphql/message-event.input';
-import { Environment, MessageStatus } from '../modules/inter-agency/inter-agency.enums';
-import type { AuthPrincipal } from '../shared/auth';
+} from '../src/modules/inter-agency';
+import type { MessageEventInput } from '../src/modules/inter-agency/graphql/message-event.input';
+import { Environment, MessageStatus } from '../src/modules/inter-agency/inter-agency.enums';
+import type { AuthPrincipal } from '../src/shared/auth';
 import { dropDatabase } from './messages-db';
 import { StderrLogger } from './stderr-logger';
 import {

@@ -1,5 +1,5 @@
 import { createConnection } from 'mysql2/promise';
-import { parseDatabaseUrl } from '../database/database-url';
+import { parseDatabaseUrl } from '../src/database/database-url';
 
 /** Drops the benchmark's own database (only a `*_bench_messages` one: never real data). */
 export async function dropDatabase(url: string): Promise<void> {

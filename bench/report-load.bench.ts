@@ -4,28 +4,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { AppProcess, startAppProcess, stopAllAppProcesses } from '../../test/support/app-process';
-import { ensureOrganization, headToken } from '../../test/support/report-fixtures';
-import { buildDataSourceOptions } from '../database/data-source-options';
-import { parseDatabaseUrl } from '../database/database-url';
-import { defaultReportingWeek } from '../modules/remote-work-reports/reporting-week';
-import { benchOrganization, writeBenchWorkbook } from './bench-workbook';
+import { AppProcess, startAppProcess, stopAllAppProcesses } from '../test/support/app-process';
+import { ensureOrganization, headToken } from '../test/support/report-fixtures';
+import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { parseDatabaseUrl } from '../src/database/database-url';
+import { defaultReportingWeek } from '../src/modules/remote-work-reports/reporting-week';
+import { benchOrganization, writeBenchWorkbook } from '../test/support/bench-workbook';
 import {
   commandTimes,
   CpuTimes,
   groupTimes,
   processTimes,
   startCpuMeter,
+  sumTimes,
   threadTimes,
 } from './process-cpu';
+import { directProxy, ProxyMode, RunningProxy, startNginx } from './nginx';
 import { deleteDatabaseKeys } from './redis-keys';
 import { ReplayClient } from './replay-client';
 
 // The upload side under load: Kabinet runs as one API process and one worker process (children
 // of the benchmark, from dist/), on a database and Redis namespace of their own that are removed
-// afterwards. Employers upload over HTTP exactly like browsers (GraphQL multipart), through the
-// replay's lean client: the clients share the machine, so the less CPU they take the more the
-// figures are the server's.
+// afterwards, behind nginx running deploy/nginx.conf (--proxy nginx, the default when nginx is
+// installed) or with the clients talking to the API process itself (--proxy direct). Employers
+// upload over HTTP exactly like browsers (GraphQL multipart), through the replay's lean client:
+// the clients share the machine, so the less CPU they take the more the figures are the server's.
 
 const FINAL = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED', 'FAILED'];
 const DAY_MS = 86_400_000;
@@ -36,6 +39,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export interface LoadSystem {
   api: AppProcess;
   worker: AppProcess;
+  /** nginx running deploy/nginx.conf in front of the API process, or the API process itself. */
+  proxy: RunningProxy;
   db: DataSource;
   client: ReplayClient;
   close(): Promise<void>;
@@ -43,6 +48,9 @@ export interface LoadSystem {
 
 export interface LoadSystemOptions {
   parserConcurrency: number;
+  proxy: ProxyMode;
+  /** Warm-up rounds of 200 uploads (default 10; fewer on a machine too busy to wait for them). */
+  warmUpRounds?: number;
 }
 
 /** Starts an API and a worker process on a fresh `kabinet_bench_*` database. */
@@ -68,8 +76,10 @@ export async function startLoadSystem(options: LoadSystemOptions): Promise<LoadS
   let db: DataSource | null = null;
   // One connection per employer uploading at once, kept alive between uploads like a browser's.
   const client = new ReplayClient(Infinity);
+  let proxy: RunningProxy | null = null;
   const close = async () => {
     client.close();
+    await proxy?.stop();
     await stopAllAppProcesses();
     await db?.destroy();
     await dropDatabase(url);
@@ -80,10 +90,11 @@ export async function startLoadSystem(options: LoadSystemOptions): Promise<LoadS
     // The API process creates and migrates the database; the worker starts on a migrated one.
     const api = await startAppProcess('api', env, { readyTimeoutMs: 120_000 });
     const worker = await startAppProcess('worker', env);
+    proxy = options.proxy === 'nginx' ? await startNginx([api.url!]) : directProxy(api.url!);
     db = new DataSource(buildDataSourceOptions(url));
     await db.initialize();
-    const system = { api, worker, db, client, close };
-    await warmUp(system);
+    const system = { api, worker, proxy, db, client, close };
+    await warmUp(system, options.warmUpRounds ?? WARM_UP_ROUNDS);
     return system;
   } catch (error) {
     await close();
@@ -148,9 +159,9 @@ async function createEmployers(
 const WARM_UP_ROUNDS = 10;
 const WARM_UP_UPLOADS = 200;
 
-async function warmUp(system: LoadSystem): Promise<void> {
+async function warmUp(system: LoadSystem, rounds: number): Promise<void> {
   const [employer] = await createEmployers(system, 99, 1, 50);
-  for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     system.client.reconnect();
     const uploads = await Promise.all(
       Array.from({ length: WARM_UP_UPLOADS }, (_, i) =>
@@ -159,7 +170,8 @@ async function warmUp(system: LoadSystem): Promise<void> {
     );
     const ids = uploads.map((u) => u.reportId).filter((id): id is string => id !== null);
     if (ids.length < uploads.length) {
-      throw new Error('warm-up uploads failed');
+      const failed = uploads.filter((u) => u.reportId === null);
+      throw new Error(`${failed.length} warm-up uploads failed, first: ${failed[0].error}`);
     }
     await waitAllFinal(system, ids, 60_000);
   }
@@ -168,12 +180,13 @@ async function warmUp(system: LoadSystem): Promise<void> {
 interface Upload {
   ms: number;
   reportId: string | null;
+  error: string | null;
 }
 
 async function upload(system: LoadSystem, employer: Employer, week: string): Promise<Upload> {
   const started = performance.now();
   const answer = await system.client.upload(
-    system.api.url!,
+    system.proxy.url,
     employer.token,
     employer.file,
     'Отчёт.xlsx',
@@ -182,6 +195,7 @@ async function upload(system: LoadSystem, employer: Employer, week: string): Pro
   return {
     ms: performance.now() - started,
     reportId: answer.status === 200 && answer.error === null ? answer.reportId : null,
+    error: answer.error ?? (answer.status === 200 ? null : `HTTP ${answer.status}`),
   };
 }
 
@@ -262,7 +276,7 @@ export interface BurstResult extends BurstOptions {
   cpu: Record<BurstCpuPart, CpuTimes>;
 }
 
-type BurstCpuPart = 'apiMain' | 'apiOther' | 'worker' | 'mariadb' | 'redis' | 'client';
+type BurstCpuPart = 'apiMain' | 'apiOther' | 'worker' | 'mariadb' | 'redis' | 'proxy' | 'client';
 
 function burstCpuMeter(system: LoadSystem): () => Record<BurstCpuPart, CpuTimes> {
   const apiPid = system.api.pid;
@@ -273,15 +287,16 @@ function burstCpuMeter(system: LoadSystem): () => Record<BurstCpuPart, CpuTimes>
     worker: () => groupTimes(system.worker.pid),
     mariadb: () => commandTimes('mariadbd'),
     redis: () => commandTimes('redis-server'),
+    proxy: () => sumTimes(system.proxy.pids().map((pid) => processTimes(pid))),
     client: () => processTimes(process.pid),
   });
   return () => {
-    const { apiMain, apiAll, worker, mariadb, redis, client } = stop();
+    const { apiMain, apiAll, worker, mariadb, redis, proxy, client } = stop();
     const apiOther = {
       runMs: apiAll.runMs - apiMain.runMs,
       waitMs: apiAll.waitMs - apiMain.waitMs,
     };
-    return { apiMain, apiOther, worker, mariadb, redis, client };
+    return { apiMain, apiOther, worker, mariadb, redis, proxy, client };
   };
 }
 
@@ -456,11 +471,11 @@ export function burstCpuTable(runs: BurstResult[]): string {
   return [
     'CPU run / waiting for a core, from the first upload until the last was answered (`/proc/<pid>/task/*/schedstat`):',
     '',
-    '| run | API main thread | per upload | API other threads | worker and parser children | MariaDB | Redis | clients |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| run | API main thread | per upload | API other threads | worker and parser children | MariaDB | Redis | nginx | clients |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...runs.map(
       (r) =>
-        `| ${r.run} | ${both(r.cpu.apiMain)} | ${(r.cpu.apiMain.runMs / r.employers).toFixed(2)} ms | ${both(r.cpu.apiOther)} | ${both(r.cpu.worker)} | ${both(r.cpu.mariadb)} | ${both(r.cpu.redis)} | ${both(r.cpu.client)} |`,
+        `| ${r.run} | ${both(r.cpu.apiMain)} | ${(r.cpu.apiMain.runMs / r.employers).toFixed(2)} ms | ${both(r.cpu.apiOther)} | ${both(r.cpu.worker)} | ${both(r.cpu.mariadb)} | ${both(r.cpu.redis)} | ${both(r.cpu.proxy)} | ${both(r.cpu.client)} |`,
     ),
   ].join('\n');
 }

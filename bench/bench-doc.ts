@@ -5,7 +5,7 @@ import { join } from 'node:path';
 // docs/benchmarks.md, whose sections between `<!-- bench:<name>:start|end -->` markers the
 // benchmarks rewrite with the figures they measured.
 
-const DOC = join(__dirname, '../../../docs/benchmarks.md');
+const DOC = join(__dirname, '../../docs/benchmarks.md');
 
 /** Replaces the body of section `name` (appends the section when its markers are missing). */
 export function replaceSection(doc: string, name: string, body: string): string {

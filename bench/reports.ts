@@ -10,6 +10,10 @@
 //   --sustained-employers 200         sustained: employers taking turns
 //   --drain-timeout 60 --p99 500      sustained: backlog drain limit (s), p99 acceptance limit (ms)
 //   --parser-concurrency 2            the worker's REPORT_PARSER_CONCURRENCY
+//   --warm-up-rounds 10               burst, sustained: rounds of 200 uploads before measuring
+//   --proxy nginx|direct              burst, sustained: clients through nginx running
+//                                     deploy/nginx.conf (default when nginx is installed) or
+//                                     straight to the API process
 //   --overhead-reports 20 --overhead-rows 50   overhead: reports counted, rows per workbook
 import { loadLine, measuredLine, writeSections } from './bench-doc';
 import {
@@ -22,6 +26,7 @@ import {
   startLoadSystem,
   sustainedTable,
 } from './report-load.bench';
+import { proxyMode } from './nginx';
 import { overheadTable, runOverhead } from './report-overhead.bench';
 import { parsingTable, runParsingBench } from './report-parsing.bench';
 
@@ -71,6 +76,8 @@ async function main(): Promise<void> {
     'drain-timeout',
     'p99',
     'parser-concurrency',
+    'proxy',
+    'warm-up-rounds',
     'overhead-reports',
     'overhead-rows',
   ]);
@@ -97,9 +104,18 @@ async function main(): Promise<void> {
   }
   if (parts.includes('burst') || parts.includes('sustained')) {
     const parserConcurrency = numbers(get('parser-concurrency', '2'))[0];
-    const setup = `One API process and one worker process (REPORT_PARSER_CONCURRENCY=${parserConcurrency}) started by the benchmark; the uploading clients run in the benchmark's own process on the same machine.`;
+    const proxy = proxyMode(flags.get('proxy'));
+    const front =
+      proxy === 'nginx'
+        ? 'the clients upload through nginx running `deploy/nginx.conf` (upstream keep-alive, request bodies buffered)'
+        : 'the clients connect straight to the API process (no proxy)';
+    const setup = `One API process and one worker process (REPORT_PARSER_CONCURRENCY=${parserConcurrency}) started by the benchmark; ${front}; the uploading clients run in the benchmark's own process on the same machine.`;
     try {
-      system = await startLoadSystem({ parserConcurrency });
+      system = await startLoadSystem({
+        parserConcurrency,
+        proxy,
+        warmUpRounds: numbers(get('warm-up-rounds', '10'))[0],
+      });
       if (parts.includes('burst')) {
         // Runs one after another on the same processes, each once the previous one is final:
         // one burst on a 2-core machine varies by half its p99 from run to run.
