@@ -72,8 +72,13 @@ describe('remote-work reports: recovery across processes', () => {
     events = new Redis(REDIS_URL);
     await events.subscribe(`remote-work-report-status:${organizationId}`);
     events.on('message', (_channel: string, message: string) => {
-      const { report } = JSON.parse(message) as { report: { id: string; status: string } };
-      published.set(report.id, [...(published.get(report.id) ?? []), report.status]);
+      const { report } = JSON.parse(message) as {
+        report: { id: string; status: string; rowsProcessed?: number | null };
+      };
+      // Progress of a PROCESSING report (rowsProcessed) is not a status change.
+      if (report.rowsProcessed == null) {
+        published.set(report.id, [...(published.get(report.id) ?? []), report.status]);
+      }
     });
     api = await startAppProcess('api', CHILD_ENV);
   }, 120_000);

@@ -3,7 +3,6 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { registerAccount } from '../auth/auth-e2e.helpers';
 import {
-  ADD_VEHICLE,
   DashboardHarness,
   eventually,
   externalId,
@@ -12,6 +11,7 @@ import {
   NOTIFICATIONS,
   person,
   platformClientToken,
+  provenVehicle,
   randomPlate,
   startDashboardApp,
   SUBSCRIBE,
@@ -69,11 +69,11 @@ describe('service events: ownership, retraction, deletion and retention', () => 
     ]);
   }
 
-  /** A driver with a plate, subscribed to fines (in-app and SMS). */
+  /** A driver with a plate proven theirs, subscribed to fines (in-app and SMS). */
   async function driver() {
     const someone = await person(h);
     const plate = randomPlate();
-    await h.gql.ok(ADD_VEHICLE, { input: { plate } }, { token: someone.token });
+    await provenVehicle(h, someone, plate);
     await h.gql.ok(
       SUBSCRIBE,
       { category: 'TRAFFIC_FINES', channels: ['IN_APP', 'SMS'] },
@@ -215,7 +215,7 @@ describe('service events: ownership, retraction, deletion and retention', () => 
   it('should on deleteAccount drop the person’s notifications and queued copies and relabel other people’s logs', async () => {
     const account = await registerAccount(h);
     const plate = randomPlate();
-    await h.gql.ok(ADD_VEHICLE, { input: { plate } }, { token: account.accessToken });
+    await provenVehicle(h, { id: account.userId, phone: '', token: account.accessToken }, plate);
     await h.gql.ok(
       SUBSCRIBE,
       { category: 'TRAFFIC_FINES', channels: ['IN_APP', 'SMS'] },
@@ -270,6 +270,11 @@ describe('service events: ownership, retraction, deletion and retention', () => 
 
   it('should delete events past retention with their notifications, oldest first', async () => {
     const owner = await driver();
+    // The plate was proven theirs four years ago, so an event of three years ago reaches them.
+    await h.t.dataSource.query(
+      'UPDATE vehicles SET verified_at = NOW(3) - INTERVAL 1200 DAY WHERE plate = ? AND user_id = ?',
+      [owner.plate, owner.id],
+    );
     const now = new Date();
     const old = fineEvent(owner.plate, {
       externalId: externalId('old'),
