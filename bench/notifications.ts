@@ -17,7 +17,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { configureApp } from '../src/bootstrap';
+import { configureApp } from '../src/core/bootstrap';
 import { ensureDatabase } from '../src/database/ensure-database';
 import { ApiClientRegistry } from '../src/modules/integrations';
 import { EventSources } from '../src/modules/service-events';

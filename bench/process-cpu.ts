@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { statFieldsAfterName } from '../src/shared/process';
+import { statFieldsAfterName } from '../src/core/process/index';
 
 // Where a burst's CPU goes, read from /proc: what each process of the system ran and how long
 // its threads waited for a core. On a 2-core machine the burst p99 is about what the API's main

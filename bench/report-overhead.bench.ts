@@ -13,7 +13,7 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { ensureOrganization, headToken, uploadReport } from '../test/support/report-fixtures';
 import { AppModule } from '../src/app.module';
-import { configureApp } from '../src/bootstrap';
+import { configureApp } from '../src/core/bootstrap';
 import { parseDatabaseUrl } from '../src/database/database-url';
 import { ensureDatabase } from '../src/database/ensure-database';
 import { benchOrganization, writeBenchWorkbook } from '../test/support/bench-workbook';

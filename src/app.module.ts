@@ -11,15 +11,15 @@ import { PeriodicTasksModule } from './queues/periodic/periodic-tasks.module';
 import { DOMAIN_MODULES, infrastructureImports } from './root-imports';
 import { GqlAuthGuard, TokenVerifier } from './shared/auth';
 import { AppExceptionFilter } from './shared/errors';
-import { graphqlOptionsFactory } from './shared/graphql/graphql-options.factory';
-import { LiveSockets } from './shared/graphql/live-sockets';
-import { LiveSocketsModule } from './shared/graphql/live-sockets.module';
+import { graphqlOptionsFactory } from './core/graphql/graphql-options.factory';
+import { LiveSockets } from './core/graphql/live-sockets';
+import { LiveSocketsModule } from './core/graphql/live-sockets.module';
 import { RequestLoaders } from './shared/graphql/request-loaders';
-import { UploadsModule } from './shared/graphql/uploads.module';
-import { HealthController } from './shared/health/health.controller';
-import { MetricsModule } from './shared/metrics/metrics.module';
-import { GqlThrottlerGuard } from './shared/throttling/gql-throttler.guard';
-import { ThrottlingModule } from './shared/throttling/throttling.module';
+import { UploadsModule } from './modules/files';
+import { HealthController } from './core/health/health.controller';
+import { MetricsModule } from './core/metrics/metrics.module';
+import { GqlThrottlerGuard } from './core/throttling/gql-throttler.guard';
+import { ThrottlingModule } from './core/throttling/throttling.module';
 import { WorkerModule } from './worker.module';
 
 /**

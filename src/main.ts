@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
-import { configureApp } from './bootstrap';
+import { configureApp } from './core/bootstrap';
 import { loadEnv } from './config/env.schema';
 import { ensureDatabase } from './database/ensure-database';
 import { startWorker } from './main.worker';

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadEnv } from './config/env.schema';
 import { ensureDatabase } from './database/ensure-database';
-import { lowerPriority } from './shared/process';
+import { lowerPriority } from './core/process/index';
 import { WorkerModule } from './worker.module';
 
 /**

@@ -20,12 +20,12 @@ import { ServiceEventsModule } from './modules/service-events';
 import { WidgetsModule } from './modules/widgets';
 import { QueuesModule } from './queues/queues.module';
 import { AuthCoreModule } from './shared/auth';
-import { DatabaseCoreModule } from './shared/database/database-core.module';
+import { DatabaseCoreModule } from './core/database/database-core.module';
 import { GraphQLCoreModule } from './shared/graphql/graphql-core.module';
 import { IdentifiersModule } from './shared/identifiers/identifiers.module';
-import { loggerOptions } from './shared/logging/logger.options';
-import { PubSubModule } from './shared/pubsub/pubsub.module';
-import { RedisModule } from './shared/redis/redis.module';
+import { loggerOptions } from './core/logging/logger.options';
+import { PubSubModule } from './core/pubsub/pubsub.module';
+import { RedisModule } from './core/redis/redis.module';
 
 /** Domain modules, in dependency order. */
 export const DOMAIN_MODULES: Type[] = [

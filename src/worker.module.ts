@@ -2,7 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PeriodicTasksModule } from './queues/periodic/periodic-tasks.module';
 import { AppExceptionFilter } from './shared/errors';
-import { WorkerMetricsModule } from './shared/metrics/worker-metrics.module';
+import { WorkerMetricsModule } from './core/metrics/worker-metrics.module';
 import { DOMAIN_MODULES, infrastructureImports } from './root-imports';
 
 /**

@@ -9,7 +9,7 @@ import { PlatformRolesModule } from '../modules/platform-roles';
 import { PersonRegistryModule } from '../modules/profile';
 import { ReportDeadlinesModule } from '../modules/remote-work-reports';
 import { EventSourcesModule } from '../modules/service-events';
-import { DatabaseCoreModule } from '../shared/database/database-core.module';
+import { DatabaseCoreModule } from '../core/database/database-core.module';
 
 /** What the operator CLI needs: configuration, the migrated database, the modules it drives. */
 @Module({

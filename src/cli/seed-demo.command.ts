@@ -35,7 +35,7 @@ import {
   ServiceEventIngestService,
   SubjectKind,
 } from '../modules/service-events';
-import { PUB_SUB } from '../shared/pubsub/pubsub.module';
+import { PUB_SUB } from '../core/pubsub/pubsub.module';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import { CliError } from './cli-error';
 import { SeedDemoModule } from './seed-demo.module';

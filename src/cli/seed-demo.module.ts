@@ -9,7 +9,7 @@ import { QueuesModule } from '../queues/queues.module';
 import { AuthCoreModule } from '../shared/auth';
 import { GraphQLCoreModule } from '../shared/graphql/graphql-core.module';
 import { IdentifiersModule } from '../shared/identifiers/identifiers.module';
-import { PubSubModule } from '../shared/pubsub/pubsub.module';
+import { PubSubModule } from '../core/pubsub/pubsub.module';
 import { CliModule } from './cli.module';
 
 /**

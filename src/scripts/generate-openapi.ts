@@ -8,7 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { loadEnv } from '../config/env.schema';
 import { ensureDatabase } from '../database/ensure-database';
-import { buildOpenApiDocument, serializeOpenApiDocument } from '../shared/openapi/openapi';
+import { buildOpenApiDocument, serializeOpenApiDocument } from '../core/openapi/openapi';
 
 const FILE = process.argv[2] ?? 'openapi.json';
 

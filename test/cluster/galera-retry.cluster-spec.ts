@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { TransactionRunner } from '../../src/shared/database/transaction-runner';
+import { TransactionRunner } from '../../src/core/database/transaction-runner';
 
 // Runs against the cluster of scripts/cluster/up.sh (`npm run test:cluster`): Galera certifies a
 // transaction at commit, and refuses one that lost the race to a write committed on another node

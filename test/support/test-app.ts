@@ -5,7 +5,7 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/bootstrap';
+import { configureApp } from '../../src/core/bootstrap';
 import { PeriodicTaskRunner } from '../../src/queues/periodic/periodic-task.runner';
 import { GqlHttpClient } from './graphql-client';
 

@@ -32,6 +32,8 @@ describe('module boundaries (dependency-cruiser)', () => {
         'export const b = [A, ARepository];',
       ].join('\n'),
       'src/shared/util.ts': "import { A } from '../modules/a';\nexport const u = A;\n",
+      'src/core/shell.ts': 'export const shell = 1;\n',
+      'src/shared/pure.ts': "import { shell } from '../core/shell';\nexport const p = shell;\n",
       '.dependency-cruiser.cjs': FIXTURE_CONFIG,
     };
     for (const [path, text] of Object.entries(files)) {
@@ -47,6 +49,7 @@ describe('module boundaries (dependency-cruiser)', () => {
       expect(output).toContain(
         'shared-imports-no-module: src/shared/util.ts → src/modules/a/index.ts',
       );
+      expect(output).toContain('shared-imports-no-core: src/shared/pure.ts → src/core/shell.ts');
       // Through the index is allowed.
       expect(output).not.toContain('src/modules/b/b.service.ts → src/modules/a/index.ts');
     } finally {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { authConfig } from '../../config/configuration';
-import { AttemptLimit } from '../../shared/rate-limit';
+import { AttemptLimit } from '../../core/rate-limit/index';
 
 const FIFTEEN_MINUTES = 15 * 60;
 const HOUR = 3600;

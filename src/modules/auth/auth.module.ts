@@ -3,7 +3,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { QueueName } from '../../queues/queue-names';
 import { workerProviders } from '../../queues/worker-providers';
 import { TokenVerifier } from '../../shared/auth';
-import { RateLimitModule } from '../../shared/rate-limit';
+import { RateLimitModule } from '../../core/rate-limit/index';
 import { AuditModule } from '../audit';
 import { IdentityModule } from '../identity';
 import { MessagingModule } from '../messaging';

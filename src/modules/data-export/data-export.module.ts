@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { QueueName } from '../../queues/queue-names';
 import { workerProviders } from '../../queues/worker-providers';
-import { StorageModule } from '../../shared/storage';
+import { StorageModule } from '../files';
 import { AuditModule } from '../audit';
 import { AuthModule } from '../auth';
 import { AccountDeletionRegistry, IdentityModule } from '../identity';

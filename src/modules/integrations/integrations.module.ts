@@ -3,7 +3,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { QueueName } from '../../queues/queue-names';
 import { workerProviders } from '../../queues/worker-providers';
 import { TokenVerifier } from '../../shared/auth';
-import { RateLimitModule } from '../../shared/rate-limit';
+import { RateLimitModule } from '../../core/rate-limit/index';
 import { OrganizationsModule } from '../organizations';
 import { ApiClientRegistry } from './api-clients/api-client.registry';
 import { ApiClientResolver } from './api-clients/api-client.resolver';

@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { RateLimitModule } from '../../shared/rate-limit';
+import { RateLimitModule } from '../../core/rate-limit/index';
 import { AuditModule } from '../audit';
 import { MessagingModule } from '../messaging';
 import { NotificationsModule } from '../notifications';

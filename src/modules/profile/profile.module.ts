@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { QueueName } from '../../queues/queue-names';
-import { RateLimitModule } from '../../shared/rate-limit';
+import { RateLimitModule } from '../../core/rate-limit/index';
 import { workerProviders } from '../../queues/worker-providers';
 import { AuditModule } from '../audit';
 import { AuthModule } from '../auth';

@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import { registryConfig } from '../../config/configuration';
 import type { AuthPrincipal } from '../../shared/auth';
-import { TransactionRunner } from '../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../core/database/transaction-runner';
 import { AppException } from '../../shared/errors';
 import { isIsoDate } from '../../shared/graphql/date.scalar';
 import { cleanText } from '../../shared/identifiers';

@@ -4,9 +4,9 @@ import type { ConfigType } from '@nestjs/config';
 import { appConfig, reportsConfig } from '../../config/configuration';
 import { QueueName } from '../../queues/queue-names';
 import { workerProviders } from '../../queues/worker-providers';
-import { UPLOAD_PERMISSION } from '../../shared/graphql/upload-permission';
-import { RateLimitModule } from '../../shared/rate-limit';
-import { StorageModule } from '../../shared/storage';
+import { UPLOAD_PERMISSION } from '../files';
+import { RateLimitModule } from '../../core/rate-limit/index';
+import { StorageModule } from '../files';
 import { NotificationsModule } from '../notifications';
 import { OrganizationsModule } from '../organizations';
 import {

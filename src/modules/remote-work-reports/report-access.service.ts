@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthPrincipal } from '../../shared/auth';
-import type { UploadPermission } from '../../shared/graphql/upload-permission';
+import type { UploadPermission } from '../files';
 import { OrganizationAccess, OrgSystem } from '../organizations';
 import type { OrganizationActor } from '../organizations';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../shared/auth';
-import { TransactionRunner } from '../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../core/database/transaction-runner';
 import { AppException } from '../../shared/errors';
 import { IdentityDirectory } from '../identity';
 import type { ProfileFacts } from '../service-events';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { AttemptLimiter } from '../../../src/shared/rate-limit/attempt-limiter.service';
-import { RedisRateLimiter } from '../../../src/shared/rate-limit/redis-rate-limiter';
-import { RedisClients } from '../../../src/shared/redis';
+import { AttemptLimiter } from '../../../src/core/rate-limit/attempt-limiter.service';
+import { RedisRateLimiter } from '../../../src/core/rate-limit/redis-rate-limiter';
+import { RedisClients } from '../../../src/core/redis/index';
 
 // The Redis side of the limiter, against the machine's Redis: windows, expiry, atomicity.
 describe('AttemptLimiter on Redis', () => {

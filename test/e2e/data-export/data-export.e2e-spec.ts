@@ -1,7 +1,7 @@
 import { Workbook } from 'exceljs';
 import * as yauzl from 'yauzl';
 import type { DataSource } from 'typeorm';
-import type { FileStorage } from '../../../src/shared/storage';
+import type { FileStorage } from '../../../src/modules/files';
 import { DataExportClock } from '../../../src/modules/data-export/data-export.clock';
 import { waitForQueueIdle } from '../../support/test-app';
 import { signTestToken } from '../../support/tokens';
@@ -26,7 +26,7 @@ const HOUR = 3600 * 1000;
 
 // Worker-side classes are loaded once the app is up: imported first, their GraphQL enums would
 // land in the type metadata storage the harness empties before it boots the app.
-type Storage = typeof import('../../../src/shared/storage');
+type Storage = typeof import('../../../src/modules/files/storage/index');
 type Sweeper = typeof import('../../../src/modules/data-export/jobs/data-export.sweeper');
 type Builder = typeof import('../../../src/modules/data-export/jobs/data-export-builder.service');
 function lateImport<T>(path: string): T {
@@ -290,7 +290,7 @@ describe('requestMyDataExport', () => {
     const { DataExportSweeper } = lateImport<Sweeper>(
       '../../../src/modules/data-export/jobs/data-export.sweeper',
     );
-    const { FILE_STORAGE } = lateImport<Storage>('../../../src/shared/storage');
+    const { FILE_STORAGE } = lateImport<Storage>('../../../src/modules/files');
     const [{ storage_key: key }] = await db.query(
       'SELECT storage_key FROM data_exports WHERE id = ?',
       [ready.id],
@@ -377,7 +377,7 @@ describe('requestMyDataExport', () => {
       'SELECT storage_key FROM data_exports WHERE user_id = ?',
       [a.userId],
     );
-    const { FILE_STORAGE } = lateImport<Storage>('../../../src/shared/storage');
+    const { FILE_STORAGE } = lateImport<Storage>('../../../src/modules/files');
     const storage = h.t.app.get<FileStorage>(FILE_STORAGE, { strict: false });
     expect(await storage.exists(rows[0].storage_key)).toBe(true);
 

@@ -1,4 +1,4 @@
-import { TransactionRunner } from '../../../src/shared/database/transaction-runner';
+import { TransactionRunner } from '../../../src/core/database/transaction-runner';
 import { createTestApp, TestApp } from '../../support/test-app';
 
 describe(TransactionRunner.name, () => {

@@ -19,7 +19,7 @@ import { DataSource } from 'typeorm';
 import { CurrentUser, Public } from '../../../src/shared/auth';
 import type { AuthPrincipal } from '../../../src/shared/auth';
 import { AppException } from '../../../src/shared/errors';
-import { PUB_SUB } from '../../../src/shared/pubsub/pubsub.module';
+import { PUB_SUB } from '../../../src/core/pubsub/pubsub.module';
 
 export const PING_QUEUE = 'e2e-ping';
 

@@ -15,7 +15,7 @@ import {
 import { insertUser } from '../../support/db-fixtures';
 import { signTestToken } from '../../support/tokens';
 import { writeBenchWorkbook } from '../../support/bench-workbook';
-import { AttemptLimiter } from '../../../src/shared/rate-limit';
+import { AttemptLimiter } from '../../../src/core/rate-limit/index';
 
 const savedLimit = process.env.REPORT_CHECKS_PER_MINUTE;
 process.env.REPORT_CHECKS_PER_MINUTE = '8';

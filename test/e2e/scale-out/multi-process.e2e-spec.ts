@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { benchOrganization, writeBenchWorkbook } from '../../support/bench-workbook';
 import { buildDataSourceOptions } from '../../../src/database/data-source-options';
-import { autogroupNiceOf } from '../../../src/shared/process';
+import { autogroupNiceOf } from '../../../src/core/process/index';
 import {
   AppProcess,
   freePort,

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
-import type { S3StorageSettings } from '../../../src/shared/storage';
+import type { S3StorageSettings } from '../../../src/modules/files';
 
 /** A local S3-protocol server on a free port, keeping its objects in a temporary directory. */
 export interface LocalS3 {

@@ -8,7 +8,7 @@ import {
   S3FileStorage,
   StorageLimitExceededError,
   StoredObjectNotFoundError,
-} from '../../../src/shared/storage';
+} from '../../../src/modules/files';
 import { createTestApp, TestApp } from '../../support/test-app';
 import {
   ensureOrganization,

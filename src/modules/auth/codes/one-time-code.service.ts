@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { authConfig } from '../../../config/configuration';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { OneTimeCodeEntity, OneTimeCodePurpose } from '../entities/one-time-code.entity';
 import { OneTimeCodeRepository } from '../repositories/one-time-code.repository';
 import { CodeSigner } from './code-signer.service';

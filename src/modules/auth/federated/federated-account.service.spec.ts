@@ -1,7 +1,7 @@
 import { QueryFailedError } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { DataAccessEntry, DataAccessLogService } from '../../audit';
-import type { TransactionRunner } from '../../../shared/database/transaction-runner';
+import type { TransactionRunner } from '../../../core/database/transaction-runner';
 import type { PasswordHasher } from '../credentials/password-hasher.service';
 import { UserEntity } from '../../identity';
 import type { UserRepository } from '../../identity';

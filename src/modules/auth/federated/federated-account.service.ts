@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { AuditActorKind, DataAccessAction, DataAccessLogService } from '../../audit';
 import type { DataAccessEntry } from '../../audit';
 import type { ClientInfo } from '../client-info.decorator';

@@ -1,6 +1,6 @@
 import type { ConfigType } from '@nestjs/config';
 import type { appConfig, authConfig } from '../../../config/configuration';
-import type { AttemptLimiter } from '../../../shared/rate-limit';
+import type { AttemptLimiter } from '../../../core/rate-limit/index';
 import type { AuthLimits } from '../auth-limits';
 import type { SessionService } from '../sessions/session.service';
 import type { FederatedAccountService } from './federated-account.service';

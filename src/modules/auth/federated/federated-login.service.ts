@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { appConfig, authConfig } from '../../../config/configuration';
-import { AttemptLimiter } from '../../../shared/rate-limit';
+import { AttemptLimiter } from '../../../core/rate-limit/index';
 import { AuthLimits } from '../auth-limits';
 import type { ClientInfo } from '../client-info.decorator';
 import { AuthPayload } from '../graphql/auth.payload';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { OneTimeCodeRepository } from '../repositories/one-time-code.repository';
 import { PendingRegistrationRepository } from '../repositories/pending-registration.repository';
 import { SessionRepository } from '../repositories/session.repository';

@@ -4,7 +4,7 @@ import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { authConfig } from '../../../config/configuration';
 import { checkMobilePhone } from '../../../shared/identifiers';
-import { AttemptLimiter } from '../../../shared/rate-limit';
+import { AttemptLimiter } from '../../../core/rate-limit/index';
 import { MessagingService } from '../../messaging';
 import { AuthLimits } from '../auth-limits';
 import type { ClientInfo } from '../client-info.decorator';

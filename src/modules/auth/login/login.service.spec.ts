@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { AttemptLimiter } from '../../../shared/rate-limit';
+import type { AttemptLimiter } from '../../../core/rate-limit/index';
 import type { AuthLimits } from '../auth-limits';
 import type { ClientInfo } from '../client-info.decorator';
 import type { CodeDeliveryService } from '../codes/code-delivery.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { cleanText } from '../../../shared/identifiers';
-import { AttemptLimit, AttemptLimiter } from '../../../shared/rate-limit';
+import { AttemptLimit, AttemptLimiter } from '../../../core/rate-limit/index';
 import { AuthLimits } from '../auth-limits';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import type { ClientInfo } from '../client-info.decorator';

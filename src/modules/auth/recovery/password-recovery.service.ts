@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
-import { AttemptLimiter } from '../../../shared/rate-limit';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
+import { AttemptLimiter } from '../../../core/rate-limit/index';
 import { MessagingService } from '../../messaging';
 import { AuthLimits } from '../auth-limits';
 import { AuthErrorCode, AuthException } from '../auth.exception';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { RedisClients } from '../../../shared/redis';
+import { RedisClients } from '../../../core/redis/index';
 
 /**
  * Short-lived secrets handed to a client once (OIDC states, account-link tokens, the phone codes

@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { AttemptLimiter, CounterStore, WindowCount } from '../../../shared/rate-limit';
+import { AttemptLimiter, CounterStore, WindowCount } from '../../../core/rate-limit/index';
 import type { ApiClientEntity } from '../entities/api-client.entity';
 import type { ApiClientRegistry } from '../api-clients/api-client.registry';
 import { OAuthError } from './oauth.error';

@@ -5,7 +5,7 @@ import { JwtService } from '@nestjs/jwt';
 import { authConfig, integrationsConfig } from '../../../config/configuration';
 import { ACCESS_TOKEN_ALGORITHM, jwtSecretKey } from '../../../shared/auth';
 import type { AccessTokenClaims } from '../../../shared/auth';
-import { AttemptLimit, AttemptLimiter } from '../../../shared/rate-limit';
+import { AttemptLimit, AttemptLimiter } from '../../../core/rate-limit/index';
 import { grantScopes } from '../api-clients/api-client-scopes';
 import { ApiClientRegistry } from '../api-clients/api-client.registry';
 import { OAuthError } from './oauth.error';

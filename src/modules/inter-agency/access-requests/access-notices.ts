@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { appConfig, interAgencyConfig } from '../../../config/configuration';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import type { AccessRequestEntity } from '../entities/access-request.entity';
 import { NoticeDelivery } from '../entities/inter-agency-notice.entity';
 import { Environment } from '../inter-agency.enums';

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { AppException } from '../../../shared/errors';
 import { pageSize, toConnection } from '../../../shared/graphql/connection';
 import { InterAgencyAccess } from '../access/inter-agency-access.service';

@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { appConfig } from '../../../config/configuration';
 import { PeriodicTask, PeriodicWork } from '../../../queues/periodic/periodic-task';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { ACCESS_REQUEST_PATH } from '../access-requests/access-notices';
 import { DecisionNotifier } from '../access-requests/decision-notifier';
 import { moscowDay } from '../access-requests/moscow-day';

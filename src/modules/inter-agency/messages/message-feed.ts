@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PubSubEngine } from 'graphql-subscriptions';
-import { PUB_SUB } from '../../../shared/pubsub/pubsub.module';
+import { PUB_SUB } from '../../../core/pubsub/pubsub.module';
 import type { InterAgencyActor } from '../access/inter-agency-actor';
 import type { InterAgencyMessageEntity } from '../entities/inter-agency-message.entity';
 import { toInterAgencyMessage } from '../graphql/inter-agency.mapper';
 import { InterAgencyMessage } from '../graphql/inter-agency-message.type';
-import { AsyncEventQueue } from '../../../shared/pubsub/async-event-queue';
+import { AsyncEventQueue } from '../../../core/pubsub/async-event-queue';
 
 /** One event of `interAgencyMessageUpdated`, keyed by the field name for the default resolver. */
 export interface MessageUpdatedEvent {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { AppException, FieldError } from '../../../shared/errors';
 import type { DataKindEntity } from '../entities/data-kind.entity';
 import type { InformationSystemEntity } from '../entities/information-system.entity';

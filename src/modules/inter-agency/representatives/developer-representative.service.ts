@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { AppException } from '../../../shared/errors';
 import { checkSnils } from '../../../shared/identifiers';
 import { AuditActorKind, DataAccessAction, DataAccessLogService } from '../../audit';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { InterAgencyAccess } from '../access/inter-agency-access.service';
 import type { InterAgencyActor } from '../access/inter-agency-actor';
 import { DecisionNotifier } from '../access-requests/decision-notifier';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PubSubEngine } from 'graphql-subscriptions';
-import { PUB_SUB } from '../../../shared/pubsub/pubsub.module';
+import { PUB_SUB } from '../../../core/pubsub/pubsub.module';
 import { MessagingService } from '../../messaging';
 import { Channel, parseChannels } from '../graphql/channel.enum';
 import type { Notification } from '../graphql/notification.type';

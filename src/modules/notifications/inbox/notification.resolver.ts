@@ -3,7 +3,7 @@ import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/
 import type { PubSubEngine } from 'graphql-subscriptions';
 import { CurrentUser } from '../../../shared/auth';
 import type { AuthPrincipal, GraphQLContext } from '../../../shared/auth';
-import { PUB_SUB } from '../../../shared/pubsub/pubsub.module';
+import { PUB_SUB } from '../../../core/pubsub/pubsub.module';
 import { accountOwnerId } from '../../identity';
 import { notificationChannel, retractionChannel } from '../delivery/notification-delivery.service';
 import type {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { notificationsConfig } from '../../../config/configuration';
 import type { AuthPrincipal } from '../../../shared/auth';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { accountOwnerId } from '../../identity';
 import { NotificationSettingsEntity } from '../entities/notification-settings.entity';
 import type { NotificationSettings } from '../graphql/notification-settings.type';

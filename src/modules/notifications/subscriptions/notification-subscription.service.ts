@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { AppException } from '../../../shared/errors';
 import { accountOwnerId } from '../../identity';
 import { missingFields, ProfileFactsReader } from '../../service-events';

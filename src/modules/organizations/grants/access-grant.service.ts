@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthPrincipal } from '../../../shared/auth';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { AppException } from '../../../shared/errors';
 import { OrganizationAccess } from '../access/organization-access.service';
 import { AccessGrantEntity } from '../entities/access-grant.entity';

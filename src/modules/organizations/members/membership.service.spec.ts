@@ -1,7 +1,7 @@
-import type { LiveAccessEvents } from '../../../shared/pubsub/live-access.events';
+import type { LiveAccessEvents } from '../../../core/pubsub/live-access.events';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
-import type { TransactionRunner } from '../../../shared/database/transaction-runner';
+import type { TransactionRunner } from '../../../core/database/transaction-runner';
 import type { DataAccessLogService } from '../../audit';
 import type { OrganizationAccess } from '../access/organization-access.service';
 import type { MembershipEntity } from '../entities/membership.entity';

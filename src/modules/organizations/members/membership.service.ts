@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
-import { LiveAccessEvents } from '../../../shared/pubsub/live-access.events';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
+import { LiveAccessEvents } from '../../../core/pubsub/live-access.events';
 import { Page, pageSize, PaginationArgs, toConnection } from '../../../shared/graphql/connection';
 import { AuditActorKind, DataAccessAction, DataAccessLogService } from '../../audit';
 import { OrganizationAccess } from '../access/organization-access.service';

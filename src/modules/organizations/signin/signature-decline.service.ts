@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { isDuplicateKey } from '../../../shared/database/duplicate-key';
 import { AppException } from '../../../shared/errors';
 import { AuditActorKind, DataAccessAction, DataAccessLogService } from '../../audit';

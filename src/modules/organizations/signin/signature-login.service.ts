@@ -4,10 +4,10 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
 import { authConfig } from '../../../config/configuration';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { AppException } from '../../../shared/errors';
 import { checkSnils } from '../../../shared/identifiers';
-import { AttemptLimit, AttemptLimiter } from '../../../shared/rate-limit';
+import { AttemptLimit, AttemptLimiter } from '../../../core/rate-limit/index';
 import {
   AccountLinkCompletions,
   AccountLinkException,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthPrincipal } from '../../../shared/auth';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { isIsoDate } from '../../../shared/graphql/date.scalar';
 import { checkSnils, cleanText } from '../../../shared/identifiers';
 import { DataAccessAction, DataAccessLogService } from '../../audit';

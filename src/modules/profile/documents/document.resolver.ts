@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import type { PubSubEngine } from 'graphql-subscriptions';
 import { CurrentUser } from '../../../shared/auth';
 import type { AuthPrincipal, GraphQLContext } from '../../../shared/auth';
-import { PUB_SUB } from '../../../shared/pubsub/pubsub.module';
+import { PUB_SUB } from '../../../core/pubsub/pubsub.module';
 import { CurrentClient, User } from '../../auth';
 import { accountOwnerId } from '../../identity';
 import type { ClientInfo } from '../../auth';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PubSubEngine } from 'graphql-subscriptions';
 import { DataSource } from 'typeorm';
-import { PUB_SUB } from '../../../shared/pubsub/pubsub.module';
+import { PUB_SUB } from '../../../core/pubsub/pubsub.module';
 import { toUser, User } from '../../auth';
 import { UserRepository } from '../../identity';
 import type { DocumentKind, VerificationStatus } from '../profile.enums';

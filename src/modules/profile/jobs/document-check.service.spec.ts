@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { TransactionRunner } from '../../../shared/database/transaction-runner';
+import type { TransactionRunner } from '../../../core/database/transaction-runner';
 import type { DataAccessLogService } from '../../audit';
 import type { ApplicationService } from '../applications/application.service';
 import { IdentityDocumentEntity } from '../../identity';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { AuditActorKind, DataAccessAction, DataAccessLogService } from '../../audit';
 import { ApplicationService } from '../applications/application.service';
 import { DOCUMENT_KINDS, PERSON_FIELDS } from '../documents/document-kinds';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { profileLinksConfig } from '../../../config/configuration';
-import { AttemptLimiter } from '../../../shared/rate-limit';
+import { AttemptLimiter } from '../../../core/rate-limit/index';
 import { ProfileErrorCode, ProfileException } from '../profile.exception';
 
 /**

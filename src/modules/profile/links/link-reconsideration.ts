@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { ChildRepository, IdentityDirectory, LinkVerification } from '../../identity';
 import { DocumentStatusEvents } from '../events/document-status.events';
 import { VerificationStatus } from '../profile.enums';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import { LinkRegistryEntity } from '../entities/link-registry.entity';
 import { PersonRegistryEntity } from '../entities/person-registry.entity';
 import { LinkRegistryRepository } from '../repositories/link-registry.repository';

@@ -7,7 +7,7 @@ import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import type { reportsConfig } from '../../../config/configuration';
 import type { AuthPrincipal } from '../../../shared/auth';
 import { AppException } from '../../../shared/errors';
-import type { AttemptLimiter } from '../../../shared/rate-limit';
+import type { AttemptLimiter } from '../../../core/rate-limit/index';
 import type { OrganizationAccess } from '../../organizations';
 import type { ParsedEmployeeRow, ParseOutcome } from '../parsing/remote-work-report.model';
 import { ReportIssueCode } from '../parsing/report-issue.model';

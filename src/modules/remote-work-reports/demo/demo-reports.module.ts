@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { StorageModule } from '../../../shared/storage';
+import { StorageModule } from '../../files';
 import { RemoteWorkReportRepository } from '../repositories/remote-work-report.repository';
 import { DemoReportSeeder } from './demo-report.seeder';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PubSubEngine } from 'graphql-subscriptions';
-import { PUB_SUB } from '../../../shared/pubsub/pubsub.module';
+import { PUB_SUB } from '../../../core/pubsub/pubsub.module';
 import type { RemoteWorkReport } from '../graphql/remote-work-report.type';
 import type { ReportStatus } from '../remote-work-report.enums';
 

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PubSubEngine } from 'graphql-subscriptions';
 import type { AuthPrincipal } from '../../../shared/auth';
-import { PUB_SUB } from '../../../shared/pubsub/pubsub.module';
+import { PUB_SUB } from '../../../core/pubsub/pubsub.module';
 import type { RemoteWorkReport } from '../graphql/remote-work-report.type';
 import { reviveRemoteWorkReport } from '../remote-work-report.mapper';
 import { RemoteWorkReportQueryService } from '../queries/remote-work-report-query.service';
 import { ReportAccess } from '../report-access.service';
-import { AsyncEventQueue } from '../../../shared/pubsub/async-event-queue';
+import { AsyncEventQueue } from '../../../core/pubsub/async-event-queue';
 import { reportStatusChannel, ReportStatusMessage } from './report-status.events';
 
 /** One event of `remoteWorkReportStatusChanged`, keyed by the field name for the default resolver. */

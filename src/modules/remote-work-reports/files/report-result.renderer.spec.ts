@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import type { DataSource } from 'typeorm';
 import { Workbook } from 'exceljs';
-import { LocalFileStorage } from '../../../shared/storage';
+import { LocalFileStorage } from '../../files';
 import type { RemoteWorkReportEntity } from '../entities/remote-work-report.entity';
 import type { ResultWorkbookRow } from '../parsing/result-workbook.writer';
 import { ReportStatus } from '../remote-work-report.enums';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '../../../shared/auth';
-import type { TransactionRunner } from '../../../shared/database/transaction-runner';
+import type { TransactionRunner } from '../../../core/database/transaction-runner';
 import { NotificationCategory } from '../graphql/notification-category.enum';
 import type { ServiceEventInput } from '../graphql/service-event.input';
 import { SubjectKind } from '../graphql/subject-kind.enum';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { FanOutServiceEventJob } from '../../../queues/queue-names';
 import type { AuthPrincipal } from '../../../shared/auth';
-import { TransactionRunner } from '../../../shared/database/transaction-runner';
+import { TransactionRunner } from '../../../core/database/transaction-runner';
 import type { IngestResult } from '../graphql/ingest-result.type';
 import type { ServiceEventInput } from '../graphql/service-event.input';
 import { ServiceEventException } from '../service-event.exception';
