@@ -79,6 +79,7 @@ import { AddUsersPhoneSince1797210000000 } from './1797210000000-add-users-phone
 import { BackfillUsersPhoneSince1797210001000 } from './1797210001000-backfill-users-phone-since';
 import { RequireUsersPhoneSince1797210002000 } from './1797210002000-require-users-phone-since';
 import { CreateLinkCheckDeadlines1797211000000 } from './1797211000000-create-link-check-deadlines';
+import { AddDocumentExpiryReminderKind1797610000000 } from './1797610000000-add-document-expiry-reminder-kind';
 
 // Migrations in the order they run; `npm run migration:generate` output is added here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -163,4 +164,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   BackfillUsersPhoneSince1797210001000,
   RequireUsersPhoneSince1797210002000,
   CreateLinkCheckDeadlines1797211000000,
+  AddDocumentExpiryReminderKind1797610000000,
 ];

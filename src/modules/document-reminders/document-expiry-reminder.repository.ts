@@ -28,7 +28,12 @@ export class DocumentExpiryReminderRepository {
   async markSent(em: EntityManager, row: DocumentExpiryReminderEntity, at: Date): Promise<void> {
     await em.update(
       DocumentExpiryReminderEntity,
-      { documentId: row.documentId, validUntil: row.validUntil, daysBefore: row.daysBefore },
+      {
+        documentKind: row.documentKind,
+        documentId: row.documentId,
+        validUntil: row.validUntil,
+        daysBefore: row.daysBefore,
+      },
       { notifiedAt: at },
     );
   }

@@ -1,6 +1,7 @@
 import {
   addDays,
   daysBetween,
+  driverLicenseReminderText,
   moscowDate,
   passportReminderText,
   russianDays,
@@ -38,6 +39,13 @@ describe('document reminder texts', () => {
       body: expect.stringContaining(
         'В 20 лет паспорт гражданина России нужно заменить. Срок — 17.05.2026, осталось 30 дней.',
       ),
+    });
+  });
+
+  it('should name the printed expiry of a driver licence and the days left', () => {
+    expect(driverLicenseReminderText('2030-05-17', 7)).toEqual({
+      title: 'Водительское удостоверение действует до 17.05.2030',
+      body: expect.stringContaining('ваше действует до 17.05.2030, осталось 7 дней.'),
     });
   });
 });

@@ -45,3 +45,16 @@ export function passportReminderText(
       `осталось ${russianDays(daysLeft)}. Заявление можно подать заранее на портале или в МФЦ.`,
   };
 }
+
+/** The notice of a driver licence that ends on `validUntil` (printed expiry), `daysLeft` days ahead. */
+export function driverLicenseReminderText(
+  validUntil: string,
+  daysLeft: number,
+): { title: string; body: string } {
+  return {
+    title: `Водительское удостоверение действует до ${russianDate(validUntil)}`,
+    body:
+      `Срок действия водительского удостоверения — 10 лет, ваше действует до ${russianDate(validUntil)}, ` +
+      `осталось ${russianDays(daysLeft)}. Заменить его можно заранее в Госавтоинспекции или в МФЦ.`,
+  };
+}

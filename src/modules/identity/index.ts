@@ -30,5 +30,10 @@ export { LinkVerification } from './link-verification';
 export { IdentityDataExporter } from './export/identity-data.exporter';
 export { DocumentDeadlineFacts } from './documents/document-deadline-facts';
 export type { PassportFacts } from './documents/document-deadline-facts';
-export { addYears, passportValidity } from './documents/document-validity';
+export {
+  addYears,
+  DRIVER_LICENSE_VALID_YEARS,
+  driverLicenseValidity,
+  passportValidity,
+} from './documents/document-validity';
 export type { DocumentValidity } from './documents/document-validity';

@@ -12,6 +12,8 @@ export { VehicleService } from './vehicles/vehicle.service';
 export { ChildService } from './children/child.service';
 export { LinkCheckService } from './links/link-check.service';
 export { ProfileDirectory } from './directory/profile-directory';
+export { DriverLicenseFacts } from './directory/driver-license-facts';
+export type { DriverLicenseFact } from './directory/driver-license-facts';
 export type {
   LinkFact,
   MatchScope,

@@ -11,6 +11,7 @@ import { ChildResolver } from './children/child.resolver';
 import { ChildService } from './children/child.service';
 import { DocumentSubmissionService } from './documents/document-submission.service';
 import { ProfileDirectory } from './directory/profile-directory';
+import { DriverLicenseFacts } from './directory/driver-license-facts';
 import { DocumentResolver } from './documents/document.resolver';
 import { DocumentStatusEvents } from './events/document-status.events';
 import { ProfileDataExporter } from './export/profile-data.exporter';
@@ -75,6 +76,7 @@ import { VehicleService } from './vehicles/vehicle.service';
     ReadAuditService,
     ProfileDeletionService,
     ProfileDirectory,
+    DriverLicenseFacts,
     UserFieldsResolver,
     ProfileResolver,
     DocumentResolver,
@@ -97,6 +99,7 @@ import { VehicleService } from './vehicles/vehicle.service';
     VehicleService,
     ChildService,
     ProfileDirectory,
+    DriverLicenseFacts,
     ProfileDataExporter,
   ],
 })

@@ -2,7 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../../shared/auth';
 import { DateScalar } from '../../shared/graphql/date.scalar';
 import { AccessLevel, User } from '../auth';
-import { ChildEntity } from '../identity';
+import { ChildEntity, driverLicenseValidity } from '../identity';
 import { toChild } from './children/child.service';
 import { deriveAccessLevel } from './documents/access-level';
 import { latestOf, toPassportDocument, toSnilsDocument } from './documents/document.mapper';
@@ -148,6 +148,11 @@ export class UserFieldsResolver {
       }
       await this.audit.note(ctx, user.id, field);
       const kind = FIELD_LINK_KIND[field];
+      const issuedAt = field === 'driverLicense' ? profile.driverLicenseIssuedAt : null;
+      if (issuedAt) {
+        // The end is derived from the issue date: reading it reads that date.
+        await this.audit.note(ctx, user.id, 'driverLicenseIssuedAt');
+      }
       links.push(
         Object.assign(new ProfileLink(), {
           kind: kind as ProfileLinkKind,
@@ -156,6 +161,7 @@ export class UserFieldsResolver {
           linkedAt: profile[`${field}LinkedAt`] ?? profile.updatedAt,
           verifiedAt: profile[`${field}VerifiedAt`],
           verificationNote: waitingReason(kind, profile[`${field}Verification`]),
+          validUntil: issuedAt ? driverLicenseValidity(issuedAt).validUntil : null,
         }),
       );
     }

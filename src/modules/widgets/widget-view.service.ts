@@ -10,9 +10,10 @@ import {
 } from '../service-events';
 import type { ProfileFacts } from '../service-events';
 import { DocumentDeadlineFacts } from '../identity';
-import type { PassportFacts } from '../identity';
+import { DriverLicenseFacts } from '../profile';
 import { widgetDefinition } from './catalog/widget-catalog';
 import { documentDeadlinesContent } from './content/document-deadlines.content';
+import type { DeadlineDocuments } from './content/document-deadlines.content';
 import { buildWidgetContent } from './content/widget-content.builder';
 import type { WidgetEntity } from './entities/widget.entity';
 import { WidgetType } from './graphql/widget-type.enum';
@@ -42,6 +43,7 @@ export class WidgetViewService {
     private readonly factsReader: ProfileFactsReader,
     private readonly events: VisibleEventsReader,
     private readonly deadlines: DocumentDeadlineFacts,
+    private readonly licences: DriverLicenseFacts,
   ) {}
 
   async facts(em: EntityManager, owner: DashboardOwner): Promise<ProfileFacts> {
@@ -73,7 +75,7 @@ export class WidgetViewService {
     const events =
       subjects.length > 0 ? await this.events.findLatest(em, subjects, EVENTS_PER_GROUP) : [];
     const unproven = unprovenLinksOf(facts);
-    const passports = await this.passportsFor(em, owner, complete);
+    const documents = await this.documentsFor(em, owner, complete);
     return widgets.map((row) => {
       const definition = widgetDefinition(row.type as WidgetType);
       const reads = new Set(definition.subjects);
@@ -101,7 +103,7 @@ export class WidgetViewService {
             ? null
             : row.type === (WidgetType.DOCUMENT_DEADLINES as string)
               ? documentDeadlinesContent(
-                  passports,
+                  documents,
                   moscowToday(),
                   settings.limit ?? DEFAULT_ITEM_LIMIT,
                 )
@@ -110,20 +112,23 @@ export class WidgetViewService {
     });
   }
 
-  // One more query, only when a complete DOCUMENT_DEADLINES widget is shown. A student session's
+  // Two more queries, only when a complete DOCUMENT_DEADLINES widget is shown. A student session's
   // dashboard has no documents of its own.
-  private async passportsFor(
+  private async documentsFor(
     em: EntityManager,
     owner: DashboardOwner,
     complete: readonly WidgetEntity[],
-  ): Promise<PassportFacts[]> {
+  ): Promise<DeadlineDocuments> {
     if (
       owner.childId ||
       !complete.some((w) => w.type === (WidgetType.DOCUMENT_DEADLINES as string))
     ) {
-      return [];
+      return { passports: [], driverLicense: null };
     }
-    return (await this.deadlines.forUser(em, owner.userId)).passports;
+    // One after the other: `em` may be a transaction's, one connection.
+    const { passports } = await this.deadlines.forUser(em, owner.userId);
+    const driverLicense = await this.licences.forUser(em, owner.userId);
+    return { passports, driverLicense };
   }
 }
 

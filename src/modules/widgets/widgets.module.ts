@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity';
+import { ProfileModule } from '../profile';
 import { WidgetsDataExporter } from './export/widgets-data.exporter';
 import { ServiceEventsModule } from '../service-events';
 import { WidgetResolver } from './widget.resolver';
@@ -9,7 +10,7 @@ import { WidgetViewService } from './widget-view.service';
 
 /** The dashboard: the widget catalog, my widgets and their content from service events. */
 @Module({
-  imports: [ServiceEventsModule, IdentityModule],
+  imports: [ServiceEventsModule, IdentityModule, ProfileModule],
   providers: [
     WidgetRepository,
     WidgetViewService,

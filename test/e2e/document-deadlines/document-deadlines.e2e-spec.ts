@@ -17,6 +17,8 @@ const ADD_WIDGET = `mutation($type: WidgetType!, $settings: JSON) {
   addWidget(type: $type, settings: $settings) { ${WIDGET_FIELDS} } }`;
 const DASHBOARD = `{ dashboard { ${WIDGET_FIELDS} } }`;
 const DAY = 86_400_000;
+const UPDATE_LICENCE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`;
+const LICENCE = '{ me { profileLinks { kind value validUntil } } }';
 
 type Notice = { category: string; title: string; body: string | null };
 
@@ -38,6 +40,18 @@ function moscowNoon(date: string): Date {
 function russian(date: string): string {
   const [y, m, d] = date.split('-');
   return `${d}.${m}.${y}`;
+}
+
+/** `date` plus whole years (the tests avoid 29 February). */
+function plusYears(date: string, years: number): string {
+  return minusYears(date, -years);
+}
+
+// Issue dates in the past (the profile refuses future ones), apart from each other's window.
+function pastIssueDate(): string {
+  const base = Date.parse('2000-01-10T00:00:00Z') + randomInt(0, 700) * 7 * DAY;
+  const date = new Date(base).toISOString().slice(0, 10);
+  return date.endsWith('-02-29') ? addDays(date, 1) : date;
 }
 
 // Birthdays far from the real today and from each other: the task scans everyone's passports,
@@ -89,6 +103,21 @@ describe('documents that warn before they expire', () => {
                NOW(3), NOW(3), NOW(3))`,
       [randomUUID(), account.userId, String(randomInt(100000, 999999)), issuedAt],
     );
+  }
+
+  async function setLicence(account: Account, issuedAt: string): Promise<void> {
+    await h.gql.ok(
+      UPDATE_LICENCE,
+      { input: { driverLicense: '77 АВ 123456', driverLicenseIssuedAt: issuedAt } },
+      { token: account.accessToken },
+    );
+  }
+
+  async function licenceValidUntil(account: Account): Promise<string | null> {
+    const me = await h.gql.ok<{
+      me: { profileLinks: { kind: string; validUntil: string | null }[] };
+    }>(LICENCE, {}, { token: account.accessToken });
+    return me.me.profileLinks.find((l) => l.kind === 'DRIVER_LICENSE')?.validUntil ?? null;
   }
 
   async function documentNotices(account: Account): Promise<Notice[]> {
@@ -241,5 +270,148 @@ describe('documents that warn before they expire', () => {
     const [{ settings }] = await db.query('SELECT settings FROM widgets WHERE id = ?', [widget.id]);
     expect(JSON.parse(settings)).toEqual({});
     expect(errorOf(await h.gql.request(DASHBOARD, {})).code).toBe('UNAUTHENTICATED');
+  });
+
+  describe('driver licence', () => {
+    it('should remind 60, 30 and 7 days before its printed expiry, each once', async () => {
+      const a = await registerAccount(h);
+      const issuedAt = pastIssueDate();
+      const due = plusYears(issuedAt, 10);
+      await setLicence(a, issuedAt);
+      expect(await licenceValidUntil(a)).toBe(due);
+
+      const days: [number, number][] = [
+        [61, 0],
+        [60, 1],
+        [60, 0], // the same day again
+        [45, 0],
+        [30, 1],
+        [29, 0],
+        [7, 1],
+        [3, 0],
+        [0, 0],
+        [-5, 0],
+      ];
+      let total = 0;
+      for (const [before, expected] of days) {
+        await reminders.run(moscowNoon(addDays(due, -before)));
+        total += expected;
+        expect({ before, notices: (await documentNotices(a)).length }).toEqual({
+          before,
+          notices: total,
+        });
+      }
+      const notices = await documentNotices(a);
+      expect(notices.map((n) => n.body)).toEqual([
+        expect.stringContaining('осталось 7 дней'),
+        expect.stringContaining('осталось 30 дней'),
+        expect.stringContaining('осталось 60 дней'),
+      ]);
+      expect(notices[0]).toMatchObject({
+        title: `Водительское удостоверение действует до ${russian(due)}`,
+        body: expect.stringContaining(`ваше действует до ${russian(due)}, осталось 7 дней`),
+      });
+      const rows = await db.query(
+        `SELECT document_kind, document_id, days_before, age FROM document_expiry_reminders
+          WHERE user_id = ? ORDER BY days_before`,
+        [a.userId],
+      );
+      expect(rows).toEqual(
+        [7, 30, 60].map((days) => ({
+          document_kind: 'DRIVER_LICENSE',
+          document_id: a.userId,
+          days_before: days,
+          age: null,
+        })),
+      );
+    });
+
+    it('should move the deadline when the issue date changes, reminding of the new one', async () => {
+      const a = await registerAccount(h);
+      const first = pastIssueDate();
+      const oldDue = plusYears(first, 10);
+      await setLicence(a, first);
+      await reminders.run(moscowNoon(addDays(oldDue, -60)));
+      expect(await documentNotices(a)).toHaveLength(1);
+
+      // The date was mistyped: the licence was issued a year later.
+      const second = plusYears(first, 1);
+      const newDue = plusYears(second, 10);
+      await setLicence(a, second);
+      expect(await licenceValidUntil(a)).toBe(newDue);
+      await reminders.run(moscowNoon(addDays(oldDue, -30)));
+      await reminders.run(moscowNoon(addDays(oldDue, -7)));
+      expect(await documentNotices(a)).toHaveLength(1);
+
+      await reminders.run(moscowNoon(addDays(newDue, -60)));
+      await reminders.run(moscowNoon(addDays(newDue, -59)));
+      const notices = await documentNotices(a);
+      expect(notices).toHaveLength(2);
+      expect(notices[0]).toMatchObject({
+        title: `Водительское удостоверение действует до ${russian(newDue)}`,
+        body: expect.stringContaining('осталось 60 дней'),
+      });
+
+      // Removed from the profile: no more reminders.
+      await h.gql.ok(
+        UPDATE_LICENCE,
+        { input: { driverLicense: null, driverLicenseIssuedAt: null } },
+        { token: a.accessToken },
+      );
+      await reminders.run(moscowNoon(addDays(newDue, -30)));
+      expect(await documentNotices(a)).toHaveLength(2);
+    });
+
+    it('should list the licence on DOCUMENT_DEADLINES beside the passport', async () => {
+      const a = await registerAccount(h);
+      const token = a.accessToken;
+      const today = new Date(Date.now() + 3 * 3600 * 1000).toISOString().slice(0, 10);
+      const passportDue = addDays(today, 40);
+      await withPassport(a, minusYears(passportDue, 20), minusYears(passportDue, 6));
+      await h.gql.ok(ADD_WIDGET, { type: 'DOCUMENT_DEADLINES' }, { token });
+
+      // Issued 10 years ago less 20 days: valid for 20 more days.
+      const issuedAt = minusYears(addDays(today, 20), 10);
+      const licenceDue = addDays(today, 20);
+      await setLicence(a, issuedAt);
+      const [widget] = (await h.gql.ok(DASHBOARD, {}, { token })).dashboard;
+      expect(widget.content).toEqual({
+        summary: `Водительское удостоверение действует до ${russian(licenceDue)}`,
+        badge: 2,
+        items: [
+          {
+            title: `Водительское удостоверение действует до ${russian(licenceDue)}`,
+            subtitle: 'Водительское удостоверение действует 10 лет со дня выдачи',
+            status: 'DUE',
+            date: `${licenceDue}T00:00:00.000Z`,
+          },
+          {
+            title: `Замените паспорт до ${russian(passportDue)}`,
+            subtitle: 'В 20 лет паспорт гражданина России нужно заменить',
+            status: 'DUE',
+            date: `${passportDue}T00:00:00.000Z`,
+          },
+        ],
+      });
+
+      // A later issue date moves it past the passport, out of the 60 days.
+      const renewed = minusYears(addDays(today, 100), 10);
+      await setLicence(a, renewed);
+      const [after] = (await h.gql.ok(DASHBOARD, {}, { token })).dashboard;
+      expect(after.content.badge).toBe(1);
+      expect(after.content.items.map((i: { status: string; date: string }) => i.status)).toEqual([
+        'DUE',
+        'UPCOMING',
+      ]);
+      expect(after.content.items[1].date).toBe(`${addDays(today, 100)}T00:00:00.000Z`);
+
+      // Expired yesterday: overdue.
+      await setLicence(a, minusYears(addDays(today, -1), 10));
+      const [overdue] = (await h.gql.ok(DASHBOARD, {}, { token })).dashboard;
+      expect(overdue.content.items[0]).toMatchObject({
+        status: 'OVERDUE',
+        title: `Водительское удостоверение просрочено: действовало до ${russian(addDays(today, -1))}`,
+      });
+    });
   });
 });

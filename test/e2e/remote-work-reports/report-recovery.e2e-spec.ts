@@ -76,7 +76,7 @@ describe('remote-work reports: recovery across processes', () => {
         report: { id: string; status: string; rowsProcessed?: number | null };
       };
       // Progress of a PROCESSING report (rowsProcessed) is not a status change.
-      if (report.rowsProcessed == null) {
+      if ((report.rowsProcessed ?? null) === null) {
         published.set(report.id, [...(published.get(report.id) ?? []), report.status]);
       }
     });

@@ -7,6 +7,11 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('document_expiry_reminders')
 export class DocumentExpiryReminderEntity {
+  /** PASSPORT or DRIVER_LICENSE (`ReminderDocumentKind`). */
+  @PrimaryColumn({ type: 'varchar', length: 24 })
+  documentKind!: string;
+
+  /** The passport's document id; for a driver licence, its holder's account id (one per profile). */
   @PrimaryColumn({ type: 'char', length: 36 })
   documentId!: string;
 
@@ -20,7 +25,7 @@ export class DocumentExpiryReminderEntity {
   @Column({ type: 'char', length: 36 })
   userId!: string;
 
-  /** The age that ends the document (a passport: 20 or 45). */
+  /** The age that ends the document (a passport: 20 or 45); null for a printed expiry. */
   @Column({ type: 'smallint', nullable: true })
   age!: number | null;
 

@@ -1,4 +1,4 @@
-import { addYears, passportValidity } from './document-validity';
+import { addYears, driverLicenseValidity, passportValidity } from './document-validity';
 
 describe('passportValidity', () => {
   it('should end a passport issued at 14 on the 20th birthday', () => {
@@ -31,5 +31,16 @@ describe('passportValidity', () => {
     expect(addYears('2004-02-29', 20)).toBe('2024-02-29');
     expect(addYears('2004-02-29', 21)).toBe('2025-02-28');
     expect(passportValidity('2005-02-28', '2019-03-01')!.validUntil).toBe('2025-02-28');
+  });
+});
+
+describe('driverLicenseValidity', () => {
+  it('should end a driver licence 10 years after its issue, a printed expiry', () => {
+    expect(driverLicenseValidity('2016-05-17')).toEqual({ validUntil: '2026-05-17', age: null });
+  });
+
+  it('should end a licence issued on 29 February on 28 February of a common year', () => {
+    expect(driverLicenseValidity('2016-02-29').validUntil).toBe('2026-02-28');
+    expect(driverLicenseValidity('2020-02-29').validUntil).toBe('2030-02-28');
   });
 });

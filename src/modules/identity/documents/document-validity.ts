@@ -3,7 +3,10 @@ export const PASSPORT_REPLACEMENT_AGES = [20, 45] as const;
 
 /** A date a document stops being valid, and why. */
 export interface DocumentValidity {
-  /** `YYYY-MM-DD`: the last day it may be used is the day before. */
+  /**
+   * `YYYY-MM-DD`. An age-bound end (a passport): the last day it may be used is the day before.
+   * A printed expiry (a driver licence): the printed date, the last day it is valid.
+   */
   validUntil: string;
   /** The age that ends it (a passport), or null for a printed expiry date. */
   age: number | null;
@@ -35,4 +38,15 @@ export function passportValidity(birthDate: string, issuedAt: string): DocumentV
     }
   }
   return null;
+}
+
+/** Years a Russian driver licence is valid from its issue date (Federal Law No. 196-FZ, art. 25). */
+export const DRIVER_LICENSE_VALID_YEARS = 10;
+
+/**
+ * The end of a driver licence issued on `issuedAt`: 10 years on (the date printed in 4b), a
+ * printed expiry, so `age` is null. A 29 February issue ends on 28 February.
+ */
+export function driverLicenseValidity(issuedAt: string): DocumentValidity {
+  return { validUntil: addYears(issuedAt, DRIVER_LICENSE_VALID_YEARS), age: null };
 }

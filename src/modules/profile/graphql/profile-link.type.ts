@@ -1,4 +1,5 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar } from '../../../shared/graphql/date.scalar';
 import { LinkProofFields } from './link-fields';
 
 /** The single-valued identifiers of a profile that are proven through a registry. */
@@ -25,4 +26,11 @@ export class ProfileLink extends LinkProofFields {
 
   @Field({ description: 'The identifier as stored.' })
   value!: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The last day the document is valid (DRIVER_LICENSE: 10 years from driverLicenseIssuedAt, the date printed in 4b); null for identifiers that do not expire or while the issue date is unknown.',
+  })
+  validUntil!: string | null;
 }
