@@ -10,6 +10,7 @@ import { AuthCoreModule } from '../shared/auth';
 import { GraphQLCoreModule } from '../shared/graphql/graphql-core.module';
 import { IdentifiersModule } from '../shared/identifiers/identifiers.module';
 import { PubSubModule } from '../core/pubsub/pubsub.module';
+import { RedisModule } from '../core/redis';
 import { CliModule } from './cli.module';
 
 /**
@@ -21,6 +22,7 @@ import { CliModule } from './cli.module';
   imports: [
     CliModule,
     QueuesModule,
+    RedisModule,
     PubSubModule,
     AuthCoreModule,
     GraphQLCoreModule,
