@@ -30,7 +30,7 @@ start_one() {
   fi
   # shellcheck disable=SC2046
   (cd "$root" && exec env $(grep -v '^#' "$CLUSTER_DIR/env" | xargs) "${extra[@]}" \
-    setsid "$node_bin" "$main" >>"$CLUSTER_DIR/$name.log" 2>&1) &
+    setsid "$node_bin" "$main" "--kabinet-cluster=$CLUSTER_DIR" >>"$CLUSTER_DIR/$name.log" 2>&1) &
   echo $! >"$CLUSTER_DIR/$name.pid"
   wait_until "$name" 240 curl -sf "http://127.0.0.1:$port/health"
   log "$name up (port $port)"
@@ -75,9 +75,12 @@ case "${1:?start|stop|kill|restart}" in
   stop)
     for name in nginx api1 api2 worker1 worker2; do
       if alive "$name"; then
-        if [ "$name" = nginx ]; then kill "$(pid_of nginx)"; else kill -- -"$(pid_of "$name")" 2>/dev/null || kill "$(pid_of "$name")"; fi
+        if [ "$name" = nginx ]; then kill "$(pid_of nginx)" || true; else kill -- -"$(pid_of "$name")" 2>/dev/null || kill "$(pid_of "$name")" 2>/dev/null || true; fi
       fi
     done
+    # Whatever of this cluster's Kabinet processes a pid file lost track of (each carries the
+    # folder in its command line).
+    pkill -f -- "--kabinet-cluster=$CLUSTER_DIR" 2>/dev/null || true
     ;;
   kill)
     # The whole process group: a worker's parser children die with it, as on a lost machine.
