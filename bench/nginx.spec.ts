@@ -4,19 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchNginxConf, DEPLOY_CONF, nginxBinary } from './nginx';
 
+// Where the rewritten configuration says nginx writes (never created by these cases).
+const RUN_DIR = join(tmpdir(), 'kabinet-nginx-spec');
+
 const shipped = readFileSync(DEPLOY_CONF, 'utf8');
 
 describe('benchNginxConf', () => {
   const upstreams = ['http://127.0.0.1:4001', 'http://127.0.0.1:4002'];
 
   it('rewrites only the marked lines of deploy/nginx.conf', () => {
-    const conf = benchNginxConf(shipped, upstreams, 8123, '/tmp/x');
+    const conf = benchNginxConf(shipped, upstreams, 8123, RUN_DIR);
     expect(conf).toContain('listen 127.0.0.1:8123;');
     expect(conf).toContain('server 127.0.0.1:4001 max_fails=0;');
     expect(conf).toContain('server 127.0.0.1:4002 max_fails=0;');
     expect(conf).not.toContain('127.0.0.1:3000');
-    expect(conf).toContain('pid /tmp/x/nginx.pid;');
-    expect(conf).toContain('client_body_temp_path /tmp/x/body;');
+    expect(conf).toContain(`pid ${join(RUN_DIR, 'nginx.pid')};`);
+    expect(conf).toContain(`client_body_temp_path ${join(RUN_DIR, 'body')};`);
     // What the deployment sets stays as shipped: the benchmark measures this file.
     for (const line of [
       'keepalive 64;',
@@ -34,12 +37,12 @@ describe('benchNginxConf', () => {
       .split('\n')
       .filter((line) => !line.includes('# bench: upstream'))
       .join('\n');
-    expect(() => benchNginxConf(without, upstreams, 8123, '/tmp/x')).toThrow(/upstream/);
+    expect(() => benchNginxConf(without, upstreams, 8123, RUN_DIR)).toThrow(/upstream/);
   });
 
   it('refuses an unknown marker', () => {
     expect(() =>
-      benchNginxConf(`${shipped}\nfoo bar; # bench: other\n`, upstreams, 8123, '/tmp/x'),
+      benchNginxConf(`${shipped}\nfoo bar; # bench: other\n`, upstreams, 8123, RUN_DIR),
     ).toThrow(/unknown marker/);
   });
 
